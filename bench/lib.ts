@@ -1,0 +1,98 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseBuildProgress, didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
+import { readDockerEnv } from '../e2e/lib/docker-env';
+
+export const REPO = resolve(__dirname, '..');
+export const CA = '/etc/ssl/certs/ca-certificates.crt';
+export const BUILDER = 'nx-dockerize-lab';
+
+export function median(values: number[]): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+export function log(message: string): void {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+export interface BuildRun {
+  seconds: number;
+  exitCode: number;
+  /** Build steps (named `[stage n/m] ...`) BuildKit executed rather than took from cache. */
+  ran: number;
+  cached: number;
+  steps: number;
+  ranNames: string[];
+  tail: string;
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = readDockerEnv()): Promise<{ exitCode: number; output: string; seconds: number }> {
+  const start = performance.now();
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd, args, { cwd, env });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, output, seconds: (performance.now() - start) / 1000 }));
+  });
+}
+
+export function summarise(result: { exitCode: number; output: string; seconds: number }): BuildRun {
+  const vertexes: VertexOutcome[] = parseBuildProgress(result.output);
+  const steps = vertexes.filter((v) => /^\[[^\]]+\] /.test(v.name) && !/\bFROM\b|load |internal\]/.test(v.name));
+  const ran = steps.filter(didRun);
+  const errors = vertexes.filter((v) => v.error).map((v) => `${v.name}: ${v.error}`);
+  return {
+    seconds: result.seconds,
+    exitCode: result.exitCode,
+    ran: ran.length,
+    cached: steps.filter((v) => v.cached).length,
+    steps: steps.length,
+    ranNames: ran.map((v) => v.name),
+    tail: result.exitCode === 0 ? '' : [...errors, result.output.slice(-1500)].join('\n'),
+  };
+}
+
+const SECRET = `id=ca-certificates,src=${CA}`;
+
+/** `docker buildx build` of one Dockerfile on the lab builder. */
+export async function buildxBuild(opts: { cwd: string; context: string; file: string; output?: string; tag?: string; load?: boolean; extra?: string[] }): Promise<BuildRun> {
+  const args = ['buildx', 'build', '--builder', BUILDER, '--progress=rawjson', '--secret', SECRET, '-f', opts.file];
+  if (opts.load) args.push('--load', '-t', opts.tag ?? 'bench');
+  else args.push('--output', opts.output ?? 'type=cacheonly');
+  args.push(...(opts.extra ?? []), opts.context);
+  const result = summarise(await run('docker', args, opts.cwd));
+  if (result.exitCode !== 0) log(`build failed (${opts.file}): ${result.tail.slice(-600)}`);
+  return result;
+}
+
+/** `docker buildx bake` of targets from the workspace's docker-bake.json on the lab builder. */
+export async function bake(opts: { cwd: string; targets: string[]; load?: boolean; tagPrefix?: string; extra?: string[] }): Promise<BuildRun> {
+  const args = ['buildx', 'bake', '--builder', BUILDER, '--progress=rawjson', '--file', 'docker-bake.json', '--allow', `fs.read=${CA}`, '--set', `*.secrets=${SECRET}`];
+  if (opts.load) {
+    args.push('--load');
+    for (const t of opts.targets) args.push('--set', `${t}.tags=${opts.tagPrefix ?? 'bench-ours'}-${t}:latest`);
+  } else args.push('--set', '*.output=type=cacheonly');
+  args.push(...(opts.extra ?? []), ...opts.targets);
+  const result = summarise(await run('docker', args, opts.cwd));
+  if (result.exitCode !== 0) log(`bake failed (${opts.targets.join(',')}): ${result.tail.slice(-600)}`);
+  return result;
+}
+
+export async function timed(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string; seconds: number }> {
+  return run(cmd, args, cwd, env ?? process.env);
+}
+
+/** "Fresh CI runner": empties BuildKit's local cache (the registry stays). */
+export function labReset(): void {
+  execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'reset'], { stdio: 'pipe' });
+}
+
+export function docker(args: string[]): string {
+  return execFileSync('docker', args, { env: readDockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+}

@@ -1,0 +1,1 @@
+"""Pricing: a tiny HTTP service for the nx-dockerize examples."""

@@ -1,0 +1,140 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ExecutorContext, TaskGraph } from '@nx/devkit';
+import { toBakeTargetName } from '../../plugin/bake';
+import type { BakeFile, BakeTarget } from '../../plugin/types';
+import { buildBakeArgs } from './lib/build-bake-args';
+import { buildBakeOverrides } from './lib/build-bake-overrides';
+import { formatSummary } from './lib/format-summary';
+import { readGitFacts } from './lib/read-git-facts';
+import { resolveCache } from './lib/resolve-cache';
+import type { GitFacts, ProjectBuild } from './lib/resolve-images';
+import { runBakeRounds, type TargetOutcome } from './lib/run-bake-rounds';
+import { spawnBake } from './lib/spawn-bake';
+import type { DockerBuildExecutorSchema } from './schema';
+
+interface BuildRequest {
+  taskId: string;
+  project: string;
+  options: DockerBuildExecutorSchema;
+}
+
+type TaskResults = Record<string, { success: boolean; terminalOutput: string }>;
+
+/** One project (`nx run api:docker-build`, or Nx without batch mode). */
+export default async function dockerBuildExecutor(options: DockerBuildExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+  const project = context.projectName ?? '';
+  const results = await buildProjects([{ taskId: project, project, options }], context);
+  return { success: results[project].success };
+}
+
+/** Batch mode: every affected docker-build task in ONE `docker buildx bake`. */
+export async function dockerBuildBatch(
+  taskGraph: TaskGraph,
+  inputs: Record<string, DockerBuildExecutorSchema>,
+  overrides: DockerBuildExecutorSchema,
+  context: ExecutorContext,
+): Promise<TaskResults> {
+  const requests = Object.values(taskGraph.tasks).map((task) => ({
+    taskId: task.id,
+    project: task.target.project,
+    options: { ...inputs[task.id], ...overrides },
+  }));
+  return buildProjects(requests, context);
+}
+
+async function buildProjects(requests: BuildRequest[], context: ExecutorContext): Promise<TaskResults> {
+  // Options that shape the bake command itself come from the first task; per-image options
+  // (registry, tags, cache, args) may differ per project and go into the overrides file.
+  const runOptions = requests[0].options;
+  const bakeFile = runOptions.bakeFile ?? 'docker-bake.json';
+  const known = readBakeTargets(join(context.root, bakeFile));
+  const git = readGitFacts(context.root, runOptions);
+  const cacheNote = resolveCache('', runOptions, git).note;
+  if (cacheNote) console.warn(`nx-dockerize: ${cacheNote}`);
+  const builds = requests.map((r) => toProjectBuild(r.project, context));
+  const missing = builds.filter((b) => !known.has(b.bakeTarget));
+  const buildable = builds.filter((b) => known.has(b.bakeTarget));
+
+  const dir = mkdtempSync(join(tmpdir(), 'nx-dockerize-'));
+  try {
+    const overrides = mergeOverrides(buildable, requests, git);
+    const overridesFile = join(dir, 'overrides.json');
+    writeFileSync(overridesFile, JSON.stringify(overrides, null, 2));
+    const secrets = Object.values(overrides.target).flatMap((target) => target.secret ?? []);
+    const invocation = { bakeFile, overridesFile, metadataFile: join(dir, 'metadata.json'), targets: [] as string[], secrets };
+    const run = (targets: string[]) => spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile);
+    const targets = buildable.map((b) => b.bakeTarget);
+    const outcomes: Record<string, TargetOutcome> = targets.length ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run)) : {};
+    return report(requests, builds, outcomes, missing, overrides.target, bakeFile);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function readBakeTargets(file: string): Set<string> {
+  try {
+    return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf-8')).target ?? {}));
+  } catch (error) {
+    throw new Error(`nx-dockerize: cannot read bake file ${file} (${(error as Error).message}). Run \`nx g nx-dockerize:dockerize <project>\` to create it.`);
+  }
+}
+
+function toProjectBuild(project: string, context: ExecutorContext): ProjectBuild {
+  const root = context.projectsConfigurations?.projects[project]?.root ?? '.';
+  let version: string | undefined;
+  try {
+    version = JSON.parse(readFileSync(join(context.root, root, 'package.json'), 'utf-8')).version;
+  } catch {
+    version = undefined; // no package.json: no {version} tag
+  }
+  return { project, bakeTarget: toBakeTargetName(project), version };
+}
+
+/** Each project's own overrides (its options may differ), in one file for the one bake. */
+function mergeOverrides(builds: ProjectBuild[], requests: BuildRequest[], git: GitFacts): BakeFile {
+  const target: Record<string, BakeTarget> = {};
+  for (const build of builds) {
+    const options = requests.find((r) => r.project === build.project)!.options;
+    target[build.bakeTarget] = buildBakeOverrides([build], options, git).target[build.bakeTarget];
+  }
+  return { group: { default: { targets: Object.keys(target).sort() } }, target };
+}
+
+async function dryRun(targets: string[], run: (targets: string[]) => Promise<{ exitCode: number; seconds: number }>): Promise<Record<string, TargetOutcome>> {
+  const printed = await run(targets);
+  const progress = { cached: 0, executed: 0, seconds: 0, errors: printed.exitCode === 0 ? [] : ['docker buildx bake --print failed'] };
+  return Object.fromEntries(targets.map((t) => [t, { success: printed.exitCode === 0, progress, seconds: printed.seconds }]));
+}
+
+function report(
+  requests: BuildRequest[],
+  builds: ProjectBuild[],
+  outcomes: Record<string, TargetOutcome>,
+  missing: ProjectBuild[],
+  overrides: Record<string, BakeTarget>,
+  bakeFile: string,
+): TaskResults {
+  for (const build of missing) {
+    outcomes[build.bakeTarget] = {
+      success: false,
+      seconds: 0,
+      progress: { cached: 0, executed: 0, seconds: 0, errors: [`no target "${build.bakeTarget}" in ${bakeFile}; run \`nx g nx-dockerize:dockerize ${build.project}\``] },
+    };
+  }
+  const rows = builds.map((build) => ({ project: build.project, outcome: outcomes[build.bakeTarget], images: overrides[build.bakeTarget]?.tags ?? [] }));
+  const summary = formatSummary(rows);
+  console.log(`\n${summary}`);
+  return Object.fromEntries(
+    requests.map((request, i) => {
+      const outcome = outcomes[builds[i].bakeTarget];
+      const image = rows[i].images[0] ?? '';
+      const line = outcome.success
+        ? `${request.project}: ${outcome.imageName ?? image}${outcome.digest ? `@${outcome.digest}` : ''}`
+        : `${request.project}: FAILED: ${outcome.progress.errors.join('; ')}`;
+      return [request.taskId, { success: outcome.success, terminalOutput: line }];
+    }),
+  );
+}
+

@@ -1,0 +1,48 @@
+import type { DockerBuildExecutorSchema } from '../schema';
+
+/** What git (or the options) says about the commit being built. */
+export interface GitFacts {
+  sha?: string;
+  branch?: string;
+  /** Commit time in seconds since the epoch: `created` label and SOURCE_DATE_EPOCH (reproducible). */
+  commitTime?: number;
+  remoteUrl?: string;
+}
+
+/** One project Nx asked to build. */
+export interface ProjectBuild {
+  project: string;
+  bakeTarget: string;
+  version?: string;
+}
+
+/** Docker tags allow `[A-Za-z0-9_.-]`, at most 128, not starting with `.` or `-`. */
+export function toTag(value: string): string {
+  return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+}
+
+/** The image repository of a project, with the registry prefix when there is one. */
+export function toImageRepository(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
+  const name = (options.imageName ?? '{project}').replace('{project}', build.bakeTarget).toLowerCase();
+  return options.registry ? `${options.registry.replace(/\/+$/, '')}/${name}` : name;
+}
+
+/**
+ * Full image references from the tag templates. A template whose value is unknown (no git,
+ * no version) is dropped rather than producing an empty or misleading tag.
+ */
+export function toImageRefs(build: ProjectBuild, options: DockerBuildExecutorSchema, git: GitFacts): string[] {
+  const values: Record<string, string | undefined> = {
+    sha: git.sha,
+    shortSha: git.sha?.slice(0, 12),
+    branch: git.branch,
+    version: build.version,
+  };
+  const tags = (options.tags ?? ['{shortSha}', '{branch}']).flatMap((template) => {
+    const unknown = [...template.matchAll(/\{(\w+)\}/g)].some(([, key]) => !values[key]);
+    return unknown ? [] : [toTag(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''))];
+  });
+  const repository = toImageRepository(build, options);
+  const unique = [...new Set(tags.length ? tags : ['latest'])];
+  return unique.map((tag) => `${repository}:${tag}`);
+}

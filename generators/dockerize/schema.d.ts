@@ -1,0 +1,17 @@
+export interface DockerizeGeneratorSchema {
+  project: string;
+  runtime?: 'slim' | 'distroless' | 'alpine';
+  port?: number;
+  nodeVersion?: string;
+  buildMode?: 'docker' | 'copy-output';
+  /** Go: the main package, project-relative (e.g. `./cmd/server`). */
+  main?: string;
+  /** Go: build with cgo (CGO_ENABLED=1, glibc runtime). */
+  cgo?: boolean;
+  /** Rust: the binary to build. */
+  bin?: string;
+  /** Python: the command the image runs; Java: the main class of a plain jar. */
+  entrypoint?: string;
+  templateDir?: string;
+  force?: boolean;
+}

@@ -1,0 +1,55 @@
+import { addProjectConfiguration, type Tree } from '@nx/devkit';
+import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
+import { describe, expect, it } from 'vitest';
+import { dockerizeProject } from '../dockerize/generator';
+import type { ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
+import { syncDockerfiles } from './generator';
+
+function seed(tree: Tree): ProjectGraphLike {
+  tree.write('package.json', JSON.stringify({ name: 'acme', private: true }));
+  tree.write('package-lock.json', JSON.stringify({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }));
+  tree.write('apps/api/src/main.ts', 'app.listen(8080);\n');
+  const build = { executor: 'nx:run-commands', options: { command: 'esbuild apps/api/src/main.ts --bundle --outfile=dist/apps/api/main.js' } };
+  addProjectConfiguration(tree, 'api', { root: 'apps/api', targets: { build } });
+  addProjectConfiguration(tree, 'auth', { root: 'libs/auth' });
+  return {
+    nodes: { api: { data: { root: 'apps/api', targets: { build } } }, auth: { data: { root: 'libs/auth' } } },
+    dependencies: { api: [], auth: [] },
+  };
+}
+
+describe('sync generator', () => {
+  it('reports nothing when every Dockerfile matches the graph', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api', runtime: 'distroless' }, graph);
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+  });
+
+  it('brings a new library dependency into the Dockerfile, keeping the recorded options', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api', runtime: 'distroless' }, graph);
+    graph.dependencies.api = [{ target: 'auth' }];
+    const result = syncDockerfiles(tree, graph);
+    expect(result.outOfSyncMessage).toMatch(/apps\/api\/Dockerfile.*Run `nx sync`/);
+    const dockerfile = tree.read('apps/api/Dockerfile', 'utf-8')!;
+    expect(dockerfile).toContain('COPY libs/auth/ libs/auth/');
+    expect(dockerfile).toContain('gcr.io/distroless/nodejs22-debian12');
+    expect(tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')).toContain('!libs/auth');
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+  });
+
+  it('leaves hand-edited and foreign Dockerfiles alone', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api' }, graph);
+    const edited = tree.read('apps/api/Dockerfile', 'utf-8')!.replace('EXPOSE 8080', 'EXPOSE 9999');
+    tree.write('apps/api/Dockerfile', edited);
+    tree.write('libs/auth/Dockerfile', 'FROM scratch\n');
+    graph.dependencies.api = [{ target: 'auth' }];
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+    expect(tree.read('apps/api/Dockerfile', 'utf-8')).toBe(edited);
+    expect(tree.read('libs/auth/Dockerfile', 'utf-8')).toBe('FROM scratch\n');
+  });
+});

@@ -1,0 +1,1 @@
+class App { int port = Integer.parseInt(System.getenv().getOrDefault("PORT", "8081")); }

@@ -1,0 +1,2 @@
+import os
+port = os.getenv("PORT", "7000")

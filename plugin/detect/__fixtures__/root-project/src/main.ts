@@ -1,0 +1,1 @@
+app.listen({ port: Number(process.env.PORT ?? 3000) });

@@ -1,0 +1,155 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { diskFsView } from '../fs-view';
+import type { GoProfile, RustProfile } from '../types';
+import versions from '../versions.json';
+import type { DetectOptions, GraphInput, ProjectInput } from './detect-input';
+import { detectProject } from './detect-project';
+
+/** One row per fixture directory under __fixtures__/ (a tiny workspace each), through the detector registry. */
+interface Case {
+  name: string;
+  fixture: string;
+  project: ProjectInput;
+  graph?: GraphInput;
+  options?: DetectOptions;
+  expected?: Partial<GoProfile> | Partial<RustProfile>;
+  /** Every pattern must appear in the error message (project, file, fix). */
+  error?: RegExp[];
+}
+
+const noGraph = (project: ProjectInput): GraphInput => ({ nodes: { [project.name]: { data: { root: project.root } } }, dependencies: {} });
+
+const cases: Case[] = [
+  {
+    name: 'go: root main package, toolchain line beats the go line, go.sum, port and -healthcheck from main.go; go.mod beats package.json',
+    fixture: 'go-root-main',
+    project: { name: 'api', root: 'apps/api' },
+    graph: { nodes: { api: { data: { root: 'apps/api' } }, proto: { data: { root: 'libs/proto' } } }, dependencies: { api: [{ target: 'proto' }] } },
+    expected: {
+      language: 'go',
+      module: 'example.com/shop/api/v2',
+      goVersion: { value: '1.26', source: 'apps/api/go.mod toolchain line' },
+      goSum: 'apps/api/go.sum',
+      main: { value: '.', source: 'apps/api/*.go: package main' },
+      binary: 'api',
+      cgo: { value: false, source: 'default (static binary)' },
+      port: { value: 9000, source: 'apps/api/main.go: PORT defaults to "9000"' },
+      healthcheckFlag: { value: '-healthcheck', source: 'apps/api/main.go: flag.Bool("healthcheck"' },
+      closure: ['libs/proto'],
+    },
+  },
+  {
+    name: 'go: the single cmd/* main package, go.work at the root, no go.sum, no port; cgo from the option',
+    fixture: 'go-cmd-single',
+    project: { name: 'svc', root: 'apps/svc' },
+    options: { cgo: true },
+    expected: {
+      goVersion: { value: '1.24', source: 'apps/svc/go.mod go line' },
+      main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
+      binary: 'server',
+      goWork: 'go.work',
+      cgo: { value: true, source: 'options.cgo' },
+    },
+  },
+  {
+    name: 'go: several cmd/* main packages need --main',
+    fixture: 'go-cmd-many',
+    project: { name: 'tools', root: 'apps/tools' },
+    error: [/"tools"/, /apps\/tools\/cmd/, /several main packages under cmd\/ \(migrate, serve\)/, /--main=\.\/cmd\/<name>/],
+  },
+  {
+    name: 'go: --main picks one (and its source gives the port)',
+    fixture: 'go-cmd-many',
+    project: { name: 'tools', root: 'apps/tools' },
+    options: { main: 'cmd/serve' },
+    expected: { main: { value: './cmd/serve', source: 'options.main' }, binary: 'serve', port: { value: 7070, source: 'apps/tools/cmd/serve/serve.go: PORT defaults to "7070"' } },
+  },
+  {
+    name: 'go: --main naming a non-main directory is an error',
+    fixture: 'go-cmd-many',
+    project: { name: 'tools', root: 'apps/tools' },
+    options: { main: './cmd/docs' },
+    error: [/"tools"/, /apps\/tools\/cmd\/docs/, /--main/],
+  },
+  {
+    name: 'go: go.mod without a module line',
+    fixture: 'go-no-module',
+    project: { name: 'broken', root: 'apps/broken' },
+    error: [/"broken"/, /apps\/broken\/go\.mod/, /go mod init/],
+  },
+  {
+    name: 'rust: package with lib and main, channel from rust-toolchain.toml (rust-version is only a minimum)',
+    fixture: 'rust-package',
+    project: { name: 'api', root: 'apps/api' },
+    expected: {
+      language: 'rust',
+      rustVersion: { value: '1.94', source: 'apps/api/rust-toolchain.toml channel' },
+      lockfile: 'apps/api/Cargo.lock',
+      crates: [{ dir: '.', name: 'api', lib: 'src/lib.rs', bins: ['src/main.rs'] }],
+      bin: { value: { name: 'api', package: 'api' }, source: 'apps/api/src/main.rs: the only binary' },
+      port: { value: 8088, source: 'apps/api/src/main.rs: PORT defaults to "8088"' },
+      healthcheckFlag: { value: '--healthcheck', source: 'apps/api/src/main.rs: "--healthcheck"' },
+    },
+  },
+  {
+    name: 'rust: workspace members (glob and path), a [[bin]] with a path, [lib] path; default toolchain',
+    fixture: 'rust-workspace',
+    project: { name: 'engine', root: 'apps/engine' },
+    expected: {
+      rustVersion: { value: versions.rust.defaultMinor, source: 'default (versions.json rust.defaultMinor)' },
+      crates: [
+        { dir: 'crates/core', name: 'engine-core', lib: 'src/lib.rs', bins: [] },
+        { dir: 'crates/server', name: 'engine-server', bins: ['src/server.rs'] },
+        { dir: 'tools/gen', name: 'gen', lib: 'src/gen.rs', bins: [] },
+      ],
+      bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
+    },
+  },
+  {
+    name: 'rust: two src/bin binaries need --bin',
+    fixture: 'rust-two-bins',
+    project: { name: 'cli', root: 'apps/cli' },
+    error: [/"cli"/, /apps\/cli\/Cargo\.toml/, /several binaries \(web, worker\)/, /--bin=<name>/],
+  },
+  {
+    name: 'rust: --bin picks one',
+    fixture: 'rust-two-bins',
+    project: { name: 'cli', root: 'apps/cli' },
+    options: { bin: 'worker' },
+    expected: { bin: { value: { name: 'worker', package: 'cli' }, source: 'options.bin' }, crates: [{ dir: '.', name: 'cli', bins: ['src/bin/web.rs', 'src/bin/worker.rs'] }] },
+  },
+  {
+    name: 'rust: --bin naming no binary is an error',
+    fixture: 'rust-two-bins',
+    project: { name: 'cli', root: 'apps/cli' },
+    options: { bin: 'nope' },
+    error: [/"cli"/, /no binary named nope \(binaries: web, worker\)/],
+  },
+  {
+    name: 'rust: no Cargo.lock (cargo build --locked needs one)',
+    fixture: 'rust-no-lock',
+    project: { name: 'nolock', root: 'apps/nolock' },
+    error: [/"nolock"/, /apps\/nolock\/Cargo\.lock/, /cargo generate-lockfile/],
+  },
+];
+
+const fixtures = join(__dirname, '__fixtures__');
+
+describe('detectProject: Go and Rust fixtures', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { fixture, project, graph, options, expected, error }) => {
+    const run = () => detectProject({ fs: diskFsView(join(fixtures, fixture)), project, graph: graph ?? noGraph(project), options });
+    if (error) {
+      let message = '';
+      try {
+        run();
+      } catch (caught) {
+        expect(caught).toBeInstanceOf(Error);
+        message = (caught as Error).message;
+      }
+      for (const pattern of error) expect(message).toMatch(pattern);
+      return;
+    }
+    expect(run()).toMatchObject(expected ?? {});
+  });
+});

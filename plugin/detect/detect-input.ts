@@ -1,0 +1,58 @@
+import type { FsView } from '../fs-view';
+
+/**
+ * What detection needs to know about a project, in the shapes Nx already has:
+ * `readProjectConfiguration` (project) and `createProjectGraphAsync` (graph).
+ * Only the fields read here are declared, so Nx's own objects fit as they are.
+ */
+export interface TargetInput {
+  executor?: string;
+  command?: string;
+  // Executor options are free-form in Nx; the readers below check each field they use.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  options?: any;
+  outputs?: string[];
+}
+
+export interface ProjectInput {
+  name: string;
+  /** Workspace-relative, POSIX; `.` or `` for a root project. */
+  root: string;
+  targets?: Record<string, TargetInput>;
+}
+
+/** The subset of an Nx ProjectGraph we read. `npm:*` targets are not in `nodes`. */
+export interface GraphInput {
+  nodes: Record<string, { data: { root: string } }>;
+  dependencies: Record<string, { target: string }[]>;
+}
+
+export interface DetectOptions {
+  port?: number;
+  nodeVersion?: string;
+  /** Go: the main package, project-relative (e.g. `./cmd/server`). */
+  main?: string;
+  /** Go: build with cgo. */
+  cgo?: boolean;
+  /** Rust: the binary to build. */
+  bin?: string;
+  /** Python: the command to run; Java: the main class. */
+  entrypoint?: string;
+}
+
+export interface NodeProjectInput {
+  fs: FsView;
+  project: ProjectInput;
+  graph: GraphInput;
+  options?: DetectOptions;
+}
+
+/** A package.json as far as detection reads it. */
+export interface PackageJson {
+  name?: string;
+  main?: string;
+  packageManager?: string;
+  scripts?: Record<string, string>;
+  engines?: Record<string, string>;
+  dependencies?: Record<string, string>;
+}

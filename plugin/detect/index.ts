@@ -1,0 +1,14 @@
+export { detectNodeProject } from './detect-node-project';
+export type { DetectOptions, GraphInput, NodeProjectInput, ProjectInput, TargetInput } from './detect-input';
+export { detectPackageManager, type PackageManagerFacts } from './detect-package-manager';
+export { detectNodeVersion } from './detect-node-version';
+export { parseNodeMajor } from './parse-node-major';
+export { detectBuild, type BuildFacts } from './detect-build';
+export { detectEntrypoint } from './detect-entrypoint';
+export { detectPort } from './detect-port';
+export { detectClosure } from './detect-closure';
+export { detectRootFiles } from './detect-root-files';
+export { detectProdDependencies } from './detect-prod-dependencies';
+export { detectRisks } from './detect-risks';
+export { toWorkspaceRunCommand } from './to-workspace-run-command';
+export { detectProject } from './detect-project';

@@ -1,0 +1,37 @@
+import type { Stage, Step } from '../../types';
+import type { NodeContext } from './node-context';
+
+/** Root-level files share one COPY; nested ones keep their directory. */
+function planRootFileCopies(rootFiles: string[]): Step[] {
+  const topLevel = rootFiles.filter((file) => !file.includes('/'));
+  const nested = rootFiles.filter((file) => file.includes('/'));
+  return [
+    ...(topLevel.length > 0 ? [{ kind: 'copy', sources: topLevel, dest: './' } as Step] : []),
+    ...nested.map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+  ];
+}
+
+function planDirCopy(root: string): Step {
+  return { kind: 'copy', sources: [`${root}/`], dest: `${root}/` };
+}
+
+/**
+ * Sources enter after every install. Libraries before the project: they change less often,
+ * so an edit to the project reuses the library layers.
+ */
+export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
+  const build = ctx.profile.build;
+  if (ctx.options.buildMode !== 'docker' || !build) return undefined;
+  const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
+  return {
+    name: 'build',
+    role: 'build',
+    from: { stage: 'deps' },
+    steps: [
+      ...planRootFileCopies(ctx.profile.rootFiles),
+      ...closure.map(planDirCopy),
+      planDirCopy(ctx.profile.projectRoot),
+      { kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: [] },
+    ],
+  };
+}

@@ -1,0 +1,30 @@
+import type { BuildPlan, DockerizeOptions, NodeProfile } from '../../types';
+import { toNodeContext } from './node-context';
+import { planNodeBuildStage } from './node-build-stage';
+import { planNodeIgnore } from './node-ignore';
+import { planNodeInstallStages } from './node-install-stages';
+import { planNodeNotes } from './node-notes';
+import { planNodeRuntimeStage } from './node-runtime-stage';
+
+/**
+ * Node services: base → (manifests) → deps → build → (prod-deps) → runtime. Everything
+ * Node-specific is data in the parts imported above; the result is a language-neutral plan.
+ */
+export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions): BuildPlan {
+  const ctx = toNodeContext(profile, options);
+  const build = planNodeBuildStage(ctx);
+  return {
+    project: profile.project,
+    projectRoot: profile.projectRoot,
+    // Every install precedes every source copy, in the text as in each stage chain.
+    stages: [...planNodeInstallStages(ctx), ...(build ? [build] : []), planNodeRuntimeStage(ctx)],
+    ignore: planNodeIgnore(ctx),
+    bake: {
+      context: '.',
+      dockerfile: `${profile.projectRoot}/Dockerfile`,
+      tags: [`${ctx.targetName.toLowerCase()}:latest`],
+    },
+    notes: planNodeNotes(ctx),
+    files: [],
+  };
+}

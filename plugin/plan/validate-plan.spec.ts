@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildMode, BuildPlan, NodePackageManager, NodeProfile, RuntimeBase, Stage, Step } from '../types';
+import { defaultOptions, inventoryProfile, ordersProfile } from './__fixtures__/node-profiles';
+import { planProject } from './plan-project';
+import { planNodeRecipe } from './recipes/node';
+import { validatePlan } from './validate-plan';
+
+const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
+const RUNTIMES: RuntimeBase[] = ['slim', 'distroless', 'alpine'];
+const BUILD_MODES: BuildMode[] = ['docker', 'copy-output'];
+const LOCKFILES: Record<NodePackageManager, string> = {
+  npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', 'yarn-classic': 'yarn.lock', 'yarn-berry': 'yarn.lock', bun: 'bun.lock',
+};
+
+function toProfile(base: NodeProfile, pm: NodePackageManager): NodeProfile {
+  return { ...base, packageManager: { value: pm, source: LOCKFILES[pm] }, lockfile: LOCKFILES[pm], workspaceManifests: ['libs/health'] };
+}
+
+const matrix = PACKAGE_MANAGERS.flatMap((pm) =>
+  RUNTIMES.flatMap((runtime) =>
+    BUILD_MODES.flatMap((buildMode) =>
+      [ordersProfile, inventoryProfile].map((base) => ({ pm, runtime, buildMode, profile: toProfile(base, pm) })),
+    ),
+  ),
+);
+
+function findStage(plan: BuildPlan, name: string): Stage {
+  const stage = plan.stages.find((candidate) => candidate.name === name);
+  if (!stage) throw new Error(`no stage ${name}`);
+  return stage;
+}
+
+describe('every package manager × runtime × build mode plans a valid Dockerfile', () => {
+  it.each(matrix.map((row) => [`${row.pm} ${row.runtime} ${row.buildMode} ${row.profile.style}`, row] as const))('%s', (_name, row) => {
+    const plan = planNodeRecipe(row.profile, { runtime: row.runtime, buildMode: row.buildMode });
+    expect(validatePlan(plan)).toEqual([]);
+    const names = plan.stages.map((stage) => stage.name);
+    expect(names[names.length - 1]).toBe('runtime');
+    expect(names.includes('build')).toBe(row.buildMode === 'docker');
+    expect(names.includes('prod-deps')).toBe(row.profile.hasProdDependencies);
+    const cmd = findStage(plan, 'runtime').steps.find((step) => step.kind === 'cmd');
+    expect(cmd).toMatchObject({ argv: row.runtime === 'distroless' ? ['main.js'] : ['node', 'main.js'] });
+  });
+});
+
+describe('validatePlan reports each broken invariant', () => {
+  const valid = planNodeRecipe(inventoryProfile, defaultOptions);
+
+  function mutate(edit: (plan: BuildPlan) => void): string[] {
+    const plan = structuredClone(valid);
+    edit(plan);
+    return validatePlan(plan);
+  }
+
+  it('accepts the unmodified plan', () => {
+    expect(validatePlan(valid)).toEqual([]);
+  });
+
+  it('an install after a source copy', () => {
+    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['npm', 'ci'], mounts: [] }))).toEqual([
+      expect.stringMatching(/stage build: install after a source copy/),
+    ]);
+  });
+
+  it('a manifest copy after a source copy', () => {
+    const copy: Step = { kind: 'copy', sources: ['package.json'], dest: './' };
+    expect(mutate((plan) => findStage(plan, 'build').steps.push(copy))).toEqual([expect.stringMatching(/manifest copy after a source copy/)]);
+  });
+
+  it('an unfrozen install', () => {
+    const violations = mutate((plan) => {
+      const run = findStage(plan, 'deps').steps.find((step) => step.kind === 'run');
+      if (run?.kind === 'run') run.command = ['npm', 'install'];
+    });
+    expect(violations).toEqual([expect.stringMatching(/install is not frozen: npm install/)]);
+  });
+
+  it('a cache mount whose directory no env var pins', () => {
+    const violations = mutate((plan) => {
+      const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
+      if (env?.kind === 'env') delete env.vars.npm_config_cache;
+    });
+    expect(violations).toEqual([
+      'stage deps: cache mount /root/.npm is not pinned by an env var',
+      'stage prod-deps: cache mount /root/.npm is not pinned by an env var',
+    ]);
+  });
+
+  it('a root user and a shell-less start', () => {
+    const violations = mutate((plan) => {
+      const runtime = findStage(plan, 'runtime');
+      runtime.steps = runtime.steps.filter((step) => step.kind !== 'cmd').map((step) => (step.kind === 'user' ? { kind: 'user', uid: 0 } : step));
+    });
+    expect(violations).toEqual([expect.stringMatching(/numeric non-root/), expect.stringMatching(/exec-form CMD/)]);
+  });
+
+  it('COPY --from and FROM naming a later or unknown stage', () => {
+    const violations = mutate((plan) => {
+      findStage(plan, 'deps').steps.unshift({ kind: 'copy', from: 'build', sources: ['/x'], dest: './' });
+      findStage(plan, 'base').from = { stage: 'nowhere' };
+    });
+    expect(violations).toEqual([
+      'stage base: FROM nowhere is not an earlier stage',
+      'stage deps: COPY --from=build is not an earlier stage',
+    ]);
+  });
+
+  it('a secret-looking ENV or ARG', () => {
+    const violations = mutate((plan) => {
+      findStage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { NPM_TOKEN: '' } }, { kind: 'env', vars: { DB_PASSWORD: 'x' } });
+    });
+    expect(violations).toEqual([expect.stringMatching(/ARG NPM_TOKEN looks like a secret/), expect.stringMatching(/ENV DB_PASSWORD/)]);
+  });
+
+  it('a runtime that copies from the deps stage (dev dependencies)', () => {
+    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
+    expect(violations).toEqual([expect.stringMatching(/dev dependencies would ship/)]);
+  });
+});
+
+describe('planProject', () => {
+  it('returns the validated plan', () => {
+    expect(planProject(ordersProfile, defaultOptions).project).toBe('orders');
+  });
+
+  it('refuses an unknown language with the project name', () => {
+    const profile = { ...ordersProfile, language: 'cobol' } as unknown as NodeProfile;
+    expect(() => planProject(profile, defaultOptions)).toThrow(/no recipe for language cobol \(project orders\)/);
+  });
+});

@@ -1,0 +1,162 @@
+import type { BuildPlan, Stage, Step } from '../types';
+import { classifyInstall, type InstallClass } from './classify-install';
+
+/** Dependency manifests and lockfiles of every ecosystem we plan for (basename, globs unwrapped). */
+const MANIFESTS = new Set([
+  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml',
+  'yarn.lock', '.yarnrc.yml', 'bun.lock', 'bun.lockb', 'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock',
+  'pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt', 'pom.xml',
+  // Maven and Gradle build files and wrappers (what the dependency pre-fetch reads).
+  'mvnw', '.mvn', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties',
+  'gradlew', 'gradle', 'libs.versions.toml',
+]);
+const SECRET_NAME = /TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i;
+const APT_CACHE = /^\/var\/(cache|lib)\/apt\b/;
+/** Cache directories that live under a pinned tool home: `$CARGO_HOME/registry` and `$CARGO_HOME/git`. */
+const PINNED_SUBDIRS: Record<string, string[]> = { CARGO_HOME: ['registry', 'git'] };
+/** Compile steps that must be locked too (they would otherwise resolve and fetch on their own). */
+const LOCKED_BUILDS: { pattern: RegExp; locked: RegExp }[] = [{ pattern: /\bcargo build\b/, locked: /--locked\b|--frozen\b/ }];
+/** Target-platform args: declared after the dependency download so that layer is shared by every platform. */
+const TARGET_ARG = /^TARGET(OS|ARCH|PLATFORM|VARIANT)$/;
+
+type Violation = string;
+
+function isManifestCopy(step: Step): boolean {
+  if (step.kind !== 'copy' || step.from) return false;
+  return step.sources.every((source) => MANIFESTS.has(source.replace(/[[\]]/g, '').split('/').pop() ?? ''));
+}
+
+function isSourceCopy(step: Step): boolean {
+  return step.kind === 'copy' && !step.from && !isManifestCopy(step);
+}
+
+/** The stage and its ancestors through `FROM <stage>`, root first. */
+function listChain(plan: BuildPlan, stage: Stage): Stage[] {
+  const byName = new Map(plan.stages.map((candidate) => [candidate.name, candidate]));
+  const chain: Stage[] = [stage];
+  for (let from = stage.from; 'stage' in from; ) {
+    const parent = byName.get(from.stage);
+    if (!parent || chain.includes(parent)) break;
+    chain.unshift(parent);
+    from = parent.from;
+  }
+  return chain;
+}
+
+function listEnv(chain: Stage[]): string[] {
+  return chain.flatMap((stage) => stage.steps.flatMap((step) => (step.kind === 'env' ? Object.entries(step.vars).map(([key, value]) => `${key}=${value}`) : [])));
+}
+
+function checkStageRefs(plan: BuildPlan): Violation[] {
+  const seen = new Set<string>();
+  const violations: Violation[] = [];
+  for (const stage of plan.stages) {
+    if (seen.has(stage.name)) violations.push(`stage ${stage.name}: the name is used twice`);
+    if ('stage' in stage.from && !seen.has(stage.from.stage)) violations.push(`stage ${stage.name}: FROM ${stage.from.stage} is not an earlier stage`);
+    for (const step of stage.steps) {
+      if (step.kind === 'copy' && step.from && !seen.has(step.from)) violations.push(`stage ${stage.name}: COPY --from=${step.from} is not an earlier stage`);
+      if (step.kind === 'run') for (const mount of step.mounts) if (mount.type === 'bind' && mount.from && !seen.has(mount.from)) violations.push(`stage ${stage.name}: bind mount from=${mount.from} is not an earlier stage`);
+    }
+    seen.add(stage.name);
+  }
+  return violations;
+}
+
+/** Invariant 1 and 3: manifests and installs before any source in the chain; installs frozen. */
+function checkInstallOrder(plan: BuildPlan, stage: Stage): Violation[] {
+  const chain = listChain(plan, stage);
+  const env = listEnv(chain);
+  let sourceSeen = chain.slice(0, -1).some((ancestor) => ancestor.steps.some(isSourceCopy));
+  // Tools that install in two steps (uv sync --no-install-project, then uv sync): after the
+  // dependencies-only run, a run of the same tool adds only the project itself.
+  const depsOnlyRules = new Set(
+    chain.slice(0, -1).flatMap((ancestor) => ancestor.steps).flatMap((step) => {
+      const install = step.kind === 'run' ? classifyInstall(step.command.join(' '), env) : { install: false, frozen: true };
+      return install.depsOnly ? [install.rule] : [];
+    }),
+  );
+  const violations: Violation[] = [];
+  for (const step of stage.steps) {
+    const install: InstallClass = step.kind === 'run' ? classifyInstall(step.command.join(' '), env) : { install: false, frozen: true };
+    if (install.depsOnly) depsOnlyRules.add(install.rule);
+    const projectOnly = install.install && !install.depsOnly && depsOnlyRules.has(install.rule);
+    if (install.install && !install.frozen && step.kind === 'run') violations.push(`stage ${stage.name}: install is not frozen: ${step.command.join(' ')}`);
+    if (((install.install && !projectOnly) || isManifestCopy(step)) && sourceSeen) violations.push(`stage ${stage.name}: ${install.install ? 'install' : 'manifest copy'} after a source copy re-runs on every source change`);
+    if (isSourceCopy(step)) sourceSeen = true;
+  }
+  return violations;
+}
+
+/** Invariant 4: every cache mount targets a directory pinned by an env var in its chain. */
+function checkCachePins(plan: BuildPlan, stage: Stage): Violation[] {
+  const env = listEnv(listChain(plan, stage));
+  const values = new Set(env.map((pair) => pair.slice(pair.indexOf('=') + 1)));
+  // JVM tools pin directories by system property: MAVEN_OPTS=-Dmaven.repo.local=/root/.m2/repository.
+  for (const pair of env) for (const property of pair.matchAll(/(?:^|[=\s])-D[\w.-]+=(\/\S+)/g)) values.add(property[1]);
+  for (const pair of env) for (const sub of PINNED_SUBDIRS[pair.slice(0, pair.indexOf('='))] ?? []) values.add(`${pair.slice(pair.indexOf('=') + 1)}/${sub}`);
+  return stage.steps.flatMap((step) =>
+    step.kind !== 'run' ? [] : step.mounts.flatMap((mount): Violation[] => {
+      if (mount.type !== 'cache') return [];
+      if (APT_CACHE.test(mount.target)) return mount.sharing === 'locked' ? [] : [`stage ${stage.name}: apt cache mount ${mount.target} needs sharing=locked`];
+      return values.has(mount.target) ? [] : [`stage ${stage.name}: cache mount ${mount.target} is not pinned by an env var`];
+    }),
+  );
+}
+
+/** Invariant 3 for compile steps: a build that could resolve dependencies must be locked. */
+function checkLockedBuilds(stage: Stage): Violation[] {
+  return stage.steps.flatMap((step) => {
+    if (step.kind !== 'run') return [];
+    const command = step.command.join(' ');
+    return LOCKED_BUILDS.filter((rule) => rule.pattern.test(command) && !rule.locked.test(command)).map(() => `stage ${stage.name}: build is not locked: ${command}`);
+  });
+}
+
+/** Invariant 8: no TARGETOS/TARGETARCH/TARGETPLATFORM in force before a dependency download in the chain. */
+function checkTargetArgs(plan: BuildPlan, stage: Stage): Violation[] {
+  let targetArg = false;
+  const violations: Violation[] = [];
+  const chain = listChain(plan, stage);
+  for (const [index, current] of chain.entries()) {
+    for (const step of current.steps) {
+      if (step.kind === 'arg' && Object.keys(step.vars).some((key) => TARGET_ARG.test(key))) targetArg = true;
+      const install = step.kind === 'run' && classifyInstall(step.command.join(' ')).install;
+      if (install && targetArg && index === chain.length - 1) violations.push(`stage ${stage.name}: a target-platform ARG is declared before the dependency download, so each platform downloads again`);
+    }
+  }
+  return violations;
+}
+
+/** Invariants 5 and 6 on the last stage. */
+function checkRuntime(plan: BuildPlan): Violation[] {
+  const runtime = plan.stages[plan.stages.length - 1];
+  if (!runtime || runtime.role !== 'runtime') return ['the last stage must have role runtime'];
+  const users = runtime.steps.filter((step) => step.kind === 'user');
+  const lastUser = users[users.length - 1];
+  const starts = runtime.steps.filter((step) => (step.kind === 'cmd' || step.kind === 'entrypoint') && step.argv.length > 0);
+  const devDeps = runtime.steps.filter((step) => step.kind === 'copy' && plan.stages.some((s) => s.name === step.from && (s.role === 'deps' || s.role === 'base')));
+  return [
+    ...(!lastUser || lastUser.uid === 0 || lastUser.gid === 0 ? ['runtime: USER must be a numeric non-root uid (and gid)'] : []),
+    ...(starts.length === 0 ? ['runtime: needs an exec-form CMD or ENTRYPOINT'] : []),
+    ...(devDeps.length > 0 ? ['runtime: copies from a deps stage (dev dependencies would ship)'] : []),
+  ];
+}
+
+/** Invariant 7: secrets only through secret mounts. */
+function checkSecretNames(stage: Stage): Violation[] {
+  return stage.steps.flatMap((step) =>
+    step.kind === 'env' || step.kind === 'arg'
+      ? Object.keys(step.vars).filter((key) => SECRET_NAME.test(key)).map((key) => `stage ${stage.name}: ${step.kind.toUpperCase()} ${key} looks like a secret; use --mount=type=secret`)
+      : [],
+  );
+}
+
+/** Every invariant we can check on the plan itself; empty when the plan is fine. */
+export function validatePlan(plan: BuildPlan): string[] {
+  return [
+    ...checkStageRefs(plan),
+    ...plan.stages.flatMap((stage) => [...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
+    ...plan.stages.flatMap((stage) => [...checkLockedBuilds(stage), ...checkTargetArgs(plan, stage)]),
+    ...checkRuntime(plan),
+  ];
+}

@@ -1,0 +1,258 @@
+/**
+ * The data that flows through the pipeline:
+ *   detect ──► ProjectProfile ──► plan ──► BuildPlan ──► render ──► text files
+ * Everything here is plain data so each stage can be tested without Nx or Docker.
+ */
+
+export type Language = 'node' | 'go' | 'python' | 'rust' | 'java';
+
+export type NodePackageManager = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun';
+
+/** A detected fact and the file (or rule) it came from, so notes can say "why". */
+export interface Sourced<T> {
+  value: T;
+  source: string;
+}
+
+export interface NodeProfile {
+  language: 'node';
+  /** Nx project name, e.g. `orders` or `@examples/inventory`. */
+  project: string;
+  /** Project root relative to the workspace root, POSIX separators, e.g. `apps/orders`. */
+  projectRoot: string;
+  packageManager: Sourced<NodePackageManager>;
+  /** Exact package-manager version when known (packageManager field, lockfile hint). */
+  packageManagerVersion?: Sourced<string>;
+  /** Lockfile path relative to the workspace root; undefined when none exists. */
+  lockfile?: string;
+  /** Node major version to build and run with, e.g. `22`. */
+  nodeVersion: Sourced<string>;
+  /** Whether the project has its own package.json (a workspace package) or lives in the root one. */
+  style: 'package' | 'integrated';
+  /**
+   * How the artifact is produced. `command` is run in the project's build stage with the
+   * workspace root as cwd; `outputPath` is where the artifact lands (workspace-relative).
+   */
+  build?: Sourced<{ command: string; outputPath: string }>;
+  /** The file `node` runs, relative to `build.outputPath` (or to the project root when there is no build). */
+  entrypoint: Sourced<string>;
+  port?: Sourced<number>;
+  /** Workspace-relative roots of the project's workspace dependency closure (libs it uses), sorted. */
+  closure: string[];
+  /**
+   * Workspace-relative roots, among `closure`, that have their own package.json (npm/pnpm/yarn/bun
+   * workspaces). Their manifests are copied with the lockfile; for npm they are the workspaces the
+   * pruned lockfile keeps. Optional so detectors can add it later; missing means none.
+   */
+  workspaceManifests?: string[];
+  /** Root-level files the build needs besides the closure, e.g. `tsconfig.base.json`. */
+  rootFiles: string[];
+  /** Does the project need node_modules at runtime (it has production dependencies)? */
+  hasProdDependencies: boolean;
+  /** Risk flags, e.g. native modules that tie an image to glibc. */
+  risks: string[];
+}
+
+export interface GoProfile {
+  language: 'go';
+  project: string;
+  projectRoot: string;
+  /** The module path from go.mod's `module` line. */
+  module: string;
+  /** Go major.minor for the build image, e.g. `1.26` (from go.mod's toolchain/go line, an option or the default). */
+  goVersion: Sourced<string>;
+  /** Workspace-relative go.sum, when the module has one (no requirements: none). */
+  goSum?: string;
+  /** go.work at the workspace root, when present (the image builds with GOWORK=off). */
+  goWork?: string;
+  /** The main package to build, relative to the project root, e.g. `.` or `./cmd/server`. */
+  main: Sourced<string>;
+  /** Binary name in the image (`/app/<binary>`). */
+  binary: string;
+  cgo: Sourced<boolean>;
+  port?: Sourced<number>;
+  /** The binary answers `-healthcheck` (exits 0 when GET /health is 200): enables HEALTHCHECK on distroless. */
+  healthcheckFlag?: Sourced<string>;
+  /** Workspace-relative roots of the project's dependency closure in the Nx project graph, sorted. */
+  closure: string[];
+}
+
+export interface RustProfile {
+  language: 'rust';
+  project: string;
+  projectRoot: string;
+  /** Rust major.minor for the build image (rust-toolchain(.toml) channel, an option or the default). */
+  rustVersion: Sourced<string>;
+  /** Workspace-relative Cargo.lock (`--locked` needs it; detection fails without one). */
+  lockfile: string;
+  /**
+   * The crates whose manifests enter the dependency layer, relative to the project root
+   * (`.` for the project's own package; workspace members otherwise), each with its library and
+   * binary source files (crate-relative), so the dependency build can stub them.
+   */
+  crates: { dir: string; name: string; lib?: string; bins: string[] }[];
+  /** The binary to build and ship, with the package that owns it. */
+  bin: Sourced<{ name: string; package: string }>;
+  port?: Sourced<number>;
+  healthcheckFlag?: Sourced<string>;
+  closure: string[];
+}
+
+export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
+
+export interface PythonProfile {
+  language: 'python';
+  project: string;
+  projectRoot: string;
+  /** uv (uv.lock) → poetry (poetry.lock) → pip (requirements.txt), in that precedence. */
+  packageManager: Sourced<PythonPackageManager>;
+  /** Project-relative dependency files copied before any source: the lockfile first, then pyproject.toml when present. */
+  manifests: string[];
+  /** pip: every requirement carries `--hash=` (installed with `--require-hashes`). */
+  hashes: boolean;
+  /** Python major.minor for the images, e.g. `3.11`. */
+  pythonVersion: Sourced<string>;
+  /** pyproject.toml declares a [build-system]: the project itself is installed into the venv. */
+  packaged: boolean;
+  /** What the runtime runs (argv, cwd /app, the venv's bin first on PATH). */
+  entrypoint: Sourced<string[]>;
+  port?: Sourced<number>;
+  closure: string[];
+}
+
+export type JavaBuildTool = 'maven' | 'gradle';
+
+export interface JavaProfile {
+  language: 'java';
+  project: string;
+  projectRoot: string;
+  buildTool: Sourced<JavaBuildTool>;
+  /** The project carries its wrapper (mvnw + .mvn/wrapper, gradlew + gradle/wrapper): builds run it on a JDK image. */
+  wrapper: boolean;
+  /** Project-relative build files copied before any source (pom.xml, .mvn/, build.gradle(.kts), gradle/ …). */
+  manifests: string[];
+  /** Java feature release for the images, e.g. `17`. */
+  javaVersion: Sourced<string>;
+  /** Spring Boot's plugin builds the jar: extract its layers (`tools` jarmode from Boot 3.3, else `layertools`). */
+  springBoot?: Sourced<{ version: string }>;
+  /** The jar the build produces, project-relative, e.g. `target/billing-1.0.0.jar`. */
+  artifact: Sourced<string>;
+  /** Main class for a plain (non-Boot) jar run with its dependencies on the classpath. */
+  mainClass?: Sourced<string>;
+  port?: Sourced<number>;
+  closure: string[];
+}
+
+export type ProjectProfile = NodeProfile | GoProfile | RustProfile | PythonProfile | JavaProfile;
+
+// ---------------------------------------------------------------- plan
+
+export type StageRole = 'base' | 'deps' | 'build' | 'prod-deps' | 'runtime';
+
+export interface ImageRef {
+  image: string;
+  tag: string;
+}
+
+export type Mount =
+  | { type: 'cache'; target: string; id?: string; sharing?: 'shared' | 'private' | 'locked' }
+  | { type: 'bind'; source: string; target: string; from?: string }
+  | { type: 'secret'; id: string; target?: string; env?: string; required?: boolean }
+  | { type: 'ssh'; id?: string };
+
+export type Step =
+  | { kind: 'workdir'; path: string }
+  | { kind: 'env' | 'arg'; vars: Record<string, string> }
+  | {
+      kind: 'copy';
+      from?: string;
+      sources: string[];
+      dest: string;
+      parents?: boolean;
+      link?: boolean;
+      chown?: string;
+    }
+  | {
+      kind: 'run';
+      command: string[];
+      mounts: Mount[];
+      comment?: string;
+      /** Feed a script shipped with the plugin (e.g. `prune-npm-workspaces`) to the command's stdin as a heredoc. */
+      heredoc?: { script: string };
+    }
+  | { kind: 'user'; uid: number; gid?: number }
+  | { kind: 'expose'; port: number }
+  | { kind: 'healthcheck'; command: string[] }
+  | { kind: 'label'; labels: Record<string, string> }
+  | { kind: 'cmd' | 'entrypoint'; argv: string[] };
+
+export interface Stage {
+  name: string;
+  role: StageRole;
+  from: ImageRef | { stage: string };
+  platform?: '$BUILDPLATFORM';
+  steps: Step[];
+}
+
+export interface BuildPlan {
+  project: string;
+  projectRoot: string;
+  stages: Stage[];
+  /** Allow-list ignore file lines (written as `Dockerfile.dockerignore`). */
+  ignore: string[];
+  bake: BakeTarget;
+  /** The "why" of each decision; rendered as the Dockerfile header and printed by --dry-run. */
+  notes: string[];
+  /** Extra files the plan needs written beside the Dockerfile (e.g. a pruned lockfile). */
+  files: { path: string; content: string }[];
+}
+
+// ---------------------------------------------------------------- bake
+
+/** A subset of buildx's bake Target (bake/bake.go), same JSON keys. */
+export interface BakeTarget {
+  context?: string;
+  dockerfile?: string;
+  contexts?: Record<string, string>;
+  args?: Record<string, string>;
+  labels?: Record<string, string>;
+  tags?: string[];
+  platforms?: string[];
+  target?: string;
+  'cache-from'?: string[];
+  'cache-to'?: string[];
+  secret?: string[];
+  ssh?: string[];
+  output?: string[];
+  attest?: string[];
+  pull?: boolean;
+  'no-cache'?: boolean;
+}
+
+export interface BakeFile {
+  group: Record<string, { targets: string[] }>;
+  target: Record<string, BakeTarget>;
+}
+
+// ---------------------------------------------------------------- options
+
+export type RuntimeBase = 'slim' | 'distroless' | 'alpine';
+export type BuildMode = 'docker' | 'copy-output';
+
+export interface DockerizeOptions {
+  runtime: RuntimeBase;
+  port?: number;
+  nodeVersion?: string;
+  buildMode: BuildMode;
+  /** Go: the main package (e.g. `./cmd/server`); default the root `main.go` or the single `cmd/*`. */
+  main?: string;
+  /** Go: build with cgo (CGO_ENABLED=1, glibc runtime, no cross-compilation); default false. */
+  cgo?: boolean;
+  /** Rust: the binary to build (a `[[bin]]` name or the package name). */
+  bin?: string;
+  /**
+   * Python: the command the image runs (e.g. `uvicorn app.main:app --host 0.0.0.0`), split on spaces;
+   * Java: the main class of a plain jar. Default: detected.
+   */
+  entrypoint?: string;
+}
