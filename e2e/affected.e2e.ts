@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerEnv } from './lib/docker-env';
+import { resetToFreshRunner } from './lib/fresh-runner';
 import { commitAll, createPluginWorkspace, packPlugin, runNx, stepStates } from './lib/nx-workspace';
 
 /**
@@ -23,13 +24,6 @@ function registryTags(repository: string): string[] {
   } catch {
     return [];
   }
-}
-
-/** Empties the builder's local cache, as on a new CI runner; the registry keeps the cache refs. */
-function resetToFreshRunner(): void {
-  const env = readDockerEnv();
-  if (env.LAB_HOME) execFileSync('bash', [resolve(__dirname, '../tools/lab/lab.sh'), 'reset'], { stdio: 'pipe' });
-  else execFileSync('docker', ['buildx', 'prune', '--all', '--force'], { stdio: 'pipe', env });
 }
 
 const bakeCount = (output: string) => output.match(/load local bake definitions/g)?.length ?? 0;

@@ -230,11 +230,13 @@ ensure_binaries() {
 }
 
 # ---------------------------------------------------------------- 5. buildkitd
+# Writes buildkitd.toml; returns 0 when its content changed (a running buildkitd must restart).
 write_buildkitd_toml() {
   # Mirrors: docker.io -> localhost:5000 (so node:22 == localhost:5000/library/node:22),
   # gcr.io -> localhost:5000/gcr, ghcr.io -> localhost:5000/ghcr (path prefixes keep the
   # namespaces apart). The registry speaks plain http.
-  cat >"$LAB_HOME/buildkitd.toml" <<EOF
+  local file="$LAB_HOME/buildkitd.toml"
+  cat >"$file.new" <<EOF
 # Written by tools/lab/lab.sh
 root = "$LAB_HOME/buildkit"
 
@@ -245,8 +247,11 @@ root = "$LAB_HOME/buildkit"
   enabled = true
   binary = "runc"
   gc = true
-  # keep at most ~10 GB of local cache; 'lab.sh reset' wipes it entirely
-  gckeepstorage = 10000
+  # Keep up to 20 GB of local cache (at least 10 GB). Units matter: a bare number is
+  # BYTES, and the old 'gckeepstorage = 10000' made GC prune everything above 10 kB after
+  # builds, so cache hits came and went with GC timing. 'lab.sh reset' wipes it entirely.
+  reservedSpace = "10GB"
+  maxUsedSpace = "20GB"
 
 [worker.containerd]
   enabled = false
@@ -268,14 +273,19 @@ root = "$LAB_HOME/buildkit"
   http = true
   insecure = true
 EOF
+  if cmp -s "$file.new" "$file"; then rm -f "$file.new"; return 1; fi
+  mv "$file.new" "$file"
 }
 
 buildctl() { "$BIN_DIR/buildctl" --addr "$BUILDKIT_HOST" "$@"; }
 
 ensure_buildkitd() {
-  write_buildkitd_toml
+  if write_buildkitd_toml && pid_alive buildkitd buildkitd; then
+    say "buildkitd.toml changed: restarting buildkitd"
+    stop_bg buildkitd buildkitd
+  fi
   if pid_alive buildkitd buildkitd; then
-    # Already ours. (A config change needs down/up or reset to take effect.)
+    # Already ours, with the current config.
     buildctl debug workers >/dev/null 2>&1 && return 0
     step "waiting for buildkitd on $BUILDKIT_HOST" buildkitd-wait wait_for 60 "buildctl debug workers" buildctl debug workers
     return 0
