@@ -38,12 +38,17 @@ function machine(): Results['machine'] {
     buildx: sh('docker buildx version'), buildkit: sh(`docker buildx inspect nx-dockerize-lab | grep -m1 'BuildKit version' | cut -d: -f2`),
     labVersions: JSON.stringify(versions.lab ?? versions.tools ?? {}),
     workerNetwork: sh(`docker buildx inspect nx-dockerize-lab | grep -m1 'worker.network' | awk '{print $2}'`),
+    // The cache the warm scenarios rely on: BuildKit's GC bounds (last policy rule).
+    buildkitGc: sh(`docker buildx inspect nx-dockerize-lab | grep -A4 'GC Policy rule#3' | grep -E 'Reserved|Max Used' | tr -s ' ' | paste -sd';'`),
   };
 }
 
 function save(): void {
   mkdirSync(join(REPO, 'bench/results'), { recursive: true });
-  writeFileSync(join(REPO, `bench/results/${STAMP}.json`), JSON.stringify(results, null, 2));
+  const json = JSON.stringify(results, null, 2);
+  writeFileSync(join(REPO, `bench/results/${STAMP}.json`), json);
+  // Committed beside the report, so a clean clone can re-render it: tsx bench/render.ts bench/last-run.json
+  writeFileSync(join(REPO, 'bench/last-run.json'), json);
   renderReport(results);
 }
 
@@ -404,6 +409,7 @@ async function nxAffected(): Promise<void> {
   commitAll(ws, 'add nx-dockerize');
   const all = ['orders', '@examples/inventory', 'catalog-go'];
   const projects = `--projects=${all.join(',')}`;
+  results.notes.push(`nx-affected: N = ${all.length} (${all.join(', ')}), to stay inside the lab window.`);
   const warm = await runNx(ws, ['run-many', '-t', 'docker-build', projects]);
   if (warm.exitCode !== 0) throw new Error(`warm-up run-many: ${warm.output.slice(-600)}`);
   await reps('nx-affected', 4, async () => {
