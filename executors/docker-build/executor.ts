@@ -67,7 +67,7 @@ async function buildProjects(requests: BuildRequest[], context: ExecutorContext)
     const run = (targets: string[]) => spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile);
     const targets = buildable.map((b) => b.bakeTarget);
     const outcomes: Record<string, TargetOutcome> = targets.length ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run)) : {};
-    return report(requests, builds, outcomes, missing, overrides.target, bakeFile);
+    return report(requests, builds, outcomes, missing, overrides.target, bakeFile, Boolean(runOptions.dryRun));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -115,6 +115,7 @@ function report(
   missing: ProjectBuild[],
   overrides: Record<string, BakeTarget>,
   bakeFile: string,
+  dryRun: boolean,
 ): TaskResults {
   for (const build of missing) {
     outcomes[build.bakeTarget] = {
@@ -124,7 +125,7 @@ function report(
     };
   }
   const rows = builds.map((build) => ({ project: build.project, outcome: outcomes[build.bakeTarget], images: overrides[build.bakeTarget]?.tags ?? [] }));
-  const summary = formatSummary(rows);
+  const summary = formatSummary(rows, { dryRun });
   console.log(`\n${summary}`);
   return Object.fromEntries(
     requests.map((request, i) => {

@@ -109,4 +109,11 @@ describe('summary', () => {
     expect(text).toMatch(/broken\s+FAILED/);
     expect(text).toContain('broken: exit code: 2');
   });
+
+  it('a dry run says nothing was built', () => {
+    const printed = { success: true, seconds: 0.4, progress: { cached: 0, executed: 0, seconds: 0, errors: [] } };
+    const text = formatSummary([{ project: 'a', outcome: printed, images: ['reg/a:1'] }], { dryRun: true });
+    expect(text).toContain('dry run, nothing built: 1 target(s) resolved, 0 failed');
+    expect(text).not.toMatch(/image\(s\) built/);
+  });
 });

@@ -7,10 +7,15 @@ export interface SummaryRow {
   images: string[];
 }
 
-/** The end-of-run table: what each project became, or why it did not. */
-export function formatSummary(rows: SummaryRow[]): string {
+/**
+ * The end-of-run table: what each project became, or why it did not. A dry run built
+ * nothing, so its header says so rather than counting "built" images.
+ */
+export function formatSummary(rows: SummaryRow[], { dryRun = false } = {}): string {
   const failed = rows.filter((row) => !row.outcome.success).length;
-  const header = `nx-dockerize: ${rows.length - failed} image(s) built, ${failed} failed`;
+  const header = dryRun
+    ? `nx-dockerize: dry run, nothing built: ${rows.length - failed} target(s) resolved, ${failed} failed`
+    : `nx-dockerize: ${rows.length - failed} image(s) built, ${failed} failed`;
   const table = [
     ['project', 'image', 'digest', 'time', 'steps'],
     ...rows.map(({ project, outcome, images }) => [
