@@ -53,10 +53,16 @@ export function adaptForLab(dockerfile: string): string {
       .replace(/^ARG NODE_VERSION=.*$/, 'ARG NODE_VERSION=22')
       .replace(/node:\$\{NODE_VERSION\}-slim/, 'node:${NODE_VERSION}-bookworm-slim')
       .replace(/^FROM golang:1\.19 /, 'FROM golang:1.26-bookworm ')
-      .replace(/gcr\.io\/distroless\/base-debian11/, 'gcr.io/distroless/cc-debian12');
+      .replace(/gcr\.io\/distroless\/base-debian11/, 'gcr.io/distroless/cc-debian12')
+      .replace(/^FROM python:3\.12-slim$/, 'FROM python:3.11-slim-bookworm')
+      .replace(/ghcr\.io\/astral-sh\/uv:0\.13 /, 'ghcr.io/astral-sh/uv:0.13.9 ');
     out.push(l);
     const from = /^FROM\s+(\S+)/i.exec(l);
     if (from && /node:/.test(from[1])) out.push('ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt');
+    // uv and pip bring their own CA roots: point them at the system bundle (the lab's CA is in it).
+    // The lab's Python stand-in is Debian's python3, marked externally managed (PEP 668); upstream
+    // python images are not, so pip may install into it as it would there.
+    if (from && /python:/.test(from[1])) out.push('ENV UV_NATIVE_TLS=1 PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_BREAK_SYSTEM_PACKAGES=1');
   }
   return out.join('\n');
 }

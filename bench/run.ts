@@ -4,7 +4,7 @@
  * docs/BENCHMARKS.md, docs/benchmarks.json and docs/benchmarks.svg after every scenario, so a
  * run cut short still leaves a report of what it measured.
  *
- * Env: BENCH_REPS (default 3), BENCH_MINUTES (total budget for the Docker scenarios, default 26),
+ * Env: BENCH_REPS (default 3), BENCH_MINUTES (total budget for the Docker scenarios, default 32),
  * BENCH_ONLY (comma list of scenario ids), BENCH_REGENERATE=0 (use the committed competitor files).
  */
 import { execFileSync } from 'node:child_process';
@@ -21,7 +21,7 @@ import { ADDED_SIZE_METRIC, renderReport, type Results, type Row } from './repor
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const START = Date.now();
-const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 26) * 60_000;
+const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 32) * 60_000;
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const EXAMPLES_BIN = join(REPO, 'examples/node_modules/.bin');
@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   results.competitors.naive = 'bench/competitors/naive/*.Dockerfile, hand-written for the benchmark';
   save();
 
-  const dockerScenarios = ['go', 'build', 'bake-vs-per-project', 'registry-cache', 'nx-affected', 'size-all'];
+  const dockerScenarios = ['build', 'bake-vs-per-project', 'registry-cache', 'nx-affected', ...ECOSYSTEMS.map((e) => e.id), 'size-all'];
   if (!dockerScenarios.some(wanted)) return finish();
   docker(['buildx', 'inspect', 'nx-dockerize-lab']);
   const variants = makeVariants();
@@ -301,9 +301,11 @@ async function main(): Promise<void> {
   if (wanted('nx-affected') && remainingMin() > 3.5) await nxAffected().catch((e: Error) => { results.notes.push(`nx-affected failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
   else if (wanted('nx-affected')) results.skipped.push('nx-affected: not run (time budget)');
 
-  // 8. Go: ours vs the upstream documentation's Dockerfile vs naive (cold, warm edit, size).
-  if (wanted('go') && remainingMin() > 3) await goScenario().catch((e: Error) => { results.notes.push(`go failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
-  else if (wanted('go')) results.skipped.push('go: the Go comparison (ours vs Docker docs\' Go Dockerfile vs naive) not run (time budget)');
+  // 8. Go and Python: ours vs the upstream documentation's Dockerfile vs naive (cold, warm edit, size).
+  for (const spec of ECOSYSTEMS) {
+    if (wanted(spec.id) && remainingMin() > 3) await ecosystemScenario(spec).catch((e: Error) => { results.notes.push(`${spec.id} failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
+    else if (wanted(spec.id)) results.skipped.push(`${spec.id}: the ${spec.project} comparison (ours vs upstream docs vs naive) not run (time budget)`);
+  }
 
   // 9. size of every example image (ours), all in one bake --load.
   if (wanted('size-all') && remainingMin() > 3) {
@@ -326,33 +328,57 @@ function finish(): void {
   log(`done: bench/results/${STAMP}.json, docs/BENCHMARKS.md`);
 }
 
-async function goScenario(): Promise<void> {
+/** A non-Node example measured against its ecosystem's upstream-docs Dockerfile and a naive one. */
+interface EcosystemSpec {
+  id: string;
+  project: string;
+  dir: string;
+  /** The source file the warm-edit appends a comment to, and the comment marker. */
+  source: string;
+  marker: string;
+  /** Runtime bases, for the size breakdown (as dockerd can pull them from the lab registry). */
+  bases: { ours: string; upstream: string; naive: string };
+}
+
+const ECOSYSTEMS: EcosystemSpec[] = [
+  {
+    id: 'go', project: 'catalog-go', dir: 'catalog-go', source: 'main.go', marker: '//',
+    bases: { ours: 'localhost:5000/gcr/distroless/static-debian12', upstream: 'localhost:5000/gcr/distroless/cc-debian12', naive: 'golang:1.26-bookworm' },
+  },
+  {
+    id: 'python', project: 'pricing-py', dir: 'pricing-py', source: 'src/pricing/server.py', marker: '#',
+    bases: { ours: 'python:3.11-slim-bookworm', upstream: 'python:3.11-slim-bookworm', naive: 'python:3.11-slim-bookworm' },
+  },
+];
+
+async function ecosystemScenario(spec: EcosystemSpec): Promise<void> {
   const ws = copyExamples();
-  const files = mkdtempSync(join(tmpdir(), 'bench-go-'));
+  const files = mkdtempSync(join(tmpdir(), `bench-${spec.id}-`));
   const file = (name: string, from: string) => {
     writeFileSync(join(files, name), adaptForLab(readFileSync(from, 'utf-8')));
     return join(files, name);
   };
-  const upstream = file('upstream.Dockerfile', join(COMPETITORS, 'upstream-docs/catalog-go.Dockerfile'));
-  const naive = file('naive.Dockerfile', join(COMPETITORS, 'naive/catalog-go.Dockerfile'));
+  const context = `apps/${spec.dir}`;
+  const upstream = file('upstream.Dockerfile', join(COMPETITORS, `upstream-docs/${spec.project}.Dockerfile`));
+  const naive = file('naive.Dockerfile', join(COMPETITORS, `naive/${spec.project}.Dockerfile`));
   const variants: { id: string; base: string; build: (o?: { load?: boolean; tag?: string }) => Promise<BuildRun> }[] = [
-    { id: 'ours', base: 'localhost:5000/gcr/distroless/static-debian12', build: (o) => bake({ cwd: ws, targets: ['catalog-go'], load: o?.load, tagPrefix: 'bench-ours' }) },
-    { id: 'upstream docs', base: 'localhost:5000/gcr/distroless/cc-debian12', build: (o) => buildxBuild({ cwd: ws, context: 'apps/catalog-go', file: upstream, load: o?.load, tag: o?.tag }) },
-    { id: 'naive', base: 'golang:1.26-bookworm', build: (o) => buildxBuild({ cwd: ws, context: 'apps/catalog-go', file: naive, load: o?.load, tag: o?.tag }) },
+    { id: 'ours', base: spec.bases.ours, build: (o) => bake({ cwd: ws, targets: [spec.project], load: o?.load, tagPrefix: 'bench-ours' }) },
+    { id: 'upstream docs', base: spec.bases.upstream, build: (o) => buildxBuild({ cwd: ws, context, file: upstream, load: o?.load, tag: o?.tag }) },
+    { id: 'naive', base: spec.bases.naive, build: (o) => buildxBuild({ cwd: ws, context, file: naive, load: o?.load, tag: o?.tag }) },
   ];
-  await reps('go', 4, async (rep) => {
+  await reps(spec.id, 4, async (rep) => {
     for (const v of variants) {
       checkDeadline();
       labReset();
       const cold = await v.build();
-      record('cold', 'catalog-go', v.id, cold);
+      record('cold', spec.project, v.id, cold);
       if (cold.exitCode !== 0) continue;
-      appendFileSync(join(ws, 'apps/catalog-go/main.go'), `\n// bench edit ${Date.now()}\n`);
-      record('warm-edit', 'catalog-go', v.id, await v.build());
+      appendFileSync(join(ws, context, spec.source), `\n${spec.marker} bench edit ${Date.now()}\n`);
+      record('warm-edit', spec.project, v.id, await v.build());
       if (rep === 1) {
-        const tag = `bench-go-${v.id.replace(/\W+/g, '-')}:latest`;
+        const tag = `bench-${spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
         const loaded = await v.build({ load: true, tag });
-        if (loaded.exitCode === 0) sizeRow('catalog-go', v.id, v.id === 'ours' ? 'bench-ours-catalog-go:latest' : tag, v.base);
+        if (loaded.exitCode === 0) sizeRow(spec.project, v.id, v.id === 'ours' ? `bench-ours-${spec.project}:latest` : tag, v.base);
       }
     }
   });
