@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyExamples, EXAMPLES } from '../e2e/lib/workspace-copy';
+import versions from '../plugin/versions.json';
 import { log, REPO } from './lib';
 
 /**
@@ -38,24 +39,30 @@ export const NODE_SERVICES: NodeService[] = [
 
 const quiet = { stdio: 'pipe' as const, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NX_TUI: 'false', CI: 'true' } };
 
+// The lab's stand-ins, named from the one version table the generator and the lab share.
+const NODE_MAJOR = versions.node.defaultMajor;
+const LAB_NODE = versions.node.images.slim.replace('{major}', NODE_MAJOR);
+export const LAB_GOLANG = versions.go.images.build.replace('{minor}', versions.go.defaultMinor);
+export const LAB_PYTHON = versions.python.images.slim.replace('{minor}', versions.python.defaultMinor);
+const LAB_UV = versions.python.images.uv.replace('{version}', versions.python.uv);
+
 /**
- * The lab serves stand-ins for a few base images and no `docker/dockerfile` frontend, and its
- * outbound TLS is re-signed. The same three mechanical edits are applied to every competitor
+ * The only edits made to a competitor's Dockerfile so it can build in the registry-less lab
  * (never to ours, which needs none): drop `# syntax=` lines; map base images the lab does not
- * serve to `node:22-bookworm-slim`; after each external FROM, point Node at the machine's CA
- * bundle (the stand-in carries it) so `npm` can reach the registry.
+ * serve to its stand-ins (Node, Go, Python, uv); after each external FROM, point npm, uv and pip
+ * at the machine's CA bundle (the stand-ins carry it) so they can reach their registries.
  */
 export function adaptForLab(dockerfile: string): string {
   const out: string[] = [];
   for (const line of dockerfile.split('\n')) {
     if (/^#\s*syntax\s*=/.test(line)) continue;
-    let l = line.replace(/docker\.io\/node:lts-alpine/, 'node:22-bookworm-slim')
-      .replace(/^ARG NODE_VERSION=.*$/, 'ARG NODE_VERSION=22')
+    let l = line.replace(/docker\.io\/node:lts-alpine/, LAB_NODE)
+      .replace(/^ARG NODE_VERSION=.*$/, `ARG NODE_VERSION=${NODE_MAJOR}`)
       .replace(/node:\$\{NODE_VERSION\}-slim/, 'node:${NODE_VERSION}-bookworm-slim')
-      .replace(/^FROM golang:1\.19 /, 'FROM golang:1.26-bookworm ')
+      .replace(/^FROM golang:1\.19 /, `FROM ${LAB_GOLANG} `)
       .replace(/gcr\.io\/distroless\/base-debian11/, 'gcr.io/distroless/cc-debian12')
-      .replace(/^FROM python:3\.12-slim$/, 'FROM python:3.11-slim-bookworm')
-      .replace(/ghcr\.io\/astral-sh\/uv:0\.13 /, 'ghcr.io/astral-sh/uv:0.13.9 ');
+      .replace(/^FROM python:3\.12-slim$/, `FROM ${LAB_PYTHON}`)
+      .replace(/ghcr\.io\/astral-sh\/uv:0\.13 /, `${LAB_UV} `);
     out.push(l);
     const from = /^FROM\s+(\S+)/i.exec(l);
     if (from && /node:/.test(from[1])) out.push('ENV NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt');

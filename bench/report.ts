@@ -109,7 +109,7 @@ export function renderReport(results: Results): void {
   lines.push('## What the numbers mean, and where we are not ahead', '');
   lines.push(...interpret(results).map((l) => `- ${l}`), '');
   lines.push('## Notes, failures and what was cut', '');
-  lines.push(`- Not measured: ${results.rows.some((r) => r.subject === 'pricing-py' && r.variant === 'upstream docs') ? 'Rust and Java' : 'Rust, Python and Java'} competitors (upstream docs' / naive Dockerfiles) — only our images of those examples (size table); the host \`npm ci\` nx-docker's flow needs on a CI runner; image sizes on the competitors' own upstream bases (the lab serves only its stand-ins); compressed (registry) sizes.`);
+  lines.push(`- Not measured: ${py ? 'Rust and Java' : 'Rust, Python and Java'} competitors (upstream docs' / naive Dockerfiles) — only our images of those examples (size table); the host \`npm ci\` nx-docker's flow needs on a CI runner; image sizes on the competitors' own upstream bases (the lab serves only its stand-ins); compressed (registry) sizes.`);
   lines.push('- nx-docker\'s images were built with `docker buildx build` per project (what its `docker:build` target runs), not through the Nx CLI.');
   for (const n of [...results.notes, ...results.skipped]) lines.push(`- ${n}`);
   lines.push('');

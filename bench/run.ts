@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { copyExamples } from '../e2e/lib/workspace-copy';
 import { readDockerEnv } from '../e2e/lib/docker-env';
 import { commitAll, createPluginWorkspace, packPlugin, runNx } from '../e2e/lib/nx-workspace';
-import { adaptForLab, COMPETITORS, FLY_VERSION, generateCompetitors, makeFlyStandalone, NODE_SERVICES, NX_VERSION, type NodeService } from './competitors';
+import { adaptForLab, COMPETITORS, FLY_VERSION, generateCompetitors, LAB_GOLANG, LAB_PYTHON, makeFlyStandalone, NODE_SERVICES, NX_VERSION, type NodeService } from './competitors';
 import { bake, buildxBuild, docker, labReset, log, median, REPO, timed, type BuildRun, CA } from './lib';
 import { benchCreateNodes, benchGenerator } from './overhead';
 import { ADDED_SIZE_METRIC, renderReport, type Results, type Row } from './report';
@@ -32,14 +32,27 @@ const results: Results = { startedAt: new Date().toISOString(), machine: machine
 function machine(): Results['machine'] {
   const sh = (cmd: string) => { try { return execFileSync('bash', ['-c', cmd], { env: { ...process.env, ...readDockerEnv() } }).toString().trim(); } catch { return 'unknown'; } };
   const versions = JSON.parse(readFileSync(join(REPO, 'plugin/versions.json'), 'utf-8'));
+  const builder = builderFacts(sh('docker buildx inspect nx-dockerize-lab'));
   return {
     cpus: sh('nproc'), cpuModel: sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"), memory: sh("free -h | awk '/Mem:/{print $2}'"),
     kernel: sh('uname -r'), node: process.version, docker: sh('/usr/bin/docker version --format "{{.Server.Version}}"'),
-    buildx: sh('docker buildx version'), buildkit: sh(`docker buildx inspect nx-dockerize-lab | grep -m1 'BuildKit version' | cut -d: -f2`),
+    buildx: sh('docker buildx version'), buildkit: builder.buildkit,
     labVersions: JSON.stringify(versions.lab ?? versions.tools ?? {}),
-    workerNetwork: sh(`docker buildx inspect nx-dockerize-lab | grep -m1 'worker.network' | awk '{print $2}'`),
-    // The cache the warm scenarios rely on: BuildKit's GC bounds (last policy rule).
-    buildkitGc: sh(`docker buildx inspect nx-dockerize-lab | grep -A4 'GC Policy rule#3' | grep -E 'Reserved|Max Used' | tr -s ' ' | paste -sd';'`),
+    workerNetwork: builder.workerNetwork, buildkitGc: builder.buildkitGc,
+  };
+}
+
+/** BuildKit version, worker network and GC bounds (the cache the warm scenarios rely on), from one `buildx inspect`. */
+function builderFacts(inspect: string): { buildkit: string; workerNetwork: string; buildkitGc: string } {
+  if (inspect === 'unknown') return { buildkit: 'unknown', workerNetwork: 'unknown', buildkitGc: 'unknown' };
+  const lines = inspect.split('\n');
+  const value = (label: RegExp) => lines.find((l) => label.test(l))?.replace(label, '').trim() ?? '';
+  const lastRule = lines.findIndex((l) => l.includes('GC Policy rule#3'));
+  const gcBounds = lastRule < 0 ? [] : lines.slice(lastRule + 1, lastRule + 5).filter((l) => /Reserved|Max Used/.test(l));
+  return {
+    buildkit: value(/^.*BuildKit version:/),
+    workerNetwork: value(/^.*worker\.network:/),
+    buildkitGc: gcBounds.map((l) => l.trim().replace(/ +/g, ' ')).join('; '),
   };
 }
 
@@ -343,11 +356,11 @@ interface EcosystemSpec {
 const ECOSYSTEMS: EcosystemSpec[] = [
   {
     id: 'go', project: 'catalog-go', dir: 'catalog-go', source: 'main.go', marker: '//',
-    bases: { ours: 'localhost:5000/gcr/distroless/static-debian12', upstream: 'localhost:5000/gcr/distroless/cc-debian12', naive: 'golang:1.26-bookworm' },
+    bases: { ours: 'localhost:5000/gcr/distroless/static-debian12', upstream: 'localhost:5000/gcr/distroless/cc-debian12', naive: LAB_GOLANG },
   },
   {
     id: 'python', project: 'pricing-py', dir: 'pricing-py', source: 'src/pricing/server.py', marker: '#',
-    bases: { ours: 'python:3.11-slim-bookworm', upstream: 'python:3.11-slim-bookworm', naive: 'python:3.11-slim-bookworm' },
+    bases: { ours: LAB_PYTHON, upstream: LAB_PYTHON, naive: LAB_PYTHON },
   },
 ];
 
