@@ -60,8 +60,8 @@ function toBuildScript(ctx: JavaContext): string {
   const jar = profile.artifact.value;
   if (profile.springBoot) return `${build} && ${toBootFacts(profile.springBoot.value.version).extract.replace('{jar}', jar)}`;
   if (profile.buildTool.value === 'gradle') return `${build} && mkdir -p /out && cp -a ${jar} /out/lib`;
-  const copyDeps = `${ctx.command} -B -ntp -o dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib`;
-  return `${build} && mkdir -p /out/lib && cp ${jar} /out/app.jar && ${copyDeps}`;
+  // One Maven run for both goals: a second `mvn` costs a JVM start and a project load on every edit.
+  return `${build} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && cp ${jar} /out/app.jar`;
 }
 
 function planStages(ctx: JavaContext): Stage[] {
