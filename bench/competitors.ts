@@ -55,8 +55,9 @@ export const LAB_MAVEN = versions.java.images.maven.replace('{major}', JAVA_MAJO
  * The only edits made to a competitor's Dockerfile so it can build in the registry-less lab
  * (never to ours, which needs none): drop `# syntax=` lines; map base images the lab does not
  * serve to its stand-ins (Node, Go, Python, uv, Rust, Debian for Alpine, Temurin on Debian for
- * Ubuntu jammy) and Alpine's `apk add` to its apt equivalent; after each external FROM, point npm,
- * uv and pip at the machine's CA bundle (the stand-ins carry it) so they can reach their registries.
+ * Ubuntu jammy) and Alpine's `apk add` to its apt equivalent; strip the colour codes the lab's
+ * Maven adds to `help:evaluate` output; after each external FROM, point npm, uv and pip at the
+ * machine's CA bundle (the stand-ins carry it) so they can reach their registries.
  */
 export function adaptForLab(dockerfile: string): string {
   const out: string[] = [];
@@ -70,7 +71,7 @@ export function adaptForLab(dockerfile: string): string {
       .replace(/^FROM python:3\.12-slim$/, `FROM ${LAB_PYTHON}`)
       .replace(/ghcr\.io\/astral-sh\/uv:0\.13 /, `${LAB_UV} `)
       .replace(/^ARG RUST_VERSION=.*$/, `ARG RUST_VERSION=${versions.rust.defaultMinor}`)
-      .replace(/docker\.io\/library\/rust:\$\{RUST_VERSION\}-alpine/, 'rust:${RUST_VERSION}-slim-bookworm')
+      .replace(/docker\.io\/library\/rust:\$\{RUST_VERSION\}-alpine/, versions.rust.images.build.replace('{minor}', '${RUST_VERSION}'))
       .replace(/^RUN apk add --no-cache clang lld musl-dev git$/,
         'RUN apt-get update && apt-get install -y --no-install-recommends clang lld git && rm -rf /var/lib/apt/lists/*')
       .replace(/docker\.io\/library\/alpine:3\.18/, LAB_DEBIAN)

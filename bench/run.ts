@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { copyExamples } from '../e2e/lib/workspace-copy';
 import { readDockerEnv } from '../e2e/lib/docker-env';
 import { commitAll, createPluginWorkspace, packPlugin, runNx } from '../e2e/lib/nx-workspace';
+import versions from '../plugin/versions.json';
 import { adaptForLab, COMPETITORS, FLY_VERSION, generateCompetitors, LAB_DEBIAN, LAB_GOLANG, LAB_JRE, LAB_MAVEN, LAB_PYTHON, LAB_RUST, makeFlyStandalone, NODE_SERVICES, NX_VERSION, type NodeService } from './competitors';
 import { bake, buildxBuild, docker, labReset, log, median, REPO, timed, type BuildRun, CA } from './lib';
 import { benchCreateNodes, benchGenerator } from './overhead';
@@ -31,13 +32,12 @@ const results: Results = { startedAt: new Date().toISOString(), machine: machine
 
 function machine(): Results['machine'] {
   const sh = (cmd: string) => { try { return execFileSync('bash', ['-c', cmd], { env: { ...process.env, ...readDockerEnv() } }).toString().trim(); } catch { return 'unknown'; } };
-  const versions = JSON.parse(readFileSync(join(REPO, 'plugin/versions.json'), 'utf-8'));
   const builder = builderFacts(sh('docker buildx inspect nx-dockerize-lab'));
   return {
     cpus: sh('nproc'), cpuModel: sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"), memory: sh("free -h | awk '/Mem:/{print $2}'"),
     kernel: sh('uname -r'), node: process.version, docker: sh('/usr/bin/docker version --format "{{.Server.Version}}"'),
     buildx: sh('docker buildx version'), buildkit: builder.buildkit,
-    labVersions: JSON.stringify(versions.lab ?? versions.tools ?? {}),
+    labVersions: JSON.stringify(versions.tools),
     workerNetwork: builder.workerNetwork, buildkitGc: builder.buildkitGc,
   };
 }
