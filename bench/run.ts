@@ -329,8 +329,9 @@ async function main(): Promise<void> {
     add({ scenario: 'size-all-build', subject: targets.join(', '), variant: 'ours', metric: 'seconds', unit: 's', values: [run.seconds], detail: `one bake --load; ${run.ran} of ${run.steps} steps ran` });
     // The ecosystem comparisons above may have measured the same image already: one row each.
     const measured = (t: string) => results.rows.some((r) => r.scenario === 'size' && r.subject === t && r.variant === 'ours');
-    if (run.exitCode === 0) for (const t of targets) if (!measured(t)) sizeRow(t, 'ours', `bench-ours-${t}:latest`);
-    else results.notes.push(`size-all: bake failed: ${run.tail.slice(0, 300)}`);
+    if (run.exitCode === 0) {
+      for (const t of targets) if (!measured(t)) sizeRow(t, 'ours', `bench-ours-${t}:latest`);
+    } else results.notes.push(`size-all: bake failed: ${run.tail.slice(0, 300)}`);
     save();
   } else if (wanted('size-all')) results.skipped.push('size-all: image sizes of the Go, Rust, Python and Java examples not measured (time budget)');
 
