@@ -4,7 +4,7 @@
  * docs/BENCHMARKS.md, docs/benchmarks.json and docs/benchmarks.svg after every scenario, so a
  * run cut short still leaves a report of what it measured.
  *
- * Env: BENCH_REPS (default 3), BENCH_MINUTES (total budget for the Docker scenarios, default 50),
+ * Env: BENCH_REPS (default 3), BENCH_MINUTES (total budget for the Docker scenarios, default 65),
  * BENCH_ONLY (comma list of scenario ids), BENCH_REGENERATE=0 (use the committed competitor files).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,7 +22,7 @@ import { ADDED_SIZE_METRIC, renderReport, type Results, type Row } from './repor
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 const START = Date.now();
-const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 50) * 60_000;
+const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 65) * 60_000;
 const ONLY = process.env.BENCH_ONLY?.split(',');
 const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const EXAMPLES_BIN = join(REPO, 'examples/node_modules/.bin');
@@ -272,7 +272,7 @@ async function main(): Promise<void> {
   }
 
   // 5. one bake for both Node services vs one docker buildx build per project, sequentially (cold).
-  await reps('bake-vs-per-project', 3.5, async () => {
+  await reps('bake-vs-per-project', 5, async () => {
     const ws = variantsWorkspace();
     checkDeadline();
     labReset();
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
   });
 
   // 6. fresh runner with the registry cache vs warm local vs no cache (ours), after a one-line edit.
-  await reps('registry-cache', 4, async (rep) => {
+  await reps('registry-cache', 8, async (rep) => {
     const ws = variantsWorkspace();
     for (const svc of NODE_SERVICES) {
       const ref = `localhost:5000/bench-cache/${svc.bakeTarget}:${STAMP}`;
@@ -360,7 +360,7 @@ interface EcosystemSpec {
 
 const ECOSYSTEMS: EcosystemSpec[] = [
   {
-    id: 'go', project: 'catalog-go', dir: 'catalog-go', source: 'main.go', marker: '//', budgetMin: 9,
+    id: 'go', project: 'catalog-go', dir: 'catalog-go', source: 'main.go', marker: '//', budgetMin: 14,
     bases: { ours: 'localhost:5000/gcr/distroless/static-debian12', upstream: 'localhost:5000/gcr/distroless/cc-debian12', naive: LAB_GOLANG },
   },
   {
@@ -372,7 +372,7 @@ const ECOSYSTEMS: EcosystemSpec[] = [
     bases: { ours: 'localhost:5000/gcr/distroless/cc-debian12', upstream: LAB_DEBIAN, naive: LAB_RUST },
   },
   {
-    id: 'java', project: 'billing-java', dir: 'billing-java', source: 'src/main/java/com/example/billing/Main.java', marker: '//', budgetMin: 8,
+    id: 'java', project: 'billing-java', dir: 'billing-java', source: 'src/main/java/com/example/billing/Main.java', marker: '//', budgetMin: 10,
     bases: { ours: LAB_JRE, upstream: LAB_JRE, naive: LAB_MAVEN },
   },
 ];
