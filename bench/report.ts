@@ -96,10 +96,10 @@ const fmt = (n: number, unit: string) => (Number.isFinite(n) ? (unit === 'steps'
 /** Growth over the base image: ours adds kilobytes, so ratios of it say nothing and are never shown. */
 export const ADDED_SIZE_METRIC = 'added MB (over base)';
 
-function ratioOf(row: Row, ref: Row | undefined): number {
-  if (!ref || !Number.isFinite(ref.median) || !Number.isFinite(row.median)) return NaN;
-  if (ref.median === 0) return row.median === 0 ? 1 : Infinity;
-  return row.median / ref.median;
+function ratioOf(value: number, reference: number | undefined): number {
+  if (reference === undefined || !Number.isFinite(reference) || !Number.isFinite(value)) return NaN;
+  if (reference === 0) return value === 0 ? 1 : Infinity;
+  return value / reference;
 }
 
 const fmtRatio = (r: number) => (Number.isNaN(r) ? '—' : r === Infinity ? '∞ (ours 0)' : `${r.toFixed(2)}×`);
@@ -142,7 +142,7 @@ export function renderReport(results: Results): void {
     const scenarioJson: unknown[] = [];
     for (const row of rows) {
       const ref = results.rows.find((r) => r.scenario === s.id && r.subject === row.subject && r.metric === row.metric && r.variant === s.reference);
-      const ratio = row.metric === ADDED_SIZE_METRIC ? NaN : ratioOf(row, ref);
+      const ratio = row.metric === ADDED_SIZE_METRIC ? NaN : ratioOf(row.median, ref?.median);
       const isRef = row.variant === s.reference;
       lines.push(`| ${row.subject} | ${isRef ? `**${row.variant}**` : row.variant} | ${row.metric} | ${fmt(row.median, row.unit)} ${row.unit} | ${row.values.length} | ${isRef ? '1×' : fmtRatio(ratio)} | ${(row.detail ?? '').replace(/\|/g, '/')} |`);
       scenarioJson.push({ subject: row.subject, variant: row.variant, metric: row.metric, unit: row.unit, median: row.median, values: row.values, ratio: isRef ? 1 : Number.isFinite(ratio) ? ratio : null, detail: row.detail });
@@ -173,7 +173,7 @@ function interpret(results: Results): string[] {
     if (s.reference !== 'ours') continue;
     for (const row of results.rows.filter((r) => r.scenario === s.id && r.variant !== 'ours')) {
       const ref = results.rows.find((r) => r.scenario === s.id && r.subject === row.subject && r.metric === row.metric && r.variant === 'ours');
-      const ratio = ratioOf(row, ref);
+      const ratio = ratioOf(row.median, ref?.median);
       // Cold builds run every step of every file: their step counts describe file shape, not waste.
       if (!Number.isFinite(ratio) || row.metric === ADDED_SIZE_METRIC || (s.id === 'cold' && row.metric === 'steps re-run')) continue;
       if (ratio < 0.95) out.push(`**Not ahead:** ${s.title.toLowerCase()} — ${row.subject}, ${row.metric}: ${row.variant} ${fmt(row.median, row.unit)} ${row.unit} vs ours ${fmt(ref!.median, ref!.unit)} ${ref!.unit} (${fmtRatio(ratio)}).`);
@@ -200,9 +200,8 @@ function interpret(results: Results): string[] {
   for (const e of ECOSYSTEM_COMPETITORS) {
     const seconds = (scenario: string, variant: string) => m(scenario, e.subject, variant);
     const size = (variant: string) => results.rows.find((r) => r.scenario === 'size' && r.subject === e.subject && r.variant === variant && r.metric === 'image MB')?.median;
-    const ours = seconds('cold', 'ours');
-    if (!ours || !seconds('cold', 'upstream docs')) continue;
-    const versus = (value: number | undefined, reference: number | undefined, unit: string) => (value === undefined ? '—' : `${fmt(value, unit)} ${unit}${reference ? ` (${fmtRatio(ratioOf({ median: value } as Row, { median: reference } as Row))})` : ''}`);
+    if (!seconds('cold', 'ours') || !seconds('cold', 'upstream docs')) continue;
+    const versus = (value: number | undefined, reference: number | undefined, unit: string) => (value === undefined ? '—' : `${fmt(value, unit)} ${unit}${reference ? ` (${fmtRatio(ratioOf(value, reference))})` : ''}`);
     const line = (label: string, get: (variant: string) => number | undefined, unit: string) =>
       `${label}: ours ${get('ours') === undefined ? '—' : `${fmt(get('ours')!, unit)} ${unit}`}, upstream docs ${versus(get('upstream docs'), get('ours'), unit)}, naive ${versus(get('naive'), get('ours'), unit)}`;
     out.push(`${e.language} (${e.subject}) — ${line('cold', (v) => seconds('cold', v), 's')}; ${line('one-line edit', (v) => seconds('warm-edit', v), 's')}; ${line('image', size, 'MB')}. ${e.why}`);
