@@ -61,7 +61,8 @@ function toBuildScript(ctx: JavaContext): string {
   if (profile.springBoot) return `${build} && ${toBootFacts(profile.springBoot.value.version).extract.replace('{jar}', jar)}`;
   if (profile.buildTool.value === 'gradle') return `${build} && mkdir -p /out && cp -a ${jar} /out/lib`;
   // One Maven run for both goals: a second `mvn` costs a JVM start and a project load on every edit.
-  return `${build} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && cp ${jar} /out/app.jar`;
+  // copy-dependencies creates /out/lib only when there is something to copy, hence the mkdir.
+  return `${build} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp ${jar} /out/app.jar`;
 }
 
 function planStages(ctx: JavaContext): Stage[] {

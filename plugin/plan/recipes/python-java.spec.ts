@@ -93,8 +93,8 @@ describe('planJavaRecipe', () => {
     const plan = planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' });
     expect(findStage(plan, 'base').from).toEqual({ image: 'maven', tag: '3-eclipse-temurin-17' });
     expect(runs(findStage(plan, 'deps'))).toEqual(['/bin/sh -c mvn -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/']);
-    // One offline Maven run packages and copies the runtime dependencies; then the jar is copied out.
-    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib && cp target\/billing-java-1.0.0.jar \/out\/app.jar$/);
+    // One offline Maven run packages and copies the runtime dependencies (none: no /out/lib, hence mkdir); then the jar.
+    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib && mkdir -p \/out\/lib && cp target\/billing-java-1.0.0.jar \/out\/app.jar$/);
     expect(findStage(plan, 'runtime').from).toEqual({ image: 'eclipse-temurin', tag: '17-jre' });
     expect(findStage(plan, 'runtime').steps).toContainEqual({
       kind: 'entrypoint',

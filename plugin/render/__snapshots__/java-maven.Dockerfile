@@ -24,7 +24,7 @@ RUN --mount=type=cache,target=/root/.m2/repository,sharing=locked \
 FROM deps AS build
 ENV MAVEN_OPTS=-Dmaven.repo.local=/opt/offline-repository
 COPY apps/billing-java/ ./
-RUN mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && cp target/billing-java-1.0.0.jar /out/app.jar
+RUN mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp target/billing-java-1.0.0.jar /out/app.jar
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM eclipse-temurin:17-jre AS runtime
