@@ -50,6 +50,7 @@ export const LAB_DEBIAN = `debian:${versions.debian.tag}`;
 const JAVA_MAJOR = versions.java.lab.major;
 export const LAB_JRE = versions.java.images.jre.replace('{major}', JAVA_MAJOR);
 export const LAB_MAVEN = versions.java.images.maven.replace('{major}', JAVA_MAJOR);
+const UBUNTU_JRE_FROM = new RegExp(`^FROM eclipse-temurin:${JAVA_MAJOR}-jre-jammy `);
 
 /**
  * The only edits made to a competitor's Dockerfile so it can build in the registry-less lab
@@ -75,7 +76,7 @@ export function adaptForLab(dockerfile: string): string {
       .replace(/^RUN apk add --no-cache clang lld musl-dev git$/,
         'RUN apt-get update && apt-get install -y --no-install-recommends clang lld git && rm -rf /var/lib/apt/lists/*')
       .replace(/docker\.io\/library\/alpine:3\.18/, LAB_DEBIAN)
-      .replace(new RegExp(`^FROM eclipse-temurin:${JAVA_MAJOR}-jre-jammy `), `FROM eclipse-temurin:${JAVA_MAJOR}-jre `)
+      .replace(UBUNTU_JRE_FROM, `FROM ${LAB_JRE} `)
       // The lab's Maven is Debian's 3.8.7, which appends ANSI colour resets to `-q -DforceStdout`
       // output whatever the colour settings; upstream's maven:3 (3.9) prints the bare value.
       .replace(/\$\((mvn help:evaluate [^)]*-DforceStdout)\)/g, "$($1 | sed 's/\\x1b\\[[0-9;]*m//g')");
