@@ -9,6 +9,6 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 cpSync(join(root, 'templates'), join(root, 'dist/templates'), { recursive: true });
-cpSync(join(root, 'plugin/plan/prune-npm-workspaces.js'), join(root, 'dist/plugin/plan/prune-npm-workspaces.js'));
+cpSync(join(root, 'plugin/languages/node/prune-npm-workspaces.js'), join(root, 'dist/plugin/languages/node/prune-npm-workspaces.js'));
 cpSync(join(root, 'plugin/versions.json'), join(root, 'dist/plugin/versions.json'));
 console.log('built dist/');

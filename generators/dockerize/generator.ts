@@ -1,5 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
-import { detectProject } from '../../plugin/detect/detect-project';
+import { detectProject } from '../../plugin/languages/detect-project';
 import { treeFsView } from '../../plugin/fs-view';
 import { planProject } from '../../plugin/plan/plan-project';
 import { renderDockerfile } from '../../plugin/render/render-dockerfile';

@@ -4,7 +4,7 @@ import { diskFsView } from '../fs-view';
 import type { GoProfile, RustProfile } from '../types';
 import versions from '../versions.json';
 import type { DetectOptions, GraphInput, ProjectInput } from './detect-input';
-import { detectProject } from './detect-project';
+import { detectProject } from '../languages/detect-project';
 
 /** One row per fixture directory under __fixtures__/ (a tiny workspace each), through the detector registry. */
 interface Case {

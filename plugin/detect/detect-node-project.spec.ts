@@ -4,7 +4,7 @@ import { diskFsView } from '../fs-view';
 import type { NodeProfile } from '../types';
 import versions from '../versions.json';
 import type { DetectOptions, GraphInput, ProjectInput } from './detect-input';
-import { detectNodeProject } from './detect-node-project';
+import { detectNodeProject } from '../languages/node/detect-node-project';
 
 /** One row per fixture directory under __fixtures__/ (a tiny workspace each). */
 interface Case {

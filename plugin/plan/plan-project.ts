@@ -1,10 +1,6 @@
 import type { BuildPlan, DockerizeOptions, ProjectProfile } from '../types';
-import { planNodeRecipe } from './recipes/node';
-import { planGoRecipe } from './recipes/go';
-import { planRustRecipe } from './recipes/rust';
-import { planJavaRecipe } from './recipes/java';
-import { planPythonRecipe } from './recipes/python';
 import { validatePlan } from './validate-plan';
+import { languageModule } from '../languages/languages';
 
 /** Dispatches a profile to its language's recipe and refuses a plan that breaks an invariant. */
 export function planProject(profile: ProjectProfile, options: DockerizeOptions): BuildPlan {
@@ -21,18 +17,5 @@ export function planProject(profile: ProjectProfile, options: DockerizeOptions):
 }
 
 function planRecipe(profile: ProjectProfile, options: DockerizeOptions): BuildPlan {
-  switch (profile.language) {
-    case 'node':
-      return planNodeRecipe(profile, options);
-    case 'go':
-      return planGoRecipe(profile, options);
-    case 'rust':
-      return planRustRecipe(profile, options);
-    case 'python':
-      return planPythonRecipe(profile, options);
-    case 'java':
-      return planJavaRecipe(profile, options);
-    default:
-      throw new Error(`nx-dockerize: no recipe for language ${(profile as { language: string }).language} (project ${(profile as { project: string }).project}).`);
-  }
+  return languageModule(profile.language, profile.project).plan(profile, options);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { BuildMode, BuildPlan, NodePackageManager, NodeProfile, RuntimeBase, Stage, Step } from '../types';
 import { defaultOptions, inventoryProfile, ordersProfile } from './__fixtures__/node-profiles';
 import { planProject } from './plan-project';
-import { planNodeRecipe } from './recipes/node';
+import { planNodeRecipe } from '../languages/node/plan-node-recipe';
 import { validatePlan } from './validate-plan';
 
 const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];

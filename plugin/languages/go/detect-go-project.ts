@@ -1,0 +1,94 @@
+import versions from '../../versions.json';
+import type { FsView } from '../../fs-view';
+import type { GoProfile, Sourced } from '../../types';
+import { createDetectError } from '../../detect/create-detect-error';
+import { detectClosure } from '../../detect/detect-closure';
+import type { NodeProjectInput } from '../../detect/detect-input';
+import { detectServiceSource } from '../../detect/detect-service-source';
+import { joinPath } from '../../detect/join-path';
+
+/** `go 1.26`, `go 1.26.3`, `toolchain go1.26.3` → `1.26`. */
+const GO_LINE = /^go\s+(\d+\.\d+)(?:\.\d+)?\s*$/m;
+const TOOLCHAIN_LINE = /^toolchain\s+go(\d+\.\d+)(?:\.\d+)?\S*\s*$/m;
+const MODULE_LINE = /^module\s+("?)([^\s"]+)\1\s*$/m;
+
+/** The toolchain line names the Go that builds the module; the go line only the minimum. */
+function detectGoVersion(goMod: string, file: string): Sourced<string> {
+  const toolchain = TOOLCHAIN_LINE.exec(goMod);
+  if (toolchain) return { value: toolchain[1], source: `${file} toolchain line` };
+  const go = GO_LINE.exec(goMod);
+  if (go) return { value: go[1], source: `${file} go line` };
+  return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };
+}
+
+/** A directory holds a main package when one of its .go files says `package main`. */
+function isMainPackage(fs: FsView, dir: string): boolean {
+  return fs.list(dir).some((name) => name.endsWith('.go') && !name.endsWith('_test.go') && /^package\s+main\b/m.test(fs.read(joinPath(dir, name)) ?? ''));
+}
+
+/** The option, else the project root's own main package, else the single `cmd/*` one. */
+function detectMain(fs: FsView, projectName: string, root: string, option?: string): Sourced<string> {
+  if (option) {
+    const main = option === '.' || option.startsWith('./') ? option : `./${option}`;
+    if (!isMainPackage(fs, joinPath(root, main))) {
+      throw createDetectError({ project: projectName, file: joinPath(root, main), problem: 'the main option names no `package main` directory', fix: 'pass --main with a project-relative directory whose .go files declare package main' });
+    }
+    return { value: main, source: 'options.main' };
+  }
+  if (isMainPackage(fs, root)) return { value: '.', source: `${joinPath(root, '*.go')}: package main` };
+  const commands = fs.list(joinPath(root, 'cmd')).filter((name) => isMainPackage(fs, joinPath(root, 'cmd', name)));
+  if (commands.length === 1) return { value: `./cmd/${commands[0]}`, source: `${joinPath(root, 'cmd', commands[0])}: the only main package under cmd/` };
+  throw createDetectError({
+    project: projectName,
+    file: joinPath(root, 'cmd'),
+    problem: commands.length === 0 ? 'no main package at the project root or under cmd/*' : `several main packages under cmd/ (${commands.join(', ')})`,
+    fix: 'pass --main=./cmd/<name> to say which one the image runs',
+  });
+}
+
+/** `go build` names the binary after the package directory, or the module's last (non-`vN`) element. */
+function toBinaryName(module: string, main: string): string {
+  const parts = (main === '.' ? module : main).split('/').filter((part) => part !== '.' && !/^v\d+$/.test(part));
+  return (parts.pop() ?? 'app').replace(/[^A-Za-z0-9._-]/g, '-');
+}
+
+/** The file the port and health flag are read from: main.go in the main package, else its first .go file. */
+function findMainSource(fs: FsView, dir: string): string | undefined {
+  const files = fs.list(dir).filter((name) => name.endsWith('.go') && !name.endsWith('_test.go'));
+  const file = files.includes('main.go') ? 'main.go' : files[0];
+  return file ? joinPath(dir, file) : undefined;
+}
+
+/**
+ * A Go module at the project root (go.mod). Reads only through `input.fs`.
+ * Throws an Error naming the project, the file and the fix when it cannot decide.
+ */
+export function detectGoProject(input: NodeProjectInput): GoProfile {
+  const { fs, project, graph, options = {} } = input;
+  const root = joinPath(project.root);
+  const goModPath = joinPath(root, 'go.mod');
+  const goMod = fs.read(goModPath) ?? '';
+  const module = MODULE_LINE.exec(goMod)?.[2];
+  if (!module) {
+    throw createDetectError({ project: project.name, file: goModPath, problem: 'no `module` line', fix: 'run `go mod init <module path>` in the project root' });
+  }
+  const main = detectMain(fs, project.name, root, options.main);
+  const mainDir = joinPath(root, main.value);
+  const goSum = joinPath(root, 'go.sum');
+  const source = detectServiceSource(fs, findMainSource(fs, mainDir), options.port);
+  return {
+    language: 'go',
+    project: project.name,
+    projectRoot: root,
+    module,
+    goVersion: detectGoVersion(goMod, goModPath),
+    ...(fs.exists(goSum) && { goSum }),
+    ...(fs.exists('go.work') && { goWork: 'go.work' }),
+    main,
+    binary: toBinaryName(module, main.value),
+    cgo: options.cgo !== undefined ? { value: options.cgo, source: 'options.cgo' } : { value: false, source: 'default (static binary)' },
+    ...(source.port && { port: source.port }),
+    ...(source.healthcheckFlag && { healthcheckFlag: source.healthcheckFlag }),
+    closure: detectClosure(graph, project.name),
+  };
+}

@@ -1,0 +1,51 @@
+import type { DockerizeOptions, ImageRef, NodeProfile } from '../../types';
+import { toBakeTargetName } from '../../bake/to-bake-target-name';
+import { parseImageRef, resolveNodeImage } from './resolve-node-image';
+import { nodePackageManagers, type PackageManagerRecipe } from './node-package-managers';
+
+/** Facts derived once from a profile and the options, shared by the Node recipe's parts. */
+export interface NodeContext {
+  profile: NodeProfile;
+  options: DockerizeOptions;
+  major: string;
+  pm: PackageManagerRecipe;
+  lockfile: string;
+  /** Workspace roots whose package.json goes in with the lockfile (project first when package-style). */
+  workspaces: string[];
+  /** Where the artifact lands, workspace-relative. */
+  outputPath: string;
+  port?: number;
+  toolImage: ImageRef;
+  runtimeImage: ImageRef;
+  targetName: string;
+}
+
+function toMajor(version: string): string {
+  return version.replace(/^v/, '').split('.')[0];
+}
+
+/** Bun's image is pinned to the exact bun version when known (versions.json has no bun entry). */
+function toToolImage(pm: PackageManagerRecipe, profile: NodeProfile, major: string): ImageRef {
+  if (!pm.baseImage) return resolveNodeImage('slim', major);
+  return parseImageRef(`${pm.baseImage}:${profile.packageManagerVersion?.value ?? 'latest'}`);
+}
+
+export function toNodeContext(profile: NodeProfile, options: DockerizeOptions): NodeContext {
+  const major = toMajor(options.nodeVersion ?? profile.nodeVersion.value);
+  const pm = nodePackageManagers[profile.packageManager.value];
+  const own = profile.style === 'package' ? [profile.projectRoot] : [];
+  const closure = (profile.workspaceManifests ?? []).filter((root) => root !== profile.projectRoot).sort();
+  return {
+    profile,
+    options,
+    major,
+    pm,
+    lockfile: profile.lockfile ?? pm.lockfile,
+    workspaces: [...own, ...closure],
+    outputPath: (profile.build?.value.outputPath ?? profile.projectRoot).replace(/\/+$/, ''),
+    port: options.port ?? profile.port?.value,
+    toolImage: toToolImage(pm, profile, major),
+    runtimeImage: resolveNodeImage(options.runtime, major),
+    targetName: toBakeTargetName(profile.project),
+  };
+}

@@ -1,0 +1,85 @@
+import type { PythonPackageManager, PythonProfile, Sourced } from '../../types';
+import { createDetectError } from '../../detect/create-detect-error';
+import { detectClosure } from '../../detect/detect-closure';
+import { detectEnvPort } from '../../detect/detect-env-port';
+import type { NodeProjectInput } from '../../detect/detect-input';
+import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-entrypoint';
+import { detectPythonVersion } from './detect-python-version';
+import { joinPath } from '../../detect/join-path';
+import { listPythonDependencies, readPyproject } from './read-pyproject';
+
+/**
+ * Lockfiles in precedence order: uv's lock, then Poetry's, then a requirements file (pip).
+ * A project with several (a migration in progress) is built with the first.
+ */
+const LOCKFILES: { file: string; manager: PythonPackageManager }[] = [
+  { file: 'uv.lock', manager: 'uv' },
+  { file: 'poetry.lock', manager: 'poetry' },
+  { file: 'requirements.txt', manager: 'pip' },
+];
+
+/** Requirement lines with continuations joined; comments, blank lines and options (`-r`, `--index-url`) dropped. */
+function listRequirements(text: string): string[] {
+  return text
+    .replace(/\\\r?\n/g, ' ')
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, '').trim())
+    .filter((line) => line !== '' && !line.startsWith('-'));
+}
+
+function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string } {
+  const found = LOCKFILES.find(({ file }) => input.fs.exists(joinPath(root, file)));
+  if (!found) {
+    throw createDetectError({
+      project: input.project.name,
+      file: joinPath(root, 'pyproject.toml'),
+      problem: 'no lockfile (uv.lock, poetry.lock or requirements.txt) next to it, so the install cannot be reproducible',
+      fix: 'run `uv lock` (or `poetry lock`, or `uv pip compile pyproject.toml --generate-hashes -o requirements.txt`) and commit the result',
+    });
+  }
+  return { manager: { value: found.manager, source: joinPath(root, found.file) }, lockfile: found.file };
+}
+
+/** pip: hashes on every requirement → `--require-hashes`; otherwise every requirement must be pinned with `==`. */
+function detectHashes(input: NodeProjectInput, file: string): boolean {
+  const requirements = listRequirements(input.fs.read(file) ?? '');
+  if (requirements.length > 0 && requirements.every((line) => line.includes('--hash='))) return true;
+  const loose = requirements.filter((line) => !/^[A-Za-z0-9][A-Za-z0-9._\-[\], ]*===?[^=*]+$/.test(line.split(';')[0].trim()));
+  if (loose.length > 0) {
+    throw createDetectError({
+      project: input.project.name,
+      file,
+      problem: `is not a lock: ${loose.slice(0, 3).join(', ')} ${loose.length > 1 ? 'are' : 'is'} not pinned with ==`,
+      fix: 'compile it (`uv pip compile requirements.in --generate-hashes -o requirements.txt` or pip-compile) or use uv.lock',
+    });
+  }
+  return false;
+}
+
+/** A Python service: uv, Poetry or pip, its Python version, its entrypoint and port. */
+export function detectPythonProject(input: NodeProjectInput): PythonProfile {
+  const { fs, project, graph, options = {} } = input;
+  const projectRoot = joinPath(project.root);
+  const pyprojectPath = joinPath(projectRoot, 'pyproject.toml');
+  const pyproject = readPyproject(fs, pyprojectPath, project.name);
+  const { manager, lockfile } = detectManager(input, projectRoot);
+  const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
+  // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
+  const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
+  const dependencies = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
+  const port = detectEnvPort(fs, entryFiles, options.port);
+  return {
+    language: 'python',
+    project: project.name,
+    projectRoot,
+    packageManager: manager,
+    manifests: [lockfile, ...(pyproject && manager.value !== 'pip' ? ['pyproject.toml'] : [])],
+    hashes,
+    pythonVersion: detectPythonVersion(fs, projectRoot, pyproject),
+    packaged,
+    entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
+    ...(port && { port }),
+    closure: detectClosure(graph, project.name),
+  };
+}

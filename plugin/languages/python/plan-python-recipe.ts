@@ -1,0 +1,185 @@
+import versions from '../../versions.json';
+import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
+import { parseImageRef } from '../node/resolve-node-image';
+import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
+import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, SYSTEM_CA_SECRET, toProjectPaths } from '../../plan/service-parts';
+
+interface PythonContext {
+  profile: PythonProfile;
+  options: DockerizeOptions;
+  tool: PythonToolRecipe;
+  distroless: boolean;
+  buildImage: ImageRef;
+  runtimeImage: ImageRef;
+  uvImage: ImageRef;
+  uid: number;
+  port?: number;
+}
+
+/**
+ * Slim: build and run on `python:<minor>-slim-bookworm` (same interpreter path, so the venv moves).
+ * Distroless: its python3 is Debian's /usr/bin/python3, so the venv is built on debian:bookworm-slim
+ * with Debian's python3-venv (Debian 12 ships 3.11 only: pythonVersion cannot change it).
+ */
+function toPythonContext(profile: PythonProfile, options: DockerizeOptions): PythonContext {
+  const distroless = options.runtime === 'distroless';
+  const minor = profile.pythonVersion.value;
+  const slim = parseImageRef(versions.python.images.slim.replace('{minor}', minor));
+  return {
+    profile,
+    options,
+    tool: pythonTools[profile.packageManager.value],
+    distroless,
+    buildImage: distroless ? parseImageRef(versions.python.images.distrolessBuild) : slim,
+    runtimeImage: distroless ? parseImageRef(versions.python.images.distroless) : slim,
+    uvImage: parseImageRef(versions.python.images.uv.replace('{version}', versions.python.uv)),
+    uid: distroless ? versions.distroless.nonrootUid : SERVICE_UID,
+    port: options.port ?? profile.port?.value,
+  };
+}
+
+const APT_MOUNTS: Mount[] = [
+  { type: 'cache', target: '/var/cache/apt', sharing: 'locked' },
+  { type: 'cache', target: '/var/lib/apt', sharing: 'locked' },
+];
+
+function planBaseStages(ctx: PythonContext): Stage[] {
+  const uv = ctx.profile.packageManager.value === 'uv';
+  const python = ctx.distroless ? '/usr/bin/python3' : `python${ctx.profile.pythonVersion.value}`;
+  const steps: Step[] = [];
+  if (ctx.distroless) {
+    steps.push({
+      kind: 'run',
+      comment: "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing.",
+      command: ['/bin/sh', '-c', 'rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ca-certificates python3-venv'],
+      mounts: APT_MOUNTS,
+    });
+  }
+  steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
+  if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
+  for (const argv of ctx.tool.setup) {
+    const command = argv.map((arg) => arg.replace('{poetry}', versions.python.poetry)).map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
+    steps.push({ kind: 'run', command, mounts: [] });
+  }
+  const base: Stage = { name: 'base', role: 'base', from: ctx.buildImage, steps };
+  // uv's image is FROM scratch with /uv and /uvx; a named stage keeps every COPY --from on a stage.
+  return uv ? [{ name: 'uv', role: 'base', from: ctx.uvImage, steps: [] }, base] : [base];
+}
+
+function planDepsStage(ctx: PythonContext): Stage {
+  const { profile } = ctx;
+  const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
+  return {
+    name: 'deps',
+    role: 'deps',
+    from: { stage: 'base' },
+    steps: [
+      { kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' },
+      { kind: 'run', command: ctx.tool.installDeps({ lockfile: profile.manifests[0], hashes: profile.hashes }), mounts: [cache, SYSTEM_CA_SECRET] },
+    ],
+  };
+}
+
+/** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */
+function shipsSources(profile: PythonProfile): boolean {
+  return !profile.packaged || profile.packageManager.value === 'poetry';
+}
+
+/** Sources after the dependencies; the project itself into the venv; the app's bytecode compiled now. */
+function planBuildStage(ctx: PythonContext): Stage {
+  const { profile } = ctx;
+  const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
+  const steps: Step[] = [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
+  if (installsProject) steps.push({ kind: 'run', command: ctx.tool.installProject!, mounts: [cache, SYSTEM_CA_SECRET] });
+  if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
+  const python = ctx.distroless ? 'python3' : 'python';
+  steps.push({
+    kind: 'run',
+    comment: 'Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.',
+    command: [python, '-m', 'compileall', '-q', '--invalidation-mode', 'unchecked-hash', '/app'],
+    mounts: [],
+  });
+  return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
+}
+
+function planHealthcheck(ctx: PythonContext): Step[] {
+  if (ctx.port === undefined) return [];
+  const probe = `import urllib.request; urllib.request.urlopen('http://127.0.0.1:${ctx.port}/health', timeout=4)`;
+  return [{ kind: 'expose', port: ctx.port }, { kind: 'healthcheck', command: [`${VENV}/bin/python`, '-c', probe] }];
+}
+
+/** The venv (dependencies, and the project when packaged) and the app's files; nothing else. */
+function planRuntimeStage(ctx: PythonContext): Stage {
+  const argv = ctx.profile.entrypoint.value;
+  // distroless: its ENTRYPOINT is the bare interpreter, so ours names the venv's program in full.
+  const start: Step = ctx.distroless
+    ? { kind: 'entrypoint', argv: [`${VENV}/bin/${argv[0] === 'python' ? 'python' : argv[0]}`, ...argv.slice(1)] }
+    : { kind: 'cmd', argv };
+  return {
+    name: 'runtime',
+    role: 'runtime',
+    from: ctx.runtimeImage,
+    steps: [
+      ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
+      { kind: 'workdir', path: '/app' },
+      { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
+      { kind: 'copy', from: 'build', sources: [VENV], dest: VENV, link: true },
+      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
+      { kind: 'user', uid: ctx.uid, gid: ctx.uid },
+      ...planHealthcheck(ctx),
+      planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
+      start,
+    ],
+  };
+}
+
+function planIgnore(profile: PythonProfile): string[] {
+  return [
+    `# Generated by nx-dockerize for project ${profile.project}: the build context is the workspace root,`,
+    `# so this allow-list keeps everything out except what ${profile.projectRoot}/Dockerfile copies.`,
+    '*',
+    `!${profile.projectRoot}`,
+    '**/.venv',
+    '**/__pycache__',
+    '**/*.py[cod]',
+    '**/.pytest_cache',
+    '**/.mypy_cache',
+    '**/.ruff_cache',
+    '**/.nx',
+    '**/.git',
+  ];
+}
+
+function planNotes(ctx: PythonContext): string[] {
+  const { profile, options } = ctx;
+  const pm = profile.packageManager;
+  const image = (ref: ImageRef) => (ref.tag ? `${ref.image}:${ref.tag}` : ref.image);
+  return [
+    `Project ${profile.project} at ${profile.projectRoot}, Python${profile.packaged ? ' (a package: installed into the venv)' : ' (not a package: its files are copied to /app)'}.`,
+    `Package manager ${pm.value} (from ${pm.source})${pm.value === 'uv' ? `, uv ${versions.python.uv} from ${image(ctx.uvImage)}` : pm.value === 'poetry' ? `, Poetry ${versions.python.poetry} (versions.json)` : profile.hashes ? ', every requirement hashed: --require-hashes' : ', pinned without hashes: --no-deps, then pip check'}.`,
+    `Python ${profile.pythonVersion.value} (from ${profile.pythonVersion.source})${ctx.distroless ? `; distroless runs Debian 12's Python 3.11 whatever the project asks` : ''}.`,
+    `Entrypoint \`${profile.entrypoint.value.join(' ')}\` (from ${profile.entrypoint.source}).`,
+    options.port !== undefined ? `Port ${options.port} (from the port option).`
+      : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    `Runtime base ${options.runtime === 'distroless' ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
+    `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
+    'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
+    ...(profile.closure.length > 0 ? [`Nx dependencies ${profile.closure.join(', ')} are not copied: Python workspace members (uv workspaces, path dependencies) are not supported yet.`] : []),
+    ...(options.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
+  ];
+}
+
+/** Python services: uv (uv image) → base → deps (lockfile only) → build (sources) → runtime (venv + app). */
+export function planPythonRecipe(profile: PythonProfile, options: DockerizeOptions): BuildPlan {
+  const ctx = toPythonContext(profile, options);
+  return {
+    project: profile.project,
+    projectRoot: profile.projectRoot,
+    stages: [...planBaseStages(ctx), planDepsStage(ctx), planBuildStage(ctx), planRuntimeStage(ctx)],
+    ignore: planIgnore(profile),
+    bake: planServiceBake(profile.project, profile.projectRoot),
+    notes: planNotes(ctx),
+    files: [],
+  };
+}

@@ -1,0 +1,146 @@
+import versions from '../../versions.json';
+import { toBakeTargetName } from '../../bake/to-bake-target-name';
+import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
+import {
+  CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  type CompiledService,
+} from '../../plan/compiled-service';
+
+/** Cargo's home (registry index and crate downloads) and target dir, pinned by env for the cache mounts. */
+const CARGO_ENV = { CARGO_HOME: '/usr/local/cargo', CARGO_TARGET_DIR: '/workspace/target', CARGO_TERM_COLOR: 'never' };
+const REGISTRY_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/registry` };
+const GIT_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/git` };
+/** Cargo trusts the optional CA secret only when it was mounted (a missing CAINFO file is an error). */
+const WITH_CA = '[ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt';
+
+function toWorkdir(root: string): string {
+  return root === '.' ? '/workspace' : `/workspace/${root}`;
+}
+
+/** The target dir is per platform (a linux/arm64 build must never reuse linux/amd64 objects) and per project. */
+function toTargetCache(profile: RustProfile): Mount {
+  return { type: 'cache', target: CARGO_ENV.CARGO_TARGET_DIR, id: `${toBakeTargetName(profile.project)}-cargo-target-$TARGETPLATFORM`, sharing: 'locked' };
+}
+
+function toCrateDir(crate: RustProfile['crates'][number]): string {
+  return crate.dir === '.' ? '.' : crate.dir;
+}
+
+/** Stub sources for every target cargo must find to read the manifests: `fn main() {}` for binaries, empty libraries. */
+function toStubCommands(profile: RustProfile): string[] {
+  const toFile = (crate: RustProfile['crates'][number], target: string) => (crate.dir === '.' ? target : `${crate.dir}/${target}`);
+  const stub = (file: string, body: string) => `mkdir -p ${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'} && ${body} ${file}`;
+  return profile.crates.flatMap((crate) => [
+    ...(crate.lib ? [stub(toFile(crate, crate.lib), ': >')] : []),
+    ...crate.bins.map((bin) => stub(toFile(crate, bin), "echo 'fn main() {}' >")),
+  ]);
+}
+
+function toCargoBuild(profile: RustProfile): string {
+  return `cargo build --release --locked -p ${profile.bin.value.package} --bin ${profile.bin.value.name}`;
+}
+
+function planBaseStage(profile: RustProfile): Stage {
+  return {
+    name: 'base',
+    role: 'base',
+    from: toImageRef(versions.rust.images.build.replace('{minor}', profile.rustVersion.value)),
+    steps: [
+      { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
+      { kind: 'env', vars: CARGO_ENV },
+    ],
+  };
+}
+
+/** Manifests → `cargo fetch` → TARGETPLATFORM → dependencies compiled against stub sources (the cargo-chef idea). */
+function planDepsStage(profile: RustProfile): Stage {
+  const root = profile.projectRoot === '.' ? '' : `${profile.projectRoot}/`;
+  const workdir = toWorkdir(profile.projectRoot);
+  const members: Step[] = profile.crates
+    .filter((crate) => crate.dir !== '.')
+    .map((crate) => ({ kind: 'copy', sources: [`${root}${crate.dir}/Cargo.toml`], dest: `${workdir}/${crate.dir}/` }));
+  const stubs = toStubCommands(profile);
+  return {
+    name: 'deps',
+    role: 'deps',
+    from: { stage: 'base' },
+    steps: [
+      { kind: 'copy', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
+      ...members,
+      // Cargo cannot read a manifest whose targets have no source file: stubs first, even for `cargo fetch`.
+      { kind: 'run', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
+      { kind: 'run', command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
+      { kind: 'arg', vars: { TARGETPLATFORM: '' } },
+      {
+        kind: 'run',
+        command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
+        mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
+        comment: 'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
+      },
+    ],
+  };
+}
+
+function planBuildStage(profile: RustProfile, artifact: string): Stage {
+  const crateDirs = profile.crates.map(toCrateDir).join(' ');
+  const build = [
+    // A fresh runner may restore the layers but not the registry cache mount: cargo then downloads again.
+    WITH_CA,
+    // COPY keeps the sources' own mtimes, which may be older than the stubs' build: make them newer.
+    `find ${crateDirs} -name '*.rs' -not -path '*/target/*' -exec touch {} +`,
+    toCargoBuild(profile),
+    // The target dir is a cache mount, gone after this RUN: copy the binary out now.
+    `mkdir -p ${artifact.slice(0, artifact.lastIndexOf('/'))}`,
+    `cp "$CARGO_TARGET_DIR/release/${profile.bin.value.name}" ${artifact}`,
+  ].join(' && ').replace(' && ', '; ');
+  return {
+    name: 'build',
+    role: 'build',
+    from: { stage: 'deps' },
+    steps: [
+      { kind: 'arg', vars: { TARGETPLATFORM: '' } },
+      ...planSourceCopies(profile),
+      { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
+    ],
+  };
+}
+
+function planNotes(profile: RustProfile, service: CompiledService): string[] {
+  return [
+    `Project ${profile.project} at ${profile.projectRoot}: ${profile.crates.length === 1 ? `crate ${profile.crates[0].name}` : `Cargo workspace (${profile.crates.map((crate) => crate.name).join(', ')})`} (from ${profile.projectRoot}/Cargo.toml); lockfile ${profile.lockfile}.`,
+    `Rust ${profile.rustVersion.value} (from ${profile.rustVersion.source}); build image ${versions.rust.images.build.replace('{minor}', profile.rustVersion.value)}.`,
+    `Binary ${profile.bin.value.name} of package ${profile.bin.value.package} (from ${profile.bin.source}); /app/${service.binary} on ${service.runtimeImage} (glibc, libgcc).`,
+    'Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.',
+    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
+    'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
+    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    planHealthNote(service),
+    `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
+    `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
+    'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
+  ];
+}
+
+/** Rust services: base → deps (manifests, fetch, dependency build on stubs) → build → distroless cc. */
+export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
+  const artifact = `/out/${profile.bin.value.name}`;
+  const service: CompiledService = {
+    project: profile.project,
+    projectRoot: profile.projectRoot,
+    closure: profile.closure,
+    artifact,
+    binary: profile.bin.value.name,
+    runtimeImage: versions.rust.images.runtime,
+    port: options.port ?? profile.port?.value,
+    healthcheckFlag: profile.healthcheckFlag,
+  };
+  return {
+    project: profile.project,
+    projectRoot: profile.projectRoot,
+    stages: [planBaseStage(profile), planDepsStage(profile), planBuildStage(profile, artifact), planCompiledRuntime(service)],
+    ignore: planCompiledIgnore(service, ['**/target']),
+    bake: planCompiledBake(service),
+    notes: planNotes(profile, service),
+    files: [],
+  };
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
+import versions from '../versions.json';
+import { compiledOptions, goCgoProfile, goProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { planProject } from './plan-project';
+import { validatePlan } from './validate-plan';
+import { planGoRecipe } from '../languages/go/plan-go-recipe';
+import { planRustRecipe } from '../languages/rust/plan-rust-recipe';
+
+const stage = (plan: BuildPlan, name: string): Stage => plan.stages.find((candidate) => candidate.name === name)!;
+const runs = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'run' }> => step.kind === 'run');
+const indexOf = (s: Stage, match: (step: Step) => boolean) => s.steps.findIndex(match);
+const isTargetArg = (step: Step) => step.kind === 'arg' && Object.keys(step.vars).some((key) => key.startsWith('TARGET'));
+
+const PLANS: [string, () => BuildPlan][] = [
+  ['go static', () => planGoRecipe(goProfile, compiledOptions)],
+  ['go cgo + go.work + closure', () => planGoRecipe(goCgoProfile, compiledOptions)],
+  ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
+  ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
+];
+
+describe('Go and Rust plans keep every invariant', () => {
+  it.each(PLANS)('%s: validatePlan finds nothing, planProject accepts it', (_name, plan) => {
+    expect(validatePlan(plan())).toEqual([]);
+    const runtime = plan().stages.at(-1)!;
+    expect(runtime.role).toBe('runtime');
+    expect(runtime.steps).toContainEqual({ kind: 'user', uid: versions.distroless.nonrootUid, gid: versions.distroless.nonrootUid });
+    // Only the binary enters the runtime.
+    expect(runtime.steps.filter((step) => step.kind === 'copy')).toHaveLength(1);
+  });
+
+  it('dispatches go and rust profiles to their recipes', () => {
+    expect(planProject(goProfile, compiledOptions).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
+    expect(planProject(rustProfile, compiledOptions).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
+  });
+});
+
+describe('Go recipe', () => {
+  const plan = planGoRecipe(goProfile, compiledOptions);
+
+  it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
+    expect(stage(plan, 'base')).toMatchObject({ platform: '$BUILDPLATFORM', from: { image: 'golang', tag: '1.26-bookworm' } });
+    const deps = stage(plan, 'deps');
+    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
+    const [download] = runs(deps);
+    expect(download.command.join(' ')).toMatch(/go mod download$/);
+    expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
+  });
+
+  it('declares TARGETOS/TARGETARCH after the download, then cross-compiles a stripped, reproducible binary', () => {
+    const build = stage(plan, 'build');
+    expect(indexOf(build, isTargetArg)).toBe(0);
+    expect(indexOf(stage(plan, 'deps'), isTargetArg)).toBe(-1);
+    const [compile] = runs(build);
+    expect(compile.command[2]).toContain('CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .');
+    expect(compile.mounts.map((mount) => mount.type === 'cache' && mount.target)).toEqual(['/go/pkg/mod', '/root/.cache/go-build', false]);
+  });
+
+  it('runs on distroless static with a self-probing HEALTHCHECK and an exec-form ENTRYPOINT', () => {
+    const runtime = stage(plan, 'runtime');
+    expect(runtime.from).toEqual({ image: 'gcr.io/distroless/static-debian12', tag: '' });
+    expect(runtime.steps).toContainEqual({ kind: 'healthcheck', command: ['/app/catalog-go', '-healthcheck'] });
+    expect(runtime.steps).toContainEqual({ kind: 'entrypoint', argv: ['/app/catalog-go'] });
+  });
+
+  it('with cgo: builds on the target platform for a glibc runtime; go.work is switched off; the closure is copied before the project', () => {
+    const cgo = planGoRecipe(goCgoProfile, compiledOptions);
+    expect(stage(cgo, 'base').platform).toBeUndefined();
+    expect(stage(cgo, 'base').steps).toContainEqual(expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }));
+    expect(stage(cgo, 'deps').steps[0]).toMatchObject({ sources: ['apps/svc/go.mod'] });
+    expect(runs(stage(cgo, 'build'))[0].command[2]).toContain('CGO_ENABLED=1');
+    expect(stage(cgo, 'build').steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([['libs/proto/'], ['apps/svc/']]);
+    expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
+    expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
+    expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: distroless has no shell or curl/);
+  });
+});
+
+describe('Rust recipe', () => {
+  const plan = planRustRecipe(rustProfile, compiledOptions);
+
+  it('fetches with --locked before TARGETPLATFORM, then compiles dependencies against stub sources before any source copy', () => {
+    const deps = stage(plan, 'deps');
+    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
+    const [stubs, fetch, dependencies] = runs(deps);
+    expect(stubs).toEqual({ kind: 'run', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
+    expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
+    expect(indexOf(deps, isTargetArg)).toBeGreaterThan(deps.steps.indexOf(fetch));
+    expect(dependencies.command[2]).toMatch(/; cargo build --release --locked -p search-rust --bin search-rust$/);
+    expect(dependencies.mounts).toContainEqual({ type: 'cache', target: '/workspace/target', id: 'search-rust-cargo-target-$TARGETPLATFORM', sharing: 'locked' });
+    expect(deps.steps.some((step) => step.kind === 'copy' && step.sources.some((source) => !/Cargo\.(toml|lock)$/.test(source)))).toBe(false);
+  });
+
+  it('touches the real sources, builds with --locked and copies the binary out of the target cache in the same RUN', () => {
+    const [build] = runs(stage(plan, 'build'));
+    expect(build.command[2]).toMatch(/find \. -name '\*\.rs' .*-exec touch \{\} \+ && cargo build --release --locked .* && cp "\$CARGO_TARGET_DIR\/release\/search-rust" \/out\/search-rust$/);
+    expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
+  });
+
+  it('stubs every workspace member: libraries empty, binaries with main', () => {
+    const ws = planRustRecipe(rustWorkspaceProfile, compiledOptions);
+    const deps = stage(ws, 'deps');
+    expect(deps.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([
+      ['apps/engine/Cargo.toml', 'apps/engine/Cargo.lock'],
+      ['apps/engine/crates/core/Cargo.toml'],
+      ['apps/engine/crates/server/Cargo.toml'],
+      ['apps/engine/tools/gen/Cargo.toml'],
+    ]);
+    const script = runs(deps)[0].command[2];
+    expect(script).toContain('mkdir -p crates/core/src && : > crates/core/src/lib.rs');
+    expect(script).toContain("mkdir -p crates/server/src && echo 'fn main() {}' > crates/server/src/server.rs");
+    expect(script).toContain('mkdir -p tools/gen/src && : > tools/gen/src/gen.rs');
+    expect(runs(deps)[2].command[2]).toContain('cargo build --release --locked -p engine-server --bin engine');
+    expect(runs(stage(ws, 'build'))[0].command[2]).toContain('find crates/core crates/server tools/gen -name');
+    expect(stage(ws, 'runtime').steps.some((step) => step.kind === 'expose' || step.kind === 'healthcheck')).toBe(false);
+  });
+});
+
+describe('validatePlan knows go and cargo', () => {
+  const go = () => planGoRecipe(goProfile, compiledOptions);
+  const rust = () => planRustRecipe(rustProfile, compiledOptions);
+
+  it('flags TARGETARCH declared before the dependency download', () => {
+    const plan = go();
+    stage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { TARGETARCH: '' } });
+    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: a target-platform ARG is declared before the dependency download/));
+  });
+
+  it('flags an unlocked cargo build and cargo fetch', () => {
+    const plan = rust();
+    for (const step of runs(stage(plan, 'deps'))) step.command = step.command.map((part) => part.replace(/ --locked/g, ''));
+    const violations = validatePlan(plan);
+    expect(violations).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*cargo fetch/));
+    expect(violations).toContainEqual(expect.stringMatching(/stage deps: build is not locked: .*cargo build --release -p/));
+  });
+
+  it('flags go mod download without -mod=readonly', () => {
+    const plan = go();
+    const base = stage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
+    delete base.vars.GOFLAGS;
+    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*go mod download/));
+  });
+
+  it('accepts cache mounts under $CARGO_HOME only for registry and git, and flags an unpinned one', () => {
+    const plan = rust();
+    runs(stage(plan, 'deps'))[0].mounts.push({ type: 'cache', target: '/usr/local/cargo/bin' }, { type: 'cache', target: '/root/.cache/go-build' });
+    expect(validatePlan(plan)).toEqual([
+      'stage deps: cache mount /usr/local/cargo/bin is not pinned by an env var',
+      'stage deps: cache mount /root/.cache/go-build is not pinned by an env var',
+    ]);
+  });
+
+  it('flags a go.mod copied after the sources', () => {
+    const plan = go();
+    const build = stage(plan, 'build');
+    build.steps.push({ kind: 'copy', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', command: ['go', 'mod', 'download'], mounts: [] });
+    expect(validatePlan(plan).join('\n')).toMatch(/stage build: (manifest copy|install) after a source copy/);
+  });
+
+  it('profiles are plain data: planning does not mutate them', () => {
+    const before = JSON.stringify([goProfile, rustProfile] satisfies [GoProfile, RustProfile]);
+    planGoRecipe(goProfile, compiledOptions);
+    planRustRecipe(rustProfile, compiledOptions);
+    expect(JSON.stringify([goProfile, rustProfile])).toBe(before);
+  });
+});

@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import type { BuildPlan, JavaProfile, PythonProfile, RuntimeBase, Stage, Step } from '../types';
+import versions from '../versions.json';
+import {
+  gradleAppProfile, gradleBootProfile, mavenBootProfile, mavenProfile, pipHashesProfile, pipPinnedProfile, poetryProfile, uvicornProfile, uvProfile,
+} from './__fixtures__/python-java-profiles';
+import { planProject } from './plan-project';
+import { validatePlan } from './validate-plan';
+import { planJavaRecipe } from '../languages/java/plan-java-recipe';
+import { planPythonRecipe } from '../languages/python/plan-python-recipe';
+
+const RUNTIMES: RuntimeBase[] = ['slim', 'distroless'];
+const PYTHON: PythonProfile[] = [uvProfile, uvicornProfile, pipHashesProfile, pipPinnedProfile, poetryProfile];
+const JAVA: JavaProfile[] = [mavenProfile, mavenBootProfile, gradleBootProfile, gradleAppProfile];
+
+function findStage(plan: BuildPlan, name: string): Stage {
+  const stage = plan.stages.find((candidate) => candidate.name === name);
+  if (!stage) throw new Error(`no stage ${name}`);
+  return stage;
+}
+
+const runs = (stage: Stage) => stage.steps.filter((step): step is Extract<Step, { kind: 'run' }> => step.kind === 'run').map((step) => step.command.join(' '));
+
+describe('every Python and Java profile × runtime plans a valid Dockerfile', () => {
+  const rows = [...PYTHON, ...JAVA].flatMap((profile) => RUNTIMES.map((runtime) => [`${profile.project} ${runtime}`, profile, runtime] as const));
+  it.each(rows)('%s', (_name, profile, runtime) => {
+    const plan = planProject(profile, { runtime, buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    const runtimeStage = findStage(plan, 'runtime');
+    expect(runtimeStage.steps).toContainEqual({ kind: 'user', uid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001, gid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001 });
+    // Nothing from deps or base reaches the runtime: only the build stage's venv / jar layout.
+    expect(runtimeStage.steps.filter((step) => step.kind === 'copy').every((step) => step.kind === 'copy' && step.from === 'build')).toBe(true);
+  });
+});
+
+describe('planPythonRecipe', () => {
+  it('uv: uv image stage, deps from the lockfile only, then the project into /opt/venv', () => {
+    const plan = planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(plan.stages.map((stage) => `${stage.name}:${stage.role}`)).toEqual(['uv:base', 'base:base', 'deps:deps', 'build:build', 'runtime:runtime']);
+    expect(findStage(plan, 'uv').from).toEqual({ image: 'ghcr.io/astral-sh/uv', tag: versions.python.uv });
+    expect(findStage(plan, 'deps').steps[0]).toEqual({ kind: 'copy', sources: ['apps/pricing-py/uv.lock', 'apps/pricing-py/pyproject.toml'], dest: './' });
+    expect(runs(findStage(plan, 'deps'))).toEqual(['uv sync --locked --no-dev --no-install-project --no-editable']);
+    expect(runs(findStage(plan, 'build'))).toEqual(['uv sync --locked --no-dev --no-editable']);
+    // A packaged project lives in the venv: the runtime copies nothing else.
+    expect(findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy')).toEqual([{ kind: 'copy', from: 'build', sources: ['/opt/venv'], dest: '/opt/venv', link: true }]);
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'cmd', argv: ['pricing'] });
+  });
+
+  it('a source edit cannot re-run the dependency install: the second uv sync is project-only, a plain one would be flagged', () => {
+    const plan = planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' });
+    const broken = structuredClone(plan);
+    const deps = findStage(broken, 'deps');
+    deps.steps = deps.steps.map((step) => (step.kind === 'run' ? { ...step, command: ['uv', 'sync', '--locked', '--no-dev'] } : step));
+    expect(validatePlan(broken)).toEqual(['stage build: install after a source copy re-runs on every source change']);
+  });
+
+  it('pip: --require-hashes with hashes; --no-deps and pip check without', () => {
+    expect(runs(findStage(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
+    expect(runs(findStage(planPythonRecipe(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);
+    const unfrozen = structuredClone(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const run = findStage(unfrozen, 'deps').steps.find((step) => step.kind === 'run');
+    if (run?.kind === 'run') run.command = ['pip', 'install', '-r', 'requirements.txt'];
+    expect(validatePlan(unfrozen)).toEqual([expect.stringMatching(/install is not frozen: pip install -r requirements.txt/)]);
+  });
+
+  it('not packaged: the app files are copied and compiled to bytecode at build time', () => {
+    const plan = planPythonRecipe(uvicornProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(runs(findStage(plan, 'build'))).toContain('python -m compileall -q --invalidation-mode unchecked-hash /app');
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true });
+  });
+
+  it('distroless: Debian python3 venv, ENTRYPOINT names the venv program, uid 65532, no useradd', () => {
+    const plan = planPythonRecipe(uvicornProfile, { runtime: 'distroless', buildMode: 'docker' });
+    expect(findStage(plan, 'base').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(findStage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/python3-debian12', tag: '' });
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['/opt/venv/bin/uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'] });
+    expect(runs(findStage(plan, 'runtime'))).toEqual([]);
+  });
+
+  it('pins every cache mount: dropping UV_CACHE_DIR is reported', () => {
+    const plan = structuredClone(planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
+    if (env?.kind === 'env') delete env.vars.UV_CACHE_DIR;
+    expect(validatePlan(plan)).toEqual([
+      'stage deps: cache mount /root/.cache/uv is not pinned by an env var',
+      'stage build: cache mount /root/.cache/uv is not pinned by an env var',
+    ]);
+  });
+});
+
+describe('planJavaRecipe', () => {
+  it('Maven: go-offline with the repository cache pinned by MAVEN_OPTS, offline package, plain jar + lib on the JRE', () => {
+    const plan = planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(plan, 'base').from).toEqual({ image: 'maven', tag: '3-eclipse-temurin-17' });
+    expect(runs(findStage(plan, 'deps'))).toEqual(['/bin/sh -c mvn -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/']);
+    // One offline Maven run packages and copies the runtime dependencies (none: no /out/lib, hence mkdir); then the jar.
+    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib && mkdir -p \/out\/lib && cp target\/billing-java-1.0.0.jar \/out\/app.jar$/);
+    expect(findStage(plan, 'runtime').from).toEqual({ image: 'eclipse-temurin', tag: '17-jre' });
+    expect(findStage(plan, 'runtime').steps).toContainEqual({
+      kind: 'entrypoint',
+      argv: ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '-cp', 'app.jar:lib/*', 'com.example.billing.Main'],
+    });
+  });
+
+  it('Maven without the MAVEN_OPTS pin: the cache mount is reported', () => {
+    const plan = structuredClone(planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
+    if (env?.kind === 'env') env.vars.MAVEN_OPTS = '-Xmx1g';
+    expect(validatePlan(plan)).toEqual(['stage deps: cache mount /root/.m2/repository is not pinned by an env var']);
+  });
+
+  it('Spring Boot 3.3+: the wrapper on the JDK image, tools jarmode, one COPY per layer, JarLauncher', () => {
+    const plan = planJavaRecipe(mavenBootProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(plan, 'base').from).toEqual({ image: 'eclipse-temurin', tag: '17-jdk' });
+    expect(findStage(plan, 'deps').steps.slice(0, 3)).toEqual([
+      { kind: 'copy', sources: ['apps/orders-boot/pom.xml'], dest: './' },
+      { kind: 'copy', sources: ['apps/orders-boot/mvnw'], dest: './' },
+      { kind: 'copy', sources: ['apps/orders-boot/.mvn'], dest: '.mvn/' },
+    ]);
+    expect(runs(findStage(plan, 'build'))[0]).toContain('java -Djarmode=tools -jar target/orders-boot-0.0.1-SNAPSHOT.jar extract --layers --launcher --destination /out');
+    const copies = findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources[0]);
+    expect(copies).toEqual(['/out/dependencies/', '/out/spring-boot-loader/', '/out/snapshot-dependencies/', '/out/application/']);
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', 'org.springframework.boot.loader.launch.JarLauncher'] });
+  });
+
+  it('Gradle + Boot 3.1: GRADLE_USER_HOME cache, read-only dependency cache for the build, layertools, old launcher', () => {
+    const plan = planJavaRecipe(gradleBootProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(runs(findStage(plan, 'deps'))[0]).toMatch(/^\/bin\/sh -c \.\/gradlew --no-daemon dependencies > \/dev\/null && /);
+    expect(findStage(plan, 'build').steps[0]).toEqual({ kind: 'env', vars: { GRADLE_RO_DEP_CACHE: '/opt/offline-repository' } });
+    expect(runs(findStage(plan, 'build'))[0]).toContain('./gradlew --no-daemon -x test bootJar && java -Djarmode=layertools -jar build/libs/gateway-1.2.0.jar extract --destination /out');
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', 'org.springframework.boot.loader.JarLauncher'] });
+  });
+
+  it('Gradle application: installDist lib/ on the classpath; the gradle image without a wrapper', () => {
+    const plan = planJavaRecipe(gradleAppProfile, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(plan, 'base').from).toEqual({ image: 'gradle', tag: '8-jdk17' });
+    expect(runs(findStage(plan, 'build'))[0]).toBe('/bin/sh -c gradle --no-daemon -x test installDist && mkdir -p /out && cp -a build/install/tool/lib /out/lib');
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '-cp', 'lib/*', 'com.example.Tool'] });
+  });
+
+  it('distroless: /usr/bin/java, uid 65532, EXPOSE without HEALTHCHECK (no shell)', () => {
+    const runtime = findStage(planJavaRecipe(mavenProfile, { runtime: 'distroless', buildMode: 'docker' }), 'runtime');
+    expect(runtime.from).toEqual({ image: 'gcr.io/distroless/java17-debian12', tag: '' });
+    expect(runtime.steps.some((step) => step.kind === 'healthcheck')).toBe(false);
+    expect(runtime.steps).toContainEqual({ kind: 'expose', port: 8080 });
+  });
+});

@@ -1,0 +1,41 @@
+import type { BakeTarget, Mount, Step } from '../types';
+import { toBakeTargetName } from '../bake/to-bake-target-name';
+
+/** The uid/gid the Python and Java slim runtimes create (distroless brings its own `nonroot`). */
+export const SERVICE_UID = 10001;
+
+/**
+ * The optional `ca-certificates` build secret (the same id the Node recipe uses), mounted over the
+ * image's system bundle for the install only: the tools are told to read the system bundle (uv
+ * UV_NATIVE_TLS, pip PIP_CERT), so a bundle with a corporate CA reaches them without entering a layer.
+ * Without the secret nothing is mounted and the image's own bundle is used.
+ */
+export const SYSTEM_CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/etc/ssl/certs/ca-certificates.crt' };
+
+/** A numeric system user (and group) with no home and no shell, for slim runtimes. */
+export function planCreateUserStep(uid: number): Step {
+  return {
+    kind: 'run',
+    command: ['/bin/sh', '-c', `groupadd --system --gid ${uid} app && useradd --system --uid ${uid} --gid ${uid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`],
+    mounts: [],
+  };
+}
+
+export function planServiceLabels(project: string, projectRoot: string): Step {
+  return {
+    kind: 'label',
+    labels: {
+      'org.opencontainers.image.title': project,
+      'org.opencontainers.image.description': `${project} (${projectRoot}), built by nx-dockerize`,
+    },
+  };
+}
+
+export function planServiceBake(project: string, projectRoot: string): BakeTarget {
+  return { context: '.', dockerfile: `${projectRoot}/Dockerfile`, tags: [`${toBakeTargetName(project).toLowerCase()}:latest`] };
+}
+
+/** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */
+export function toProjectPaths(projectRoot: string, files: string[]): string[] {
+  return files.map((file) => (projectRoot === '.' ? file : `${projectRoot}/${file}`));
+}
