@@ -1,3 +1,4 @@
+import { planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
@@ -38,22 +39,12 @@ function toPythonContext(profile: PythonProfile, options: DockerizeOptions): Pyt
   };
 }
 
-const APT_MOUNTS: Mount[] = [
-  { type: 'cache', target: '/var/cache/apt', sharing: 'locked' },
-  { type: 'cache', target: '/var/lib/apt', sharing: 'locked' },
-];
-
 function planBaseStages(ctx: PythonContext): Stage[] {
   const uv = ctx.profile.packageManager.value === 'uv';
   const python = ctx.distroless ? '/usr/bin/python3' : `python${ctx.profile.pythonVersion.value}`;
   const steps: Step[] = [];
   if (ctx.distroless) {
-    steps.push({
-      kind: 'run',
-      comment: "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing.",
-      command: ['/bin/sh', '-c', 'rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ca-certificates python3-venv'],
-      mounts: APT_MOUNTS,
-    });
+    steps.push(...planAptInstall(['ca-certificates', 'python3-venv'], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
   }
   steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
   if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
