@@ -4,7 +4,7 @@ import type { CreateNodesV2 } from '@nx/devkit';
  * The one place where Nx majors differ for nx-dockerize (peer range nx/@nx/devkit >=22 <25).
  * Everything else the plugin uses (createNodesFromFiles, sync generators via `syncGenerators`,
  * batch executors via `batchImplementation`, createProjectGraphAsync, readNxJson/updateNxJson,
- * logger, getPackageManagerCommand) has the same name and shape in 22.7.12, 23.3.2 and 24.0.6.
+ * logger, detectPackageManager) has the same name and shape in 22.7.12, 23.3.2 and 24.0.6.
  *
  * Project inference (read in each version's nx/dist/src/project-graph/plugins/):
  * - Nx 22.7.12 loads `plugin.createNodesV2 ?? plugin.createNodes` (loaded-nx-plugin.js) and
