@@ -63,8 +63,13 @@ export interface GoProfile {
   goVersion: Sourced<string>;
   /** Workspace-relative go.sum, when the module has one (no requirements: none). */
   goSum?: string;
-  /** go.work at the workspace root, when present (the image builds with GOWORK=off). */
-  goWork?: string;
+  /**
+   * The go.work the go command finds from the module's directory (it and its parents), with its
+   * go.work.sum; `used` when it lists this module (workspace mode), else the image builds with GOWORK=off.
+   */
+  goWork?: { file: string; sum?: string; used: boolean };
+  /** Other local modules the go command reads (go.work `use`, directory `replace`s), workspace-relative, sorted by dir. */
+  localModules: GoLocalModule[];
   /** The main package to build, relative to the project root, e.g. `.` or `./cmd/server`. */
   main: Sourced<string>;
   /** Binary name in the image (`/app/<binary>`). */
@@ -75,6 +80,16 @@ export interface GoProfile {
   healthcheckFlag?: Sourced<string>;
   /** Workspace-relative roots of the project's dependency closure in the Nx project graph, sorted. */
   closure: string[];
+}
+
+export interface GoLocalModule {
+  /** Workspace-relative directory holding its go.mod. */
+  dir: string;
+  module: string;
+  /** Workspace-relative go.sum, when the module has one. */
+  goSum?: string;
+  /** The service imports or requires it (transitively): its sources enter the build, not only its go.mod. */
+  needed: boolean;
 }
 
 export interface RustProfile {

@@ -40,7 +40,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'go: the single cmd/* main package, go.work at the root, no go.sum, no port; cgo from the option',
+    name: 'go: the single cmd/* main package, go.work at the root listing it (workspace mode), no go.sum, no port; cgo from the option',
     fixture: 'go-cmd-single',
     project: { name: 'svc', root: 'apps/svc' },
     options: { cgo: true },
@@ -48,7 +48,8 @@ const cases: Case[] = [
       goVersion: { value: '1.24', source: 'apps/svc/go.mod go line' },
       main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
       binary: 'server',
-      goWork: 'go.work',
+      goWork: { file: 'go.work', used: true },
+      localModules: [],
       cgo: { value: true, source: 'options.cgo' },
     },
   },
@@ -77,6 +78,41 @@ const cases: Case[] = [
     fixture: 'go-no-module',
     project: { name: 'broken', root: 'apps/broken' },
     error: [/"broken"/, /apps\/broken\/go\.mod/, /go mod init/],
+  },
+  {
+    name: 'go: workspace mode (go.work lists it): every used module read, sources of the ones it requires or imports (transitively)',
+    fixture: 'go-local-modules',
+    project: { name: 'api', root: 'apps/api' },
+    expected: {
+      goSum: 'apps/api/go.sum',
+      goWork: { file: 'go.work', sum: 'go.work.sum', used: true },
+      localModules: [
+        { dir: 'apps/other', module: 'example.com/other', needed: false },
+        { dir: 'libs/fx', module: 'example.com/fx', needed: true },
+        { dir: 'libs/money', module: 'example.com/money', needed: true },
+      ],
+    },
+  },
+  {
+    name: 'go: module mode (go.work does not list it): its own directory replacements only; a replacement nothing needs may be gone',
+    fixture: 'go-local-modules',
+    project: { name: 'legacy', root: 'apps/legacy' },
+    expected: {
+      goWork: { file: 'go.work', sum: 'go.work.sum', used: false },
+      localModules: [{ dir: 'libs/money', module: 'example.com/money', needed: true }],
+    },
+  },
+  {
+    name: 'go: requirements without go.sum are an error that says go mod tidy',
+    fixture: 'go-local-modules',
+    project: { name: 'nosum', root: 'apps/nosum' },
+    error: [/"nosum"/, /apps\/nosum\/go\.sum: missing, but go\.mod requires 1 module \(github\.com\/google\/uuid\)/, /go mod tidy/],
+  },
+  {
+    name: 'go: a malformed go.mod names the file, the line and Go\'s own message',
+    fixture: 'go-local-modules',
+    project: { name: 'broken', root: 'apps/broken' },
+    error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
   },
   {
     name: 'rust: package with lib and main, channel from rust-toolchain.toml (rust-version is only a minimum)',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -15,6 +15,7 @@ const isTargetArg = (step: Step) => step.kind === 'arg' && Object.keys(step.vars
 const PLANS: [string, () => BuildPlan][] = [
   ['go static', () => planGoRecipe(goProfile, compiledOptions)],
   ['go cgo + go.work + closure', () => planGoRecipe(goCgoProfile, compiledOptions)],
+  ['go workspace mode', () => planGoRecipe(goWorkspaceProfile, compiledOptions)],
   ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
   ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
 ];
@@ -73,6 +74,31 @@ describe('Go recipe', () => {
     expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
     expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
     expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: distroless has no shell or curl/);
+  });
+});
+
+describe('Go recipe: local modules', () => {
+  const plan = planGoRecipe(goWorkspaceProfile, compiledOptions);
+  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+
+  it('copies go.work, every local module\'s go.mod/go.sum and the service\'s before the download, no source', () => {
+    expect(copies(stage(plan, 'deps'))).toEqual([
+      [['go.work', 'go.work.sum'], '/workspace/'],
+      [['apps/other/go.mod'], '/workspace/apps/other/'],
+      [['libs/money/go.mod', 'libs/money/go.sum'], '/workspace/libs/money/'],
+      [['apps/api/go.mod', 'apps/api/go.sum'], '/workspace/apps/api/'],
+    ]);
+    expect(stage(plan, 'base').steps).not.toContainEqual(expect.objectContaining({ vars: expect.objectContaining({ GOWORK: 'off' }) }));
+  });
+
+  it('copies the sources of the modules the service uses, not of the others', () => {
+    expect(copies(stage(plan, 'build'))).toEqual([
+      [['libs/money/'], '/workspace/libs/money/'],
+      [['apps/api/'], '/workspace/apps/api/'],
+    ]);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!go.work', '!go.work.sum', '!apps/other/go.mod', '!libs/money', '!apps/api']));
+    expect(plan.ignore).not.toContain('!apps/other');
+    expect(plan.notes.join('\n')).toMatch(/Workspace mode: go.work lists this module/);
   });
 });
 

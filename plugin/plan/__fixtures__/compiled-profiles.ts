@@ -15,6 +15,7 @@ export const goProfile: GoProfile = {
   cgo: { value: false, source: 'default (static binary)' },
   port: { value: 8080, source: 'apps/catalog-go/main.go: PORT defaults to "8080"' },
   healthcheckFlag: { value: '-healthcheck', source: 'apps/catalog-go/main.go: flag.Bool("healthcheck"' },
+  localModules: [],
   closure: [],
 };
 
@@ -25,12 +26,28 @@ export const goCgoProfile: GoProfile = {
   projectRoot: 'apps/svc',
   module: 'example.com/svc',
   goSum: undefined,
-  goWork: 'go.work',
+  goWork: { file: 'go.work', used: false },
   main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
   binary: 'server',
   cgo: { value: true, source: 'options.cgo' },
   healthcheckFlag: undefined,
   closure: ['libs/proto'],
+};
+
+/** Workspace mode: go.work lists this service, the lib it imports and a sibling service it does not use. */
+export const goWorkspaceProfile: GoProfile = {
+  ...goProfile,
+  project: 'api',
+  projectRoot: 'apps/api',
+  module: 'example.com/api',
+  goSum: 'apps/api/go.sum',
+  goWork: { file: 'go.work', sum: 'go.work.sum', used: true },
+  localModules: [
+    { dir: 'apps/other', module: 'example.com/other', needed: false },
+    { dir: 'libs/money', module: 'example.com/money', goSum: 'libs/money/go.sum', needed: true },
+  ],
+  healthcheckFlag: undefined,
+  closure: [],
 };
 
 /** `search-rust` as in examples/: one package, one binary, a --healthcheck flag. */
