@@ -98,14 +98,26 @@ export interface RustProfile {
   projectRoot: string;
   /** Rust major.minor for the build image (rust-toolchain(.toml) channel, an option or the default). */
   rustVersion: Sourced<string>;
-  /** Workspace-relative Cargo.lock (`--locked` needs it; detection fails without one). */
+  /** Workspace-relative Cargo.lock (`--locked` needs it; detection fails without one), beside the root Cargo.toml. */
   lockfile: string;
   /**
-   * The crates whose manifests enter the dependency layer, relative to the project root
-   * (`.` for the project's own package; workspace members otherwise), each with its library and
-   * binary source files (crate-relative), so the dependency build can stub them.
+   * Workspace-relative directory of the Cargo workspace root (its Cargo.toml and Cargo.lock): the
+   * project root when the project is the workspace or a lone package, a parent when the project is
+   * one member of a monorepo-wide Cargo workspace.
    */
-  crates: { dir: string; name: string; lib?: string; bins: string[] }[];
+  workspaceRoot: string;
+  /**
+   * Every crate cargo loads to read the workspace (members, and path dependencies outside it),
+   * relative to `workspaceRoot` (`.` for the root package; `../x` for a path dependency outside),
+   * each with the source files the dependency build stubs: its library, its binaries, and
+   * `others` (a declared build script, examples, tests, benches: files that must exist).
+   */
+  crates: { dir: string; name: string; lib?: string; bins: string[]; others?: string[] }[];
+  /**
+   * Workspace-relative crate directories outside the project root whose sources the binary
+   * needs: the path dependencies (normal and build) of its package, transitively.
+   */
+  sourceDirs: string[];
   /** The binary to build and ship, with the package that owns it. */
   bin: Sourced<{ name: string; package: string }>;
   port?: Sourced<number>;

@@ -143,6 +143,48 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'rust: one member of a monorepo-wide workspace (single-quoted TOML, globs with **, exclude, inherited path dependency); cargo metadata agrees on the members',
+    fixture: 'rust-monorepo',
+    project: { name: 'hasher', root: 'apps/hasher' },
+    expected: {
+      lockfile: 'Cargo.lock',
+      workspaceRoot: '.',
+      crates: [
+        { dir: 'apps/hasher', name: 'hasher', bins: ['src/main.rs'], others: ['examples/demo.rs'] },
+        { dir: 'apps/other', name: 'other', bins: ['src/main.rs'] },
+        { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [] },
+        { dir: 'libs/nested/crate-util', name: 'crate-util', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
+      ],
+      sourceDirs: ['libs/digest', 'libs/nested/crate-util'],
+      bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
+      port: { value: 3000, source: expect.stringContaining('apps/hasher/src/main.rs') },
+    },
+  },
+  {
+    name: 'rust: a package the workspace excludes is its own root',
+    fixture: 'rust-monorepo',
+    project: { name: 'legacy', root: 'apps/legacy' },
+    expected: { workspaceRoot: 'apps/legacy', lockfile: 'apps/legacy/Cargo.lock', crates: [{ dir: '.', name: 'legacy', bins: ['src/main.rs'] }], sourceDirs: [] },
+  },
+  {
+    name: 'rust: a package inside a workspace that does not list it is refused as cargo does',
+    fixture: 'rust-monorepo',
+    project: { name: 'orphan', root: 'tools/orphan' },
+    error: [/"orphan"/, /^.*: Cargo\.toml: tools\/orphan is inside this Cargo workspace but not one of its members/, /add "tools\/orphan" to \[workspace\] members/],
+  },
+  {
+    name: 'rust: invalid TOML names the file and the parser\'s position',
+    fixture: 'rust-monorepo',
+    project: { name: 'bad', root: 'tools/bad' },
+    error: [/"bad"/, /tools\/bad\/Cargo\.toml: is not valid TOML/, /line 2/],
+  },
+  {
+    name: 'rust: a glob-matched member directory without Cargo.toml is an error, as in cargo',
+    fixture: 'rust-member-no-manifest',
+    project: { name: 'ws', root: '.' },
+    error: [/"ws"/, /workspace member crates\/empty \(from members entry "crates\/\*"\) has no Cargo\.toml/, /exclude/],
+  },
+  {
     name: 'rust: two src/bin binaries need --bin',
     fixture: 'rust-two-bins',
     project: { name: 'cli', root: 'apps/cli' },

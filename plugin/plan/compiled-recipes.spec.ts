@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -18,6 +18,7 @@ const PLANS: [string, () => BuildPlan][] = [
   ['go workspace mode', () => planGoRecipe(goWorkspaceProfile, compiledOptions)],
   ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
   ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
+  ['rust member of a root workspace', () => planRustRecipe(rustMemberProfile, compiledOptions)],
 ];
 
 describe('Go and Rust plans keep every invariant', () => {
@@ -188,5 +189,33 @@ describe('validatePlan knows go and cargo', () => {
     planGoRecipe(goProfile, compiledOptions);
     planRustRecipe(rustProfile, compiledOptions);
     expect(JSON.stringify([goProfile, rustProfile])).toBe(before);
+  });
+});
+
+describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
+  const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+
+  it('works at the workspace root, copies every member manifest, builds only the member, shares the target cache per workspace', () => {
+    expect(stage(plan, 'base').steps[0]).toEqual({ kind: 'workdir', path: '/workspace' });
+    expect(copies(stage(plan, 'deps'))).toEqual([
+      [['Cargo.toml', 'Cargo.lock'], '/workspace/'],
+      [['apps/hasher/Cargo.toml'], '/workspace/apps/hasher/'],
+      [['apps/other/Cargo.toml'], '/workspace/apps/other/'],
+      [['libs/digest/Cargo.toml'], '/workspace/libs/digest/'],
+    ]);
+    const [stubs, , build] = runs(stage(plan, 'deps'));
+    expect(stubs.command[2]).toContain("echo 'fn main() {}' > libs/digest/build.rs");
+    expect(build.command[2]).toContain('cargo build --release --locked -p hasher --bin hasher');
+    expect(build.mounts).toContainEqual(expect.objectContaining({ id: 'workspace-root-cargo-target-$TARGETPLATFORM', sharing: 'locked' }));
+  });
+
+  it('copies the sources of the member and its path dependencies only; the sibling is manifest-only', () => {
+    expect(copies(stage(plan, 'build'))).toEqual([
+      [['libs/digest/'], '/workspace/libs/digest/'],
+      [['apps/hasher/'], '/workspace/apps/hasher/'],
+    ]);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']));
+    expect(plan.ignore).not.toContain('!apps/other');
   });
 });

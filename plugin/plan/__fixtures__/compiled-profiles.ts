@@ -57,6 +57,8 @@ export const rustProfile: RustProfile = {
   projectRoot: 'apps/search-rust',
   rustVersion: { value: '1.95', source: 'default (versions.json rust.defaultMinor)' },
   lockfile: 'apps/search-rust/Cargo.lock',
+  workspaceRoot: 'apps/search-rust',
+  sourceDirs: [],
   crates: [{ dir: '.', name: 'search-rust', bins: ['src/main.rs'] }],
   bin: { value: { name: 'search-rust', package: 'search-rust' }, source: 'apps/search-rust/src/main.rs: the only binary' },
   port: { value: 8081, source: 'apps/search-rust/src/main.rs: PORT defaults to "8081"' },
@@ -70,6 +72,7 @@ export const rustWorkspaceProfile: RustProfile = {
   project: 'engine',
   projectRoot: 'apps/engine',
   lockfile: 'apps/engine/Cargo.lock',
+  workspaceRoot: 'apps/engine',
   crates: [
     { dir: 'crates/core', name: 'engine-core', lib: 'src/lib.rs', bins: [] },
     { dir: 'crates/server', name: 'engine-server', bins: ['src/server.rs'] },
@@ -78,4 +81,22 @@ export const rustWorkspaceProfile: RustProfile = {
   bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
   port: undefined,
   healthcheckFlag: undefined,
+};
+
+/** One member of a monorepo-wide Cargo workspace at the root: a path dependency in libs/, a sibling service. */
+export const rustMemberProfile: RustProfile = {
+  ...rustProfile,
+  project: 'hasher',
+  projectRoot: 'apps/hasher',
+  lockfile: 'Cargo.lock',
+  workspaceRoot: '.',
+  crates: [
+    { dir: 'apps/hasher', name: 'hasher', bins: ['src/main.rs'] },
+    { dir: 'apps/other', name: 'other', bins: ['src/main.rs'] },
+    { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
+  ],
+  sourceDirs: ['libs/digest'],
+  bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
+  healthcheckFlag: undefined,
+  closure: [],
 };
