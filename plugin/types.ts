@@ -3,6 +3,7 @@
  *   detect ──► ProjectProfile ──► plan ──► BuildPlan ──► render ──► text files
  * Everything here is plain data so each stage can be tested without Nx or Docker.
  */
+import type { SystemPackages } from './plan/system-packages';
 
 export type Language = 'node' | 'go' | 'python' | 'rust' | 'java';
 
@@ -118,6 +119,8 @@ export interface RustProfile {
    * needs: the path dependencies (normal and build) of its package, transitively.
    */
   sourceDirs: string[];
+  /** System libraries the binary's package links (Cargo.lock `-sys` crates of languages/rust/system-libraries.ts). */
+  systemLibraries: SystemPackages[];
   /** The binary to build and ship, with the package that owns it. */
   bin: Sourced<{ name: string; package: string }>;
   port?: Sourced<number>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -19,6 +19,7 @@ const PLANS: [string, () => BuildPlan][] = [
   ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
   ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
   ['rust member of a root workspace', () => planRustRecipe(rustMemberProfile, compiledOptions)],
+  ['rust with libpq (slim runtime)', () => planRustRecipe(rustMemberPqProfile, compiledOptions)],
 ];
 
 describe('Go and Rust plans keep every invariant', () => {
@@ -217,5 +218,33 @@ describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
     ]);
     expect(plan.ignore).toEqual(expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']));
     expect(plan.ignore).not.toContain('!apps/other');
+  });
+});
+
+describe('Rust recipe: system libraries', () => {
+  const aptOf = (s: Stage) => runs(s).find((step) => step.command.join(' ').includes('apt-get install'));
+
+  it('OpenSSL: the build stage installs pkg-config and libssl-dev; the runtime stays distroless cc (it has libssl3)', () => {
+    const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/apt-get install -y --no-install-recommends libssl-dev pkg-config$/);
+    expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]));
+    expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
+    expect(aptOf(stage(plan, 'runtime'))).toBeUndefined();
+    expect(plan.notes.join('\n')).toMatch(/already holds libssl3/);
+  });
+
+  it('libpq: the runtime moves to Debian slim and installs exactly the runtime libraries, as uid 65532', () => {
+    const plan = planRustRecipe(rustMemberPqProfile, compiledOptions);
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/);
+    const runtime = stage(plan, 'runtime');
+    expect(runtime.from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(aptOf(runtime)!.command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata$/);
+    expect(runtime.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
+    expect(plan.notes.join('\n')).toMatch(/Runtime debian:bookworm-slim instead of gcr.io\/distroless\/cc-debian12: distroless cc lacks libpq5/);
+  });
+
+  it('no system library: no apt step anywhere', () => {
+    const plan = planRustRecipe(rustProfile, compiledOptions);
+    expect(plan.stages.map(aptOf).filter(Boolean)).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
 import { findCargoWorkspace, loadCargoToml, type CargoWorkspace } from './find-cargo-workspace';
 import type { CargoToml } from './read-cargo-toml';
+import { detectRustSystemLibraries } from './system-libraries';
 
 type Crate = RustProfile['crates'][number];
 interface Bin {
@@ -113,6 +114,14 @@ function selectBin(projectName: string, manifest: string, bins: Bin[], option?: 
  * A Cargo package or workspace at the project root. Reads only through `input.fs`.
  * Throws an Error naming the project, the file and the fix when it cannot decide.
  */
+function readSystemLibraries(project: string, fs: FsView, lockfile: string, pkg: string, devOnly: string[]) {
+  try {
+    return detectRustSystemLibraries(fs.read(lockfile) ?? '', lockfile, pkg, devOnly);
+  } catch (error) {
+    throw createDetectError({ project, file: lockfile, problem: `is not valid TOML (${(error as Error).message.split('\n')[0]})`, fix: 'regenerate it with `cargo generate-lockfile`' });
+  }
+}
+
 export function detectRustProject(input: NodeProjectInput): RustProfile {
   const { fs, project, graph, options = {} } = input;
   const root = joinPath(project.root);
@@ -134,6 +143,8 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
   const binFile = bins.find((candidate) => candidate.name === bin.value.name)?.file;
   const binDir = read.find((crate) => crate.crate.name === bin.value.package)!.dir;
   const source = detectServiceSource(fs, binFile, options.port);
+  const binToml = loaded.get(binDir)!;
+  const devOnly = binToml.dependencies.filter((dep) => dep.kind === 'dev' && !binToml.dependencies.some((other) => other.kind !== 'dev' && other.name === dep.name)).map((dep) => dep.package);
   return {
     language: 'rust',
     project: project.name,
@@ -143,6 +154,7 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
     workspaceRoot: workspace.root,
     crates: read.map((crate) => crate.crate).sort((a, b) => a.dir.localeCompare(b.dir)),
     sourceDirs: listSourceDirs(binDir, loaded, rootToml, workspace.root).filter((dir) => !(root === '.' || dir === root || dir.startsWith(`${root}/`))),
+    systemLibraries: readSystemLibraries(project.name, fs, lockfile, bin.value.package, devOnly),
     bin,
     ...(source.port && { port: source.port }),
     ...(source.healthcheckFlag && { healthcheckFlag: source.healthcheckFlag }),

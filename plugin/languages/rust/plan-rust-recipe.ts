@@ -2,10 +2,11 @@ import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-bake-target-name';
 import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
 import {
-  CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Cargo's home (registry index and crate downloads) and target dir, pinned by env for the cache mounts. */
 const CARGO_ENV = { CARGO_HOME: '/usr/local/cargo', CARGO_TARGET_DIR: '/workspace/target', CARGO_TERM_COLOR: 'never' };
@@ -55,6 +56,7 @@ function planBaseStage(profile: RustProfile): Stage {
     steps: [
       { kind: 'workdir', path: toWorkdir(profile.workspaceRoot) },
       { kind: 'env', vars: CARGO_ENV },
+      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers and pkg-config for the system libraries the crates link (see the header).'),
     ],
   };
 }
@@ -125,6 +127,30 @@ function toManifestOnly(profile: RustProfile): string[] {
   return [...new Set(files)].filter((file) => !covered(file));
 }
 
+/**
+ * distroless/cc-debian12 when it already holds every runtime library the crates link (libssl3 is
+ * there), else Debian slim with exactly those libraries installed.
+ */
+function toRuntime(profile: RustProfile): { image: string; packages: string[] } {
+  const { runtime } = mergeSystemPackages(profile.systemLibraries);
+  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.rust.images.runtime, packages: [] };
+  // ca-certificates and tzdata: what distroless carries and Debian slim does not.
+  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+}
+
+function planSystemNotes(profile: RustProfile, service: CompiledService): string[] {
+  if (profile.systemLibraries.length === 0) return [];
+  const { build, runtime } = mergeSystemPackages(profile.systemLibraries);
+  const moved = (service.runtimePackages ?? []).length > 0;
+  return [
+    ...profile.systemLibraries.map((need) => `System library: ${need.reason}.`),
+    `Build stage installs ${build.join(', ')} (apt, cache mounts with sharing=locked).`,
+    moved
+      ? `Runtime ${service.runtimeImage} instead of ${versions.rust.images.runtime}: distroless cc lacks ${runtime.filter((pkg) => !DISTROLESS_CC_PACKAGES.includes(pkg)).join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`
+      : `Runtime ${service.runtimeImage} already holds ${runtime.join(', ')} (as upstream's distroless cc does): nothing to add.`,
+  ];
+}
+
 function planLayoutNotes(profile: RustProfile): string[] {
   const names = profile.crates.map((crate) => crate.name).join(', ');
   if (profile.workspaceRoot === profile.projectRoot) {
@@ -142,12 +168,13 @@ function planNotes(profile: RustProfile, service: CompiledService): string[] {
     `Rust ${profile.rustVersion.value} (from ${profile.rustVersion.source}); build image ${versions.rust.images.build.replace('{minor}', profile.rustVersion.value)}.`,
     `Binary ${profile.bin.value.name} of package ${profile.bin.value.package} (from ${profile.bin.source}); /app/${service.binary} on ${service.runtimeImage} (glibc, libgcc).`,
     'Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.',
-    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
+    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by ${profile.workspaceRoot === profile.projectRoot ? 'project' : 'Cargo workspace (shared by its services; sharing=locked)'} and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    ...planSystemNotes(profile, service),
     planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
-    `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
+    `Runtime ${service.runtimeImage} as uid ${NONROOT_UID}${(service.runtimePackages ?? []).length > 0 ? ' (created like distroless nonroot)' : ' (distroless nonroot)'}; the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
   ];
 }
@@ -161,13 +188,15 @@ function planRustIgnore(profile: RustProfile, service: CompiledService): string[
 /** Rust services: base → deps (manifests, fetch, dependency build on stubs) → build → distroless cc. */
 export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
+  const runtime = toRuntime(profile);
   const service: CompiledService = {
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
     artifact,
     binary: profile.bin.value.name,
-    runtimeImage: versions.rust.images.runtime,
+    runtimeImage: runtime.image,
+    runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
   };

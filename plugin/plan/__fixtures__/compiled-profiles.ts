@@ -59,6 +59,7 @@ export const rustProfile: RustProfile = {
   lockfile: 'apps/search-rust/Cargo.lock',
   workspaceRoot: 'apps/search-rust',
   sourceDirs: [],
+  systemLibraries: [],
   crates: [{ dir: '.', name: 'search-rust', bins: ['src/main.rs'] }],
   bin: { value: { name: 'search-rust', package: 'search-rust' }, source: 'apps/search-rust/src/main.rs: the only binary' },
   port: { value: 8081, source: 'apps/search-rust/src/main.rs: PORT defaults to "8081"' },
@@ -96,7 +97,17 @@ export const rustMemberProfile: RustProfile = {
     { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
   ],
   sourceDirs: ['libs/digest'],
+  systemLibraries: [{ build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls' }],
   bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
   healthcheckFlag: undefined,
   closure: [],
+};
+
+/** The member links OpenSSL (kept on distroless cc, which has libssl3) and libpq (moves the runtime to Debian slim). */
+export const rustMemberPqProfile: RustProfile = {
+  ...rustMemberProfile,
+  systemLibraries: [
+    { build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL' },
+    { build: ['libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.5 (Cargo.lock) links libpq' },
+  ],
 };
