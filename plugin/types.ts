@@ -76,6 +76,8 @@ export interface GoProfile {
   /** Binary name in the image (`/app/<binary>`). */
   binary: string;
   cgo: Sourced<boolean>;
+  /** cgo libraries the service uses (languages/go/system-libraries.ts), from go.mod and its imports. */
+  systemLibraries: SystemPackages[];
   port?: Sourced<number>;
   /** The binary answers `-healthcheck` (exits 0 when GET /health is 200): enables HEALTHCHECK on distroless. */
   healthcheckFlag?: Sourced<string>;

@@ -115,6 +115,18 @@ const cases: Case[] = [
     error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
   },
   {
+    name: 'go: cgo libraries from go.mod (go-sqlite3) and from imports (gopacket/pcap) turn cgo on, with the reason',
+    fixture: 'go-local-modules',
+    project: { name: 'sqlite', root: 'apps/sqlite' },
+    expected: {
+      cgo: { value: true, source: 'apps/sqlite/go.mod requires github.com/mattn/go-sqlite3; the service imports github.com/google/gopacket/pcap' },
+      systemLibraries: [
+        { build: [], runtime: [], reason: expect.stringMatching(/compiles SQLite in with cgo.*modernc\.org\/sqlite is pure Go/) },
+        { build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: expect.stringContaining('links libpcap') },
+      ],
+    },
+  },
+  {
     name: 'rust: package with lib and main, channel from rust-toolchain.toml (rust-version is only a minimum)',
     fixture: 'rust-package',
     project: { name: 'api', root: 'apps/api' },

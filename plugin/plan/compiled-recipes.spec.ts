@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goPcapProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -16,6 +16,7 @@ const PLANS: [string, () => BuildPlan][] = [
   ['go static', () => planGoRecipe(goProfile, compiledOptions)],
   ['go cgo + go.work + closure', () => planGoRecipe(goCgoProfile, compiledOptions)],
   ['go workspace mode', () => planGoRecipe(goWorkspaceProfile, compiledOptions)],
+  ['go cgo with libpcap (slim runtime)', () => planGoRecipe(goPcapProfile, compiledOptions)],
   ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
   ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
   ['rust member of a root workspace', () => planRustRecipe(rustMemberProfile, compiledOptions)],
@@ -246,5 +247,15 @@ describe('Rust recipe: system libraries', () => {
   it('no system library: no apt step anywhere', () => {
     const plan = planRustRecipe(rustProfile, compiledOptions);
     expect(plan.stages.map(aptOf).filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('Go recipe: cgo libraries', () => {
+  it('libpcap: libpcap-dev in the build, libpcap0.8 on a Debian slim runtime (distroless cc lacks it)', () => {
+    const plan = planGoRecipe(goPcapProfile, compiledOptions);
+    expect(runs(stage(plan, 'base'))[0].command[2]).toMatch(/install -y --no-install-recommends libpcap-dev$/);
+    expect(stage(plan, 'runtime').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/);
+    expect(plan.notes.join('\n')).toMatch(/cgo library: the service imports github.com\/google\/gopacket\/pcap/);
   });
 });

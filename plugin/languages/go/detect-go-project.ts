@@ -6,7 +6,9 @@ import { detectClosure } from '../../detect/detect-closure';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
-import { detectLocalModules, type GoLocalLayout } from './detect-local-modules';
+import { detectLocalModules, readImports, type GoLocalLayout } from './detect-local-modules';
+import { detectGoSystemLibraries } from './system-libraries';
+import type { SystemPackages } from '../../plan/system-packages';
 import { readGoMod, type GoMod } from './read-go-mod';
 
 /** `1.26`, `1.26.3`, `1.23rc1`, `go1.26.3` → `1.26` (the image tag's major.minor). */
@@ -61,6 +63,13 @@ function findMainSource(fs: FsView, dir: string): string | undefined {
   return file ? joinPath(dir, file) : undefined;
 }
 
+/** The option wins; otherwise a module that needs cgo turns it on (it would not work without). */
+function detectCgo(option: boolean | undefined, libraries: SystemPackages[]): Sourced<boolean> {
+  if (option !== undefined) return { value: option, source: 'options.cgo' };
+  if (libraries.length > 0) return { value: true, source: libraries.map((library) => library.reason.split(':')[0]).join('; ') };
+  return { value: false, source: 'default (static binary)' };
+}
+
 /**
  * `go mod download` verifies every module it fetches against go.sum (go.work.sum too in workspace
  * mode): a module with requirements that no local directory satisfies needs one.
@@ -104,6 +113,7 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
   const main = detectMain(fs, project.name, root, options.main);
   const mainDir = joinPath(root, main.value);
   const source = detectServiceSource(fs, findMainSource(fs, mainDir), options.port);
+  const systemLibraries = detectGoSystemLibraries(goMod, goModPath, readImports(fs, root));
   return {
     language: 'go',
     project: project.name,
@@ -115,7 +125,8 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     localModules: layout.localModules,
     main,
     binary: toBinaryName(module, main.value),
-    cgo: options.cgo !== undefined ? { value: options.cgo, source: 'options.cgo' } : { value: false, source: 'default (static binary)' },
+    cgo: detectCgo(options.cgo, systemLibraries),
+    systemLibraries,
     ...(source.port && { port: source.port }),
     ...(source.healthcheckFlag && { healthcheckFlag: source.healthcheckFlag }),
     closure: detectClosure(graph, project.name),

@@ -66,7 +66,7 @@ function localReplacements(ctx: Context, from: string, replaces: GoModReplace[],
 }
 
 /** Import paths of the non-test .go files under `dir`, not descending into nested modules, vendor, testdata, or dot/underscore dirs. */
-function readImports(fs: FsView, dir: string, top = true): string[] {
+export function readImports(fs: FsView, dir: string, top = true): string[] {
   if (!top && fs.exists(joinPath(dir, 'go.mod'))) return [];
   return fs.list(dir).flatMap((name) => {
     const path = joinPath(dir, name);

@@ -1,10 +1,11 @@
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, GoProfile, Mount, Stage, Step } from '../../types';
 import {
-  CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Go's caches, pinned by env so the cache mounts target the directories go really uses. */
 const GO_ENV = {
@@ -37,6 +38,7 @@ function planBaseStage(profile: GoProfile): Stage {
     steps: [
       { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
       { kind: 'env', vars: { ...GO_ENV, ...(profile.goWork && !profile.goWork.used ? { GOWORK: 'off' } : {}) } },
+      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers for the C libraries the cgo packages link (see the header).'),
     ],
   };
 }
@@ -115,6 +117,26 @@ function planLocalModuleNotes(profile: GoProfile): string[] {
   ];
 }
 
+/** static without cgo; cc with it, unless a linked library is not in cc: then Debian slim with exactly those. */
+function toRuntime(profile: GoProfile): { image: string; packages: string[] } {
+  if (!profile.cgo.value) return { image: versions.go.images.runtime, packages: [] };
+  const { runtime } = mergeSystemPackages(profile.systemLibraries);
+  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.go.images.runtimeCgo, packages: [] };
+  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+}
+
+function planSystemNotes(profile: GoProfile, service: CompiledService): string[] {
+  if (profile.systemLibraries.length === 0) return [];
+  const { build, runtime } = mergeSystemPackages(profile.systemLibraries);
+  const extra = runtime.filter((pkg) => !DISTROLESS_CC_PACKAGES.includes(pkg));
+  return [
+    ...profile.systemLibraries.map((need) => `cgo library: ${need.reason}.`),
+    ...(!profile.cgo.value ? [`cgo is off (${profile.cgo.source}) although these need it: the binary may fail at run time; drop --cgo=false to let them link.`] : []),
+    ...(build.length > 0 ? [`Build stage installs ${build.join(', ')} (apt, cache mounts with sharing=locked).`] : []),
+    ...(profile.cgo.value && extra.length > 0 ? [`Runtime ${service.runtimeImage} instead of ${versions.go.images.runtimeCgo}: distroless cc lacks ${extra.join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`] : []),
+  ];
+}
+
 function planNotes(profile: GoProfile, service: CompiledService): string[] {
   return [
     `Project ${profile.project} at ${profile.projectRoot}: Go module ${profile.module} (from ${profile.projectRoot}/go.mod).`,
@@ -126,6 +148,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       ? `cgo on (from ${profile.cgo.source}): CGO_ENABLED=1 and a glibc runtime (${service.runtimeImage}); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.`
       : `cgo off (${profile.cgo.source}): CGO_ENABLED=0, a static binary on ${service.runtimeImage} (CA certificates and tzdata included).`,
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    ...planSystemNotes(profile, service),
     planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
@@ -148,13 +171,15 @@ function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
 export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): BuildPlan {
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
+  const runtime = toRuntime(profile);
   const service: CompiledService = {
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
     artifact,
     binary: profile.binary,
-    runtimeImage: profile.cgo.value ? versions.go.images.runtimeCgo : versions.go.images.runtime,
+    runtimeImage: runtime.image,
+    runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
   };

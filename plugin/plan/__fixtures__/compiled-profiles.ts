@@ -16,6 +16,7 @@ export const goProfile: GoProfile = {
   port: { value: 8080, source: 'apps/catalog-go/main.go: PORT defaults to "8080"' },
   healthcheckFlag: { value: '-healthcheck', source: 'apps/catalog-go/main.go: flag.Bool("healthcheck"' },
   localModules: [],
+  systemLibraries: [],
   closure: [],
 };
 
@@ -110,4 +111,11 @@ export const rustMemberPqProfile: RustProfile = {
     { build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL' },
     { build: ['libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.5 (Cargo.lock) links libpq' },
   ],
+};
+
+/** A cgo service using gopacket/pcap: libpcap-dev to build, libpcap0.8 at run time (not in distroless cc). */
+export const goPcapProfile: GoProfile = {
+  ...goProfile,
+  cgo: { value: true, source: 'the service imports github.com/google/gopacket/pcap' },
+  systemLibraries: [{ build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: 'the service imports github.com/google/gopacket/pcap: it links libpcap' }],
 };
