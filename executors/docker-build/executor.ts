@@ -2,10 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { toBakeTargetName } from '../../plugin/bake';
+import { explainImageName, explainImageReference, toImageNames } from '../../plugin/bake';
 import type { BakeFile, BakeTarget } from '../../plugin/types';
 import { buildBakeArgs } from './lib/build-bake-args';
 import { buildBakeOverrides } from './lib/build-bake-overrides';
+import { explainMissingBuildx } from './lib/check-buildx';
 import { formatSummary } from './lib/format-summary';
 import { readGitFacts } from './lib/read-git-facts';
 import { resolveCache } from './lib/resolve-cache';
@@ -49,27 +50,65 @@ async function buildProjects(requests: BuildRequest[], context: ExecutorContext)
   // (registry, tags, cache, args) may differ per project and go into the overrides file.
   const runOptions = requests[0].options;
   const bakeFile = runOptions.bakeFile ?? 'docker-bake.json';
+  const missingBuildx = explainMissingBuildx();
+  if (missingBuildx) throw new Error(missingBuildx);
   const known = readBakeTargets(join(context.root, bakeFile));
   const git = readGitFacts(context.root, runOptions);
   const cacheNote = resolveCache('', runOptions, git).note;
   if (cacheNote) console.warn(`nx-dockerize: ${cacheNote}`);
   const builds = requests.map((r) => toProjectBuild(r.project, context));
+  checkImageOptions(requests);
   const missing = builds.filter((b) => !known.has(b.bakeTarget));
   const buildable = builds.filter((b) => known.has(b.bakeTarget));
 
+  // Removed on every exit path: success, failure, an exception, and SIGINT/SIGTERM (forwarded to
+  // bake, awaited, then re-raised here once the directory is gone).
   const dir = mkdtempSync(join(tmpdir(), 'nx-dockerize-'));
+  let interrupted: NodeJS.Signals | undefined;
   try {
     const overrides = mergeOverrides(buildable, requests, git);
     const overridesFile = join(dir, 'overrides.json');
     writeFileSync(overridesFile, JSON.stringify(overrides, null, 2));
     const secrets = Object.values(overrides.target).flatMap((target) => target.secret ?? []);
     const invocation = { bakeFile, overridesFile, metadataFile: join(dir, 'metadata.json'), targets: [] as string[], secrets };
-    const run = (targets: string[]) => spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile);
+    const run = async (targets: string[]) => {
+      const round = await spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile, {
+        timeoutSeconds: runOptions.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      });
+      interrupted ??= round.interrupted;
+      return round;
+    };
     const targets = buildable.map((b) => b.bakeTarget);
     const outcomes: Record<string, TargetOutcome> = targets.length ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run)) : {};
     return report(requests, builds, outcomes, missing, overrides.target, bakeFile, Boolean(runOptions.dryRun));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    // No handler of ours is left: the default action (exit by that signal) applies, as without us.
+    if (interrupted) process.kill(process.pid, interrupted);
+  }
+}
+
+/** Two hours: a cold multi-platform build of a large service fits; a hung one does not hold CI forever. */
+const DEFAULT_TIMEOUT_SECONDS = 7200;
+
+/** registry, imageName and tags by Docker's reference grammar, before anything runs. */
+function checkImageOptions(requests: BuildRequest[]): void {
+  for (const { project, options } of requests) {
+    type Problem = [string, unknown, string | undefined];
+    const problems = ([
+      ['registry', options.registry, options.registry === undefined ? undefined : explainImageName(options.registry.replace(/\/+$/, ''))],
+      ['imageName', options.imageName, options.imageName === undefined ? undefined : explainImageName(options.imageName.replace('{project}', toImageNames(project).repository))],
+      ...(options.tags ?? []).map((tag): Problem => [
+        'tags',
+        tag,
+        explainImageReference(`x:${tag.replace(/\{(\w+)\}/g, 'v')}`) && 'a tag is at most 128 letters, digits, _ . - and starts with a letter, digit or _',
+      ]),
+      ['timeoutSeconds', options.timeoutSeconds, options.timeoutSeconds !== undefined && !(options.timeoutSeconds >= 0) ? 'it is a number of seconds (0: no limit)' : undefined],
+    ] as Problem[]).filter(([, , reason]) => reason !== undefined);
+    if (problems.length) {
+      const [option, value, reason] = problems[0];
+      throw new Error(`nx-dockerize: docker-build option ${option} ${JSON.stringify(value)} (project ${project}) is not valid: ${reason}. Fix it in the docker-build target options (project.json or nx.json targetDefaults).`);
+    }
   }
 }
 
@@ -89,7 +128,8 @@ function toProjectBuild(project: string, context: ExecutorContext): ProjectBuild
   } catch {
     version = undefined; // no package.json: no {version} tag
   }
-  return { project, bakeTarget: toBakeTargetName(project), version };
+  const names = toImageNames(project);
+  return { project, bakeTarget: names.bakeTarget, repository: names.repository, version };
 }
 
 /** Each project's own overrides (its options may differ), in one file for the one bake. */
