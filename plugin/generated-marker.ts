@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
  * LF and trailing newlines reduced to one. Any other change, however small, is an edit.
  */
 const MARKER = /\n# nx-dockerize:checksum=sha256:([0-9a-f]{16})\n$/;
+/** The checksum line anywhere: lines added after it are a hand edit, not a foreign file. */
+const MARKER_ANYWHERE = /^# nx-dockerize:checksum=sha256:[0-9a-f]{16}$/m;
 
 export type GeneratedState = 'generated' | 'edited' | 'foreign';
 
@@ -32,7 +34,7 @@ export function stampGenerated(text: string): string {
 export function readGeneratedState(text: string): GeneratedState {
   const normalized = normalizeGenerated(text);
   const match = MARKER.exec(normalized);
-  if (!match) return 'foreign';
+  if (!match) return MARKER_ANYWHERE.test(normalized) ? 'edited' : 'foreign';
   return checksumOf(unstamp(normalized)) === match[1] ? 'generated' : 'edited';
 }
 

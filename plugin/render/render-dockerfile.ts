@@ -48,7 +48,7 @@ function compileTemplate(handlebars: typeof Handlebars, name: string, template: 
   try {
     handlebars.parse(template.source);
   } catch (error) {
-    throw new Error(`Template ${template.file} (partial "${name}") does not parse: ${(error as Error).message.split('\n')[0]}. Fix the file, or remove it to use the built-in template.`);
+    throw new Error(`Template ${template.file} (partial "${name}") does not parse: ${(error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}. Fix the file, or remove it to use the built-in template.`);
   }
   return handlebars.compile(template.source, { noEscape: true, strict: true });
 }
@@ -71,7 +71,7 @@ export function renderDockerfile(plan: BuildPlan, options: RenderDockerfileOptio
   } catch (error) {
     const overridden = Object.values(templates).filter((t) => !t.file.startsWith(BUILT_IN_DIR)).map((t) => t.file);
     throw new Error(
-      `Rendering the Dockerfile of ${plan.project} failed: ${(error as Error).message}.` +
+      `Rendering the Dockerfile of ${plan.project} failed: ${(error as Error).message.replace(/ in \[object Object\]/, '')}.` +
         (overridden.length ? ` Check the template overrides (${overridden.join(', ')}): they may use a field the plan does not have.` : ''),
     );
   }
