@@ -2,11 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { explainImageName, explainImageReference, toImageNames } from '../../plugin/bake';
+import { toImageNames } from '../../plugin/bake';
 import type { BakeFile, BakeTarget } from '../../plugin/types';
 import { buildBakeArgs } from './lib/build-bake-args';
 import { buildBakeOverrides } from './lib/build-bake-overrides';
 import { explainMissingBuildx } from './lib/check-buildx';
+import { checkImageOptions } from './lib/check-image-options';
 import { formatSummary } from './lib/format-summary';
 import { readGitFacts } from './lib/read-git-facts';
 import { resolveCache } from './lib/resolve-cache';
@@ -15,7 +16,7 @@ import { runBakeRounds, type TargetOutcome } from './lib/run-bake-rounds';
 import { spawnBake } from './lib/spawn-bake';
 import type { DockerBuildExecutorSchema } from './schema';
 
-interface BuildRequest {
+export interface BuildRequest {
   taskId: string;
   project: string;
   options: DockerBuildExecutorSchema;
@@ -45,12 +46,30 @@ export async function dockerBuildBatch(
   return buildProjects(requests, context);
 }
 
-async function buildProjects(requests: BuildRequest[], context: ExecutorContext): Promise<TaskResults> {
+/** What the executor does to the outside world; tests replace it (no Docker, no signals to vitest). */
+export interface ExecutorEffects {
+  explainMissingBuildx: () => string | undefined;
+  spawnBake: typeof spawnBake;
+  /** Where the temporary directory is made. */
+  tmpRoot: string;
+  /** Exits by the signal bake was stopped with, once everything is cleaned up. */
+  reraise: (signal: NodeJS.Signals) => void;
+}
+
+const EFFECTS: ExecutorEffects = {
+  explainMissingBuildx,
+  spawnBake,
+  tmpRoot: tmpdir(),
+  // No handler of ours is left: the default action (exit by that signal) applies, as without us.
+  reraise: (signal) => process.kill(process.pid, signal),
+};
+
+export async function buildProjects(requests: BuildRequest[], context: ExecutorContext, effects: ExecutorEffects = EFFECTS): Promise<TaskResults> {
   // Options that shape the bake command itself come from the first task; per-image options
   // (registry, tags, cache, args) may differ per project and go into the overrides file.
   const runOptions = requests[0].options;
   const bakeFile = runOptions.bakeFile ?? 'docker-bake.json';
-  const missingBuildx = explainMissingBuildx();
+  const missingBuildx = effects.explainMissingBuildx();
   if (missingBuildx) throw new Error(missingBuildx);
   const known = readBakeTargets(join(context.root, bakeFile));
   const git = readGitFacts(context.root, runOptions);
@@ -63,7 +82,7 @@ async function buildProjects(requests: BuildRequest[], context: ExecutorContext)
 
   // Removed on every exit path: success, failure, an exception, and SIGINT/SIGTERM (forwarded to
   // bake, awaited, then re-raised here once the directory is gone).
-  const dir = mkdtempSync(join(tmpdir(), 'nx-dockerize-'));
+  const dir = mkdtempSync(join(effects.tmpRoot, 'nx-dockerize-'));
   let interrupted: NodeJS.Signals | undefined;
   try {
     const overrides = mergeOverrides(buildable, requests, git);
@@ -72,7 +91,7 @@ async function buildProjects(requests: BuildRequest[], context: ExecutorContext)
     const secrets = Object.values(overrides.target).flatMap((target) => target.secret ?? []);
     const invocation = { bakeFile, overridesFile, metadataFile: join(dir, 'metadata.json'), targets: [] as string[], secrets };
     const run = async (targets: string[]) => {
-      const round = await spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile, {
+      const round = await effects.spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile, {
         timeoutSeconds: runOptions.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
       });
       interrupted ??= round.interrupted;
@@ -83,34 +102,12 @@ async function buildProjects(requests: BuildRequest[], context: ExecutorContext)
     return report(requests, builds, outcomes, missing, overrides.target, bakeFile, Boolean(runOptions.dryRun));
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    // No handler of ours is left: the default action (exit by that signal) applies, as without us.
-    if (interrupted) process.kill(process.pid, interrupted);
+    if (interrupted) effects.reraise(interrupted);
   }
 }
 
 /** Two hours: a cold multi-platform build of a large service fits; a hung one does not hold CI forever. */
 const DEFAULT_TIMEOUT_SECONDS = 7200;
-
-/** registry, imageName and tags by Docker's reference grammar, before anything runs. */
-function checkImageOptions(requests: BuildRequest[]): void {
-  for (const { project, options } of requests) {
-    type Problem = [string, unknown, string | undefined];
-    const problems = ([
-      ['registry', options.registry, options.registry === undefined ? undefined : explainImageName(options.registry.replace(/\/+$/, ''))],
-      ['imageName', options.imageName, options.imageName === undefined ? undefined : explainImageName(options.imageName.replace('{project}', toImageNames(project).repository))],
-      ...(options.tags ?? []).map((tag): Problem => [
-        'tags',
-        tag,
-        explainImageReference(`x:${tag.replace(/\{(\w+)\}/g, 'v')}`) && 'a tag is at most 128 letters, digits, _ . - and starts with a letter, digit or _',
-      ]),
-      ['timeoutSeconds', options.timeoutSeconds, options.timeoutSeconds !== undefined && !(options.timeoutSeconds >= 0) ? 'it is a number of seconds (0: no limit)' : undefined],
-    ] as Problem[]).filter(([, , reason]) => reason !== undefined);
-    if (problems.length) {
-      const [option, value, reason] = problems[0];
-      throw new Error(`nx-dockerize: docker-build option ${option} ${JSON.stringify(value)} (project ${project}) is not valid: ${reason}. Fix it in the docker-build target options (project.json or nx.json targetDefaults).`);
-    }
-  }
-}
 
 function readBakeTargets(file: string): Set<string> {
   try {

@@ -25,7 +25,18 @@ export function spawnBake(args: string[], cwd: string, metadataFile?: string, op
   const started = Date.now();
   const signals = options.signals ?? process;
   return new Promise((resolve, reject) => {
-    const child = spawn(options.command ?? 'docker', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group (detached), signalled as a group: the docker CLI and its buildx plugin
+    // get exactly one SIGINT/SIGTERM, from us, as they would from a terminal's Ctrl-C, and not a
+    // second one straight from the terminal.
+    const child = spawn(options.command ?? 'docker', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const signal = (name: NodeJS.Signals) => {
+      try {
+        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, name);
+        else child.kill(name);
+      } catch {
+        child.kill(name); // the group is gone already
+      }
+    };
     let output = '';
     let interrupted: NodeJS.Signals | undefined;
     let timedOut = false;
@@ -33,25 +44,25 @@ export function spawnBake(args: string[], cwd: string, metadataFile?: string, op
       output += chunk.toString();
       stream.write(chunk);
     };
-    const forward = (signal: NodeJS.Signals) => () => {
-      interrupted = signal;
-      child.kill(signal);
+    const forward = (name: NodeJS.Signals) => () => {
+      interrupted = name;
+      signal(name);
     };
-    const handlers = FORWARDED.map((signal) => [signal, forward(signal)] as const);
-    for (const [signal, handler] of handlers) signals.on(signal, handler);
+    const handlers = FORWARDED.map((name) => [name, forward(name)] as const);
+    for (const [name, handler] of handlers) signals.on(name, handler);
     let killer: NodeJS.Timeout | undefined;
     const timer =
       options.timeoutSeconds && options.timeoutSeconds > 0
         ? setTimeout(() => {
             timedOut = true;
-            child.kill('SIGTERM');
-            killer = setTimeout(() => child.kill('SIGKILL'), (options.graceSeconds ?? 10) * 1000);
+            signal('SIGTERM');
+            killer = setTimeout(() => signal('SIGKILL'), (options.graceSeconds ?? 10) * 1000);
           }, options.timeoutSeconds * 1000)
         : undefined;
     const done = () => {
       if (timer) clearTimeout(timer);
       if (killer) clearTimeout(killer);
-      for (const [signal, handler] of handlers) signals.off(signal, handler);
+      for (const [name, handler] of handlers) signals.off(name, handler);
     };
     child.stdout.on('data', keep(process.stdout));
     child.stderr.on('data', keep(process.stderr));
