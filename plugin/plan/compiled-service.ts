@@ -1,5 +1,5 @@
 import versions from '../versions.json';
-import { toBakeTargetName } from '../bake/to-bake-target-name';
+import { planServiceBake } from './service-parts';
 import type { BakeTarget, Mount, Sourced, Stage, Step } from '../types';
 import { planCreateUserStep } from './service-parts';
 import { planAptInstall } from './system-packages';
@@ -107,9 +107,5 @@ export function planCompiledIgnore(service: CompiledService, extraExcludes: stri
 }
 
 export function planCompiledBake(service: CompiledService): BakeTarget {
-  return {
-    context: '.',
-    dockerfile: `${service.projectRoot}/Dockerfile`,
-    tags: [`${toBakeTargetName(service.project).toLowerCase()}:latest`],
-  };
+  return planServiceBake(service.project, service.projectRoot);
 }

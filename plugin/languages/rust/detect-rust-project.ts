@@ -127,6 +127,9 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
   const root = joinPath(project.root);
   const manifest = joinPath(root, 'Cargo.toml');
   const toml = loadCargoToml(fs, project.name, manifest);
+  if (!toml.packageName && !toml.workspaceTable) {
+    throw createDetectError({ project: project.name, file: manifest, problem: 'neither a [package] with a name nor a [workspace]', fix: 'give the crate a [package] table with a name (`cargo init` writes one)' });
+  }
   const workspace = findCargoWorkspace(fs, project.name, root, toml);
   const rootToml = workspace.root === root ? toml : loadCargoToml(fs, project.name, joinPath(workspace.root, 'Cargo.toml'));
   const loaded = loadCrates(fs, project.name, workspace, rootToml);

@@ -37,7 +37,7 @@ export function loadCargoToml(fs: FsView, project: string, file: string): CargoT
     // smol-toml's TomlError carries the position; its message's first line says what is wrong.
     const { line, column, message } = error as Error & { line?: number; column?: number };
     const at = line !== undefined ? `line ${line}, column ${column}: ` : '';
-    throw createDetectError({ project, file, problem: `is not valid TOML (${at}${message.split('\n')[0].replace(/^Invalid TOML document: /, '')})`, fix: 'correct the file (cargo would reject it too)' });
+    throw createDetectError({ project, file, problem: `is not valid TOML (${at}${message.split('\n')[0].replace(/^Invalid TOML document: /, '')})`, fix: 'correct the file (`cargo metadata` shows where cargo rejects it)' });
   }
 }
 
