@@ -57,7 +57,8 @@ function planManifestCopies(profile: GoProfile): Step[] {
   const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   return [
     ...(work ? [copyManifests(joinPath(work.file, '..'), [base(work.file), ...(work.sum ? [base(work.sum)] : [])])] : []),
-    ...profile.localModules.filter((module) => !isUnder(module.dir, profile.projectRoot)).map((module) => copyManifests(module.dir, ['go.mod', ...(module.goSum ? ['go.sum'] : [])])),
+    // Nested modules (`replace … => ./internal/x`) too: their sources come with the project's, later.
+    ...profile.localModules.map((module) => copyManifests(module.dir, ['go.mod', ...(module.goSum ? ['go.sum'] : [])])),
     copyManifests(profile.projectRoot, ['go.mod', ...(profile.goSum ? ['go.sum'] : [])]),
   ];
 }

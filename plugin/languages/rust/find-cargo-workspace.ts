@@ -59,8 +59,8 @@ export function expandMemberGlob(fs: FsView, root: string, pattern: string): str
     if (segment === '**') paths = paths.flatMap((path) => listTree(fs, path));
     else if (!GLOB.test(segment)) paths = paths.map((path) => joinPath(path, segment)).filter((path) => fs.exists(path));
     else {
-      // The glob crate's defaults: `*` matches a leading dot; `{a,b}` is literal.
-      const match = picomatch(segment, { dot: true, nobrace: true, noextglob: true });
+      // The glob crate's defaults: `*` matches a leading dot; `{a,b}` is literal; `[!a]` negates (picomatch needs posix for that).
+      const match = picomatch(segment, { dot: true, nobrace: true, noextglob: true, posix: true });
       paths = paths.flatMap((path) => fs.list(path).filter((name) => match(name)).map((name) => joinPath(path, name)));
     }
   }
