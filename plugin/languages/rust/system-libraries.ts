@@ -4,10 +4,10 @@ import type { SystemPackages } from '../../plan/system-packages';
 /**
  * Crates that link a system library, as data: what the build stage needs (headers, pkg-config) and
  * what the runtime needs (the shared library), as Debian bookworm packages. Each `-sys` crate's
- * build script finds the library through pkg-config (openssl-sys, libsqlite3-sys, libz-sys) or
- * pg_config (pq-sys, from libpq-dev). `bundledBy` names the crate whose presence among this one's
- * dependencies in Cargo.lock means it builds the library from source instead (a vendored/bundled
- * feature is on): then nothing is needed from the system.
+ * build script finds the library through pkg-config (openssl-sys, libsqlite3-sys, libz-sys, pq-sys
+ * by default; pq-sys falls back to pg_config, which libpq-dev also ships). `bundledBy` names the
+ * crate whose presence among this one's dependencies in Cargo.lock means it builds the library from
+ * source instead (a vendored/bundled feature is on): then nothing is needed from the system.
  *
  * Sources: each crate's build.rs and docs (openssl-sys "Automatic" / "Vendored"; pq-sys `bundled`
  * → pq-src; libsqlite3-sys `bundled` → cc; libz-sys pkg-config first, `static` feature).
@@ -30,7 +30,7 @@ export const RUST_SYSTEM_LIBRARIES: Record<string, SystemLibrary> = {
     alternative: 'rustls (e.g. reqwest `rustls-tls`, sqlx `tls-rustls`) needs no system library; the `openssl` crate\'s `vendored` feature builds OpenSSL in',
   },
   'pq-sys': {
-    build: ['libpq-dev'],
+    build: ['pkg-config', 'libpq-dev'],
     runtime: ['libpq5'],
     library: 'libpq',
     bundledBy: 'pq-src',

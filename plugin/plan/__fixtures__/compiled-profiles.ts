@@ -109,7 +109,7 @@ export const rustMemberPqProfile: RustProfile = {
   ...rustMemberProfile,
   systemLibraries: [
     { build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL' },
-    { build: ['libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.5 (Cargo.lock) links libpq' },
+    { build: ['pkg-config', 'libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.8 (Cargo.lock) links libpq' },
   ],
 };
 

@@ -10,7 +10,7 @@
 # The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).
 # Port 8081 (from apps/search-rust/src/main.rs: PORT defaults to "8081").
 # System library: openssl-sys 0.9.111 (Cargo.lock) links OpenSSL.
-# System library: pq-sys 0.7.5 (Cargo.lock) links libpq.
+# System library: pq-sys 0.7.8 (Cargo.lock) links libpq.
 # Build stage installs libpq-dev, libssl-dev, pkg-config (apt, cache mounts with sharing=locked).
 # Runtime debian:bookworm-slim instead of gcr.io/distroless/cc-debian12: distroless cc lacks libpq5 and has no package manager, so the slim image installs exactly libpq5, libssl3 (plus ca-certificates and tzdata, which distroless carries) and runs as the same uid 65532.
 # No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8081.
