@@ -115,6 +115,12 @@ const cases: Case[] = [
     error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
   },
   {
+    name: 'go: a replacement outside the workspace cannot enter the build context',
+    fixture: 'go-local-modules',
+    project: { name: 'outside', root: 'apps/outside' },
+    error: [/"outside"/, /apps\/outside\/go\.mod: \.\.\/\.\.\/\.\.\/ext is outside the workspace/, /move the module into the workspace/],
+  },
+  {
     name: 'go: cgo libraries from go.mod (go-sqlite3) and from imports (gopacket/pcap) turn cgo on, with the reason',
     fixture: 'go-local-modules',
     project: { name: 'sqlite', root: 'apps/sqlite' },

@@ -56,11 +56,20 @@ function findGoWork(fs: FsView, root: string): string | undefined {
   }
 }
 
-/** Directory replacements of one go.mod/go.work, resolved: module path → workspace-relative dir. */
-function localReplacements(ctx: Context, from: string, replaces: GoModReplace[], file: string): Map<string, string> {
+/**
+ * Directory replacements of one go.mod/go.work, resolved: module path → workspace-relative dir.
+ * Outside the workspace is an error in the service's own files; in a sibling module's go.mod it is
+ * skipped (the go command reads such a directory only if the build needs that module).
+ */
+function localReplacements(ctx: Context, from: string, replaces: GoModReplace[], file: string, strict = true): Map<string, string> {
   const found = new Map<string, string>();
   for (const replace of replaces) {
-    if (isDirectoryPath(replace.New.Path)) found.set(replace.Old.Path, resolveDir(ctx, from, replace.New.Path, file));
+    if (!isDirectoryPath(replace.New.Path)) continue;
+    try {
+      found.set(replace.Old.Path, resolveDir(ctx, from, replace.New.Path, file));
+    } catch (error) {
+      if (strict) throw error;
+    }
   }
   return found;
 }
@@ -120,7 +129,7 @@ export function detectLocalModules(fs: FsView, project: string, root: string, go
       mods.set(dir, mod);
       if (mod.Module) dirs.set(mod.Module.Path, dir);
     }
-    for (const dir of useDirs) localReplacements(ctx, dir, mods.get(dir)!.Replace, joinPath(dir, 'go.mod')).forEach((to, from) => dirs.set(from, to));
+    for (const dir of useDirs) localReplacements(ctx, dir, mods.get(dir)!.Replace, joinPath(dir, 'go.mod'), dir === root).forEach((to, from) => dirs.set(from, to));
     localReplacements(ctx, workDir, work!.Replace, workFile!).forEach((to, from) => dirs.set(from, to));
   } else {
     localReplacements(ctx, root, goMod.Replace, joinPath(root, 'go.mod')).forEach((to, from) => dirs.set(from, to));
