@@ -88,8 +88,10 @@ export function planCompiledRuntime(service: CompiledService): Stage {
 
 export function planHealthNote(service: CompiledService): string {
   if (service.port === undefined) return 'No port detected: no EXPOSE and no HEALTHCHECK.';
-  if (service.healthcheckFlag) return `HEALTHCHECK runs \`${service.binary} ${service.healthcheckFlag.value}\` (from ${service.healthcheckFlag.source}): distroless has no shell or curl, so the binary probes its own GET /health.`;
-  return `No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port ${service.port}.`;
+  // The slim runtime (system libraries) has a shell but no curl or wget either.
+  const lacks = (service.runtimePackages ?? []).length > 0 ? 'Debian slim has no curl or wget' : 'distroless has no shell or curl';
+  if (service.healthcheckFlag) return `HEALTHCHECK runs \`${service.binary} ${service.healthcheckFlag.value}\` (from ${service.healthcheckFlag.source}): ${lacks}, so the binary probes its own GET /health.`;
+  return `No HEALTHCHECK: ${lacks} and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port ${service.port}.`;
 }
 
 /** Allow-list for `<root>/Dockerfile.dockerignore`: the closure and the project, minus `extraExcludes`. */

@@ -13,7 +13,7 @@
 # System library: pq-sys 0.7.8 (Cargo.lock) links libpq.
 # Build stage installs libpq-dev, libssl-dev, pkg-config (apt, cache mounts with sharing=locked).
 # Runtime debian:bookworm-slim instead of gcr.io/distroless/cc-debian12: distroless cc lacks libpq5 and has no package manager, so the slim image installs exactly libpq5, libssl3 (plus ca-certificates and tzdata, which distroless carries) and runs as the same uid 65532.
-# No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8081.
+# No HEALTHCHECK: Debian slim has no curl or wget and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8081.
 # Dependency closure (Nx project graph): none.
 # Runtime debian:bookworm-slim as uid 65532 (created like distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.
