@@ -140,6 +140,22 @@ export interface JavaProfile {
   /** Main class for a plain (non-Boot) jar run with its dependencies on the classpath. */
   mainClass?: Sourced<string>;
   port?: Sourced<number>;
+  /**
+   * Maven: the project is a module of a reactor (a pom above it lists it in `<modules>`). The build
+   * runs at the reactor root with `-pl <module> -am`; `artifact` is then relative to that root.
+   */
+  reactor?: {
+    /** Workspace-relative directory of the reactor's root pom. */
+    root: string;
+    /** The root lists the project in `<modules>` (`-pl <module> -am`); false: only a local `<parent>` (`-f <module>/pom.xml`). */
+    aggregator: boolean;
+    /** `-pl` argument: the project's directory relative to `root`. */
+    module: string;
+    /** Workspace-relative pom.xml of every reactor module (the root's first): all copied before the download. */
+    poms: string[];
+    /** Workspace-relative directories whose sources the build needs (`-am`), the project last. */
+    needed: string[];
+  };
   closure: string[];
 }
 
@@ -255,4 +271,6 @@ export interface DockerizeOptions {
    * Java: the main class of a plain jar. Default: detected.
    */
   entrypoint?: string;
+  /** Java: the build tool when the project has both a pom.xml and a Gradle build file. Default: Maven. */
+  buildTool?: JavaBuildTool;
 }

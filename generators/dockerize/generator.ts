@@ -53,6 +53,7 @@ function toDockerizeOptions(schema: DockerizeGeneratorSchema): DockerizeOptions 
     ...(schema.cgo !== undefined && { cgo: schema.cgo }),
     ...(schema.bin !== undefined && { bin: schema.bin }),
     ...(schema.entrypoint !== undefined && { entrypoint: schema.entrypoint }),
+    ...(schema.buildTool !== undefined && { buildTool: schema.buildTool }),
   };
 }
 

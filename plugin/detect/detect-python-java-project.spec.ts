@@ -95,6 +95,7 @@ const cases: Case[] = [
       javaVersion: { value: '17', source: 'apps/orders/pom.xml (maven-compiler-plugin <release>)' },
       springBoot: { value: { version: '3.4.1' }, source: 'apps/orders/pom.xml (spring-boot-maven-plugin, Boot 3.4.1)' },
       artifact: { value: 'target/orders-0.0.1-SNAPSHOT.jar', source: 'apps/orders/pom.xml (artifactId-version)' },
+      port: { value: 8080, source: "Spring Boot's default (no server.port in application.properties/yml)" },
     },
   },
   {
@@ -117,6 +118,43 @@ const cases: Case[] = [
       javaVersion: { value: '17', source: 'apps/tool/build.gradle (sourceCompatibility)' },
       artifact: { value: 'build/install/tool/lib', source: 'settings.gradle (rootProject.name; application plugin installDist)' },
       mainClass: { value: 'com.example.Tool', source: 'apps/tool/build.gradle (application mainClass)' },
+    },
+  },
+  { fixture: 'java-maven-malformed', root: 'apps/x', error: [/java-maven-malformed/, /apps\/x\/pom\.xml/, /not well-formed XML \(line 7/, /propertes/] },
+  {
+    fixture: 'java-maven-unusual',
+    root: 'apps/svc',
+    expected: {
+      buildTool: { value: 'maven', source: 'apps/svc/pom.xml' },
+      javaVersion: { value: '8', source: 'apps/svc/pom.xml (maven.compiler.release)' },
+      artifact: { value: 'target/svc-2.1.0.jar', source: 'apps/svc/pom.xml (build.finalName)' },
+      mainClass: { value: 'com.example.svc.Main', source: 'apps/svc/pom.xml (mainClass)' },
+    },
+  },
+  {
+    fixture: 'java-both-tools',
+    root: 'apps/svc',
+    expected: { buildTool: { value: 'maven', source: 'apps/svc/pom.xml; build.gradle is present too: Maven wins by precedence, pass --buildTool=gradle to build with Gradle' } },
+  },
+  {
+    fixture: 'java-both-tools',
+    root: 'apps/svc',
+    options: { buildTool: 'gradle' },
+    expected: {
+      buildTool: { value: 'gradle', source: 'apps/svc/build.gradle, chosen by the buildTool option' },
+      mainClass: { value: 'com.example.svc.GradleMain', source: 'apps/svc/build.gradle (application mainClass)' },
+    },
+  },
+  { fixture: 'java-maven-unusual', root: 'apps/svc', options: { buildTool: 'gradle' }, error: [/apps\/svc\/pom\.xml/, /no build\.gradle/, /--buildTool=maven/] },
+  {
+    fixture: 'java-reactor',
+    root: 'apps/svc',
+    expected: {
+      javaVersion: { value: '21', source: 'apps/svc/pom.xml ← pom.xml (java.version)' },
+      springBoot: { value: { version: '3.5.16' }, source: 'apps/svc/pom.xml (spring-boot-maven-plugin, Boot 3.5.16 from pom.xml)' },
+      artifact: { value: 'apps/svc/target/svc-1.0.0.jar', source: 'apps/svc/pom.xml (artifactId-version)' },
+      port: { value: 9090, source: 'apps/svc/src/main/resources/application.properties (server.port)' },
+      reactor: { root: '.', aggregator: true, module: 'apps/svc', poms: ['pom.xml', 'libs/pom.xml', 'libs/core/pom.xml', 'libs/unused/pom.xml', 'apps/svc/pom.xml'], needed: ['libs/core', 'apps/svc'] },
     },
   },
   { fixture: 'java-no-main', root: 'apps/x', error: [/java-no-main/, /apps\/x\/pom\.xml/, /no main class/, /--entrypoint=com\.example\.Main/] },

@@ -89,12 +89,14 @@ describe('planPythonRecipe', () => {
 });
 
 describe('planJavaRecipe', () => {
-  it('Maven: go-offline with the repository cache pinned by MAVEN_OPTS, offline package, plain jar + lib on the JRE', () => {
+  it('Maven: the same package on the poms alone pre-fetches (cache pinned by MAVEN_OPTS), offline package without tests, plain jar + lib on the JRE', () => {
     const plan = planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' });
     expect(findStage(plan, 'base').from).toEqual({ image: 'maven', tag: '3-eclipse-temurin-17' });
-    expect(runs(findStage(plan, 'deps'))).toEqual(['/bin/sh -c mvn -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/']);
+    expect(runs(findStage(plan, 'deps'))).toEqual([
+      '/bin/sh -c mvn -B -ntp -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/tmp/prefetch-lib && rm -rf target /tmp/prefetch-lib && cp -a /root/.m2/repository/. /opt/offline-repository/',
+    ]);
     // One offline Maven run packages and copies the runtime dependencies (none: no /out/lib, hence mkdir); then the jar.
-    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib && mkdir -p \/out\/lib && cp target\/billing-java-1.0.0.jar \/out\/app.jar$/);
+    expect(runs(findStage(plan, 'build'))[0]).toBe('/bin/sh -c mvn -B -ntp -o -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp target/billing-java-1.0.0.jar /out/app.jar');
     expect(findStage(plan, 'runtime').from).toEqual({ image: 'eclipse-temurin', tag: '17-jre' });
     expect(findStage(plan, 'runtime').steps).toContainEqual({
       kind: 'entrypoint',
@@ -107,6 +109,45 @@ describe('planJavaRecipe', () => {
     const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
     if (env?.kind === 'env') env.vars.MAVEN_OPTS = '-Xmx1g';
     expect(validatePlan(plan)).toEqual(['stage deps: cache mount /root/.m2/repository is not pinned by an env var']);
+  });
+
+  it('Maven reactor: every pom before the pre-fetch, -pl <module> -am in both runs, only the needed modules\' sources, Boot repackage skipped only in the pre-fetch', () => {
+    const profile: JavaProfile = {
+      ...mavenBootProfile,
+      projectRoot: 'apps/api',
+      wrapper: false,
+      artifact: { value: 'apps/api/target/api-1.0.jar', source: 'test' },
+      reactor: { root: '.', aggregator: true, module: 'apps/api', poms: ['pom.xml', 'libs/greeting/pom.xml', 'libs/other/pom.xml', 'apps/api/pom.xml'], needed: ['libs/greeting', 'apps/api'] },
+      closure: ['libs/greeting', 'libs/unrelated'],
+    };
+    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    const deps = findStage(plan, 'deps');
+    expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['pom.xml'], dest: './' },
+      { kind: 'copy', sources: ['libs/greeting/pom.xml'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['libs/other/pom.xml'], dest: 'libs/other/' },
+      { kind: 'copy', sources: ['apps/api/pom.xml'], dest: 'apps/api/' },
+    ]);
+    expect(runs(deps)[0]).toBe(
+      '/bin/sh -c mvn -B -ntp -pl apps/api -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package && rm -rf libs/greeting/target apps/api/target && cp -a /root/.m2/repository/. /opt/offline-repository/',
+    );
+    const build = findStage(plan, 'build');
+    expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+    ]);
+    expect(runs(build)[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -pl apps\/api -am -Dmaven.test.skip=true package && java -Djarmode=tools -jar apps\/api\/target\/api-1.0.jar extract/);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!libs/greeting', '!apps/api', '!pom.xml', '!libs/other/pom.xml', 'apps/api/target']));
+    expect(plan.ignore).not.toContain('!libs/other');
+    expect(plan.notes.join('\n')).toMatch(/Nx dependencies libs\/unrelated are not copied/);
+  });
+
+  it('Maven with a local parent but no aggregator: parent pom copied, -f <module>/pom.xml', () => {
+    const profile: JavaProfile = { ...mavenProfile, projectRoot: 'apps/billing', reactor: { root: '.', aggregator: false, module: 'apps/billing', poms: ['pom.xml', 'apps/billing/pom.xml'], needed: ['apps/billing'] } };
+    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(runs(findStage(plan, 'deps'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
+    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
   });
 
   it('Spring Boot 3.3+: the wrapper on the JDK image, tools jarmode, one COPY per layer, JarLauncher', () => {
