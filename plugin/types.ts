@@ -117,6 +117,12 @@ export interface PythonProfile {
   /** What the runtime runs (argv, cwd /app, the venv's bin first on PATH). */
   entrypoint: Sourced<string[]>;
   port?: Sourced<number>;
+  /**
+   * uv: the project is a member of a uv workspace (root pyproject.toml with `[tool.uv.workspace]`
+   * and the root uv.lock). Paths are workspace-relative; `needed` are the members (and path
+   * sources) this one installs, itself last.
+   */
+  uvWorkspace?: { root: string; package: string; members: string[]; needed: string[] };
   closure: string[];
 }
 

@@ -72,6 +72,18 @@ const cases: Case[] = [
     expected: { hashes: false, entrypoint: { value: ['gunicorn', '--bind', '0.0.0.0:8000', 'app:application'], source: 'apps/site/app.py (Flask app "application")' } },
   },
   { fixture: 'py-pip-loose', root: 'apps/site', error: [/py-pip-loose/, /apps\/site\/requirements\.txt/, /flask>=3 is not pinned/, /--generate-hashes/] },
+  {
+    fixture: 'py-uv-workspace',
+    root: 'apps/api',
+    expected: {
+      packageManager: { value: 'uv', source: 'uv.lock (uv workspace pyproject.toml)' },
+      packaged: true,
+      entrypoint: { value: ['uvicorn', 'api.main:app', '--host', '0.0.0.0', '--port', '8000'], source: 'apps/api/src/api/main.py (Starlette app "app")' },
+      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'] },
+    },
+  },
+  { fixture: 'py-uv-workspace', root: 'scripts/orphan', error: [/scripts\/orphan\/pyproject\.toml/, /not a member of the uv workspace pyproject\.toml/, /add "scripts\/orphan".*members.*`uv lock` at the workspace root/] },
+  { fixture: 'py-uv-workspace', root: 'tools/excluded', error: [/tools\/excluded\/pyproject\.toml/, /excluded from the uv workspace/, /run `uv lock` in tools\/excluded/] },
   { fixture: 'py-no-lock', root: 'apps/x', error: [/py-no-lock/, /apps\/x\/pyproject\.toml/, /no lockfile/, /uv lock/] },
   { fixture: 'py-no-entry', root: 'apps/lib', error: [/apps\/lib\/pyproject\.toml/, /no entrypoint/, /--entrypoint=/] },
   {

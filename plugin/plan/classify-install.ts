@@ -18,7 +18,7 @@ const INSTALL_RULES: { pattern: RegExp; frozen: RegExp; depsOnly?: RegExp }[] = 
   { pattern: /\byarn workspaces focus\b/, frozen: /--immutable\b|\bYARN_ENABLE_IMMUTABLE_INSTALLS=true\b/ },
   { pattern: /\byarn install\b/, frozen: /--frozen-lockfile\b|--immutable\b/ },
   { pattern: /\bbun (install|i)\b/, frozen: /--frozen-lockfile\b/ },
-  { pattern: /\buv sync\b/, frozen: /--locked\b|--frozen\b/, depsOnly: /--no-install-project\b/ },
+  { pattern: /\buv sync\b/, frozen: /--locked\b|--frozen\b/, depsOnly: /--no-install-(project|workspace)\b/ },
   // pip: only a requirements file is a dependency install; hashes, or --no-deps over a fully pinned file, freeze it.
   { pattern: /\bpip install\b(?=.*\s(-r|--requirement)\s)/, frozen: /--require-hashes\b|--no-deps\b|\bPIP_REQUIRE_HASHES=1\b/ },
   // `poetry install` never rewrites poetry.lock: it refuses a lock that no longer matches pyproject.toml.

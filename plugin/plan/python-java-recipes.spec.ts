@@ -54,6 +54,33 @@ describe('planPythonRecipe', () => {
     expect(validatePlan(broken)).toEqual(['stage build: install after a source copy re-runs on every source change']);
   });
 
+  it('uv workspace member: root lock + every member manifest, --package closure without the workspace, then the needed members from source', () => {
+    const profile: PythonProfile = {
+      ...uvProfile,
+      projectRoot: 'apps/api',
+      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'apps/other', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'] },
+      closure: ['libs/greeting'],
+    };
+    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    const deps = findStage(plan, 'deps');
+    expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['uv.lock', 'pyproject.toml'], dest: './' },
+      { kind: 'copy', sources: ['apps/api/pyproject.toml'], dest: 'apps/api/' },
+      { kind: 'copy', sources: ['apps/other/pyproject.toml'], dest: 'apps/other/' },
+      { kind: 'copy', sources: ['libs/greeting/pyproject.toml'], dest: 'libs/greeting/' },
+    ]);
+    expect(runs(deps)).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-editable']);
+    const build = findStage(plan, 'build');
+    expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+    ]);
+    expect(runs(build)[0]).toBe('uv sync --locked --no-dev --package api --no-editable');
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!uv.lock', '!pyproject.toml', '!apps/other/pyproject.toml', '!libs/greeting', '!apps/api']));
+    expect(plan.ignore).not.toContain('!apps/other');
+  });
+
   it('pip: --require-hashes with hashes; --no-deps and pip check without', () => {
     expect(runs(findStage(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
     expect(runs(findStage(planPythonRecipe(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);

@@ -7,6 +7,7 @@ import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-
 import { detectPythonVersion } from './detect-python-version';
 import { joinPath } from '../../detect/join-path';
 import { listPythonDependencies, readPyproject } from './read-pyproject';
+import { findUvWorkspace, type UvWorkspace } from './uv-workspace';
 
 /**
  * Lockfiles in precedence order: uv's lock, then Poetry's, then a requirements file (pip).
@@ -27,8 +28,10 @@ function listRequirements(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('-'));
 }
 
-function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string } {
+function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string; workspace?: UvWorkspace } {
   const found = LOCKFILES.find(({ file }) => input.fs.exists(joinPath(root, file)));
+  const workspace = found ? undefined : findUvWorkspace(input.fs, root, input.project.name);
+  if (workspace) return { manager: { value: 'uv', source: `${joinPath(workspace.root, 'uv.lock')} (uv workspace ${joinPath(workspace.root, 'pyproject.toml')})` }, lockfile: 'uv.lock', workspace };
   if (!found) {
     throw createDetectError({
       project: input.project.name,
@@ -62,7 +65,7 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const projectRoot = joinPath(project.root);
   const pyprojectPath = joinPath(projectRoot, 'pyproject.toml');
   const pyproject = readPyproject(fs, pyprojectPath, project.name);
-  const { manager, lockfile } = detectManager(input, projectRoot);
+  const { manager, lockfile, workspace } = detectManager(input, projectRoot);
   const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
   // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
   const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
@@ -80,6 +83,7 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     packaged,
     entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
     ...(port && { port }),
+    ...(workspace && { uvWorkspace: workspace }),
     closure: detectClosure(graph, project.name),
   };
 }
