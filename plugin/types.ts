@@ -123,6 +123,8 @@ export interface PythonProfile {
    * sources) this one installs, itself last.
    */
   uvWorkspace?: { root: string; package: string; members: string[]; needed: string[] };
+  /** Locked distributions that build from source against a system library (system-libraries.ts): apt packages per stage. */
+  systemPackages?: { build: string[]; runtime: string[]; reason: string }[];
   closure: string[];
 }
 

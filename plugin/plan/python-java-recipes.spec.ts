@@ -81,6 +81,16 @@ describe('planPythonRecipe', () => {
     expect(plan.ignore).not.toContain('!apps/other');
   });
 
+  it('a native dependency: its build packages in base (apt, locked caches), its runtime library in the runtime; distroless refuses with the fix', () => {
+    const profile: PythonProfile = { ...uvProfile, systemPackages: [{ build: ['gcc', 'libpq-dev'], runtime: ['libpq5'], reason: 'psycopg2 (uv.lock) has no Linux wheel' }] };
+    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    expect(runs(findStage(plan, 'base'))[0]).toMatch(/apt-get install -y --no-install-recommends gcc libpq-dev$/);
+    expect(runs(findStage(plan, 'runtime'))[0]).toMatch(/apt-get install -y --no-install-recommends libpq5$/);
+    expect(plan.notes).toContain('System packages: build stage gcc libpq-dev; runtime libpq5 (apt, caches mounted with sharing=locked).');
+    expect(() => planPythonRecipe(profile, { runtime: 'distroless', buildMode: 'docker' })).toThrow(/psycopg2 \(uv\.lock\).*distroless has no package manager to add libpq5\. Fix: use --runtime slim/);
+  });
+
   it('pip: --require-hashes with hashes; --no-deps and pip check without', () => {
     expect(runs(findStage(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
     expect(runs(findStage(planPythonRecipe(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);

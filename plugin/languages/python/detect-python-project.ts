@@ -7,6 +7,7 @@ import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-
 import { detectPythonVersion } from './detect-python-version';
 import { joinPath } from '../../detect/join-path';
 import { listPythonDependencies, readPyproject } from './read-pyproject';
+import { detectPythonSystemPackages, listLockedDistributions } from './system-libraries';
 import { findUvWorkspace, type UvWorkspace } from './uv-workspace';
 
 /**
@@ -59,6 +60,15 @@ function detectHashes(input: NodeProjectInput, file: string): boolean {
   return false;
 }
 
+/** Native distributions of the lockfile (uv.lock, poetry.lock, requirements.txt) that need apt packages; a lock that is not TOML is an error naming it. */
+function readSystemPackages(input: NodeProjectInput, path: string, lockfile: string, minor: string) {
+  try {
+    return detectPythonSystemPackages(listLockedDistributions(lockfile, input.fs.read(path) ?? ''), minor, path);
+  } catch (error) {
+    throw createDetectError({ project: input.project.name, file: path, problem: `cannot be read (${(error as Error).message.split('\n')[0]})`, fix: `regenerate it with its tool (${lockfile === 'poetry.lock' ? 'poetry lock' : 'uv lock'})` });
+  }
+}
+
 /** A Python service: uv, Poetry or pip, its Python version, its entrypoint and port. */
 export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const { fs, project, graph, options = {} } = input;
@@ -72,6 +82,9 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const dependencies = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
   const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
   const port = detectEnvPort(fs, entryFiles, options.port);
+  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject);
+  const lockPath = workspace ? joinPath(workspace.root, 'uv.lock') : joinPath(projectRoot, lockfile);
+  const systemPackages = readSystemPackages(input, lockPath, lockfile, pythonVersion.value);
   return {
     language: 'python',
     project: project.name,
@@ -79,11 +92,12 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     packageManager: manager,
     manifests: [lockfile, ...(pyproject && manager.value !== 'pip' ? ['pyproject.toml'] : [])],
     hashes,
-    pythonVersion: detectPythonVersion(fs, projectRoot, pyproject),
+    pythonVersion,
     packaged,
     entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
     ...(port && { port }),
     ...(workspace && { uvWorkspace: workspace }),
+    ...(systemPackages.length > 0 && { systemPackages }),
     closure: detectClosure(graph, project.name),
   };
 }

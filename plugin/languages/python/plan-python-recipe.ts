@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import { joinPath } from '../../detect/join-path';
-import { planAptInstall } from '../../plan/system-packages';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
@@ -45,8 +45,13 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   const uv = ctx.profile.packageManager.value === 'uv';
   const python = ctx.distroless ? '/usr/bin/python3' : `python${ctx.profile.pythonVersion.value}`;
   const steps: Step[] = [];
+  const native = mergeSystemPackages(ctx.profile.systemPackages ?? []);
   if (ctx.distroless) {
-    steps.push(...planAptInstall(['ca-certificates', 'python3-venv'], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
+    // Debian's python3 has no headers unless python3-dev is installed (python:slim ships them).
+    const headers = native.build.length > 0 ? ['python3-dev'] : [];
+    steps.push(...planAptInstall(['ca-certificates', 'python3-venv', ...headers, ...native.build], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
+  } else {
+    steps.push(...planAptInstall(native.build, `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`));
   }
   steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
   if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
@@ -144,6 +149,7 @@ function planRuntimeStage(ctx: PythonContext): Stage {
     role: 'runtime',
     from: ctx.runtimeImage,
     steps: [
+      ...planAptInstall(mergeSystemPackages(ctx.profile.systemPackages ?? []).runtime, 'Shared libraries the natively built packages load at run time (see the header).'),
       ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
       { kind: 'workdir', path: toRuntimeWorkdir(ctx.profile) },
       { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
@@ -191,6 +197,12 @@ function planWorkspaceNotes(profile: PythonProfile): string[] {
   return notes;
 }
 
+function planSystemNotes(profile: PythonProfile): string[] {
+  if (!profile.systemPackages?.length) return [];
+  const native = mergeSystemPackages(profile.systemPackages);
+  return [...native.reasons.map((reason) => `${reason}.`), `System packages: build stage ${native.build.join(' ')}; runtime ${native.runtime.join(' ') || 'none'} (apt, caches mounted with sharing=locked).`];
+}
+
 function planNotes(ctx: PythonContext): string[] {
   const { profile, options } = ctx;
   const pm = profile.packageManager;
@@ -206,6 +218,7 @@ function planNotes(ctx: PythonContext): string[] {
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
     ...planWorkspaceNotes(profile),
+    ...planSystemNotes(profile),
     ...(options.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
   ];
 }
@@ -213,6 +226,12 @@ function planNotes(ctx: PythonContext): string[] {
 /** Python services: uv (uv image) → base → deps (lockfile only) → build (sources) → runtime (venv + app). */
 export function planPythonRecipe(profile: PythonProfile, options: DockerizeOptions): BuildPlan {
   const ctx = toPythonContext(profile, options);
+  const runtimeLibraries = mergeSystemPackages(profile.systemPackages ?? []).runtime;
+  if (ctx.distroless && runtimeLibraries.length > 0) {
+    throw new Error(
+      `nx-dockerize: project "${profile.project}": ${profile.packageManager.source}: ${profile.systemPackages!.map((need) => need.reason).join('; ')}; distroless has no package manager to add ${runtimeLibraries.join(', ')}. Fix: use --runtime slim, or the pure alternative named above.`,
+    );
+  }
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
