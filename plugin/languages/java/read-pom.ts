@@ -66,7 +66,7 @@ function toProperties(value: unknown): Record<string, string> {
 export function readPom(xml: string, file: string, project: string): PomFacts {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw createDetectError({ project, file, problem: `is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`, fix: 'correct the file (Maven would reject it too)' });
+    throw createDetectError({ project, file, problem: `is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`, fix: 'correct the file (`mvn validate` shows where Maven rejects it)' });
   }
   const root = node(parser.parse(xml)).project;
   if (!root || typeof root !== 'object') {
