@@ -122,7 +122,7 @@ export interface PythonProfile {
    * and the root uv.lock). Paths are workspace-relative; `needed` are the members (and path
    * sources) this one installs, itself last.
    */
-  uvWorkspace?: { root: string; package: string; members: string[]; needed: string[] };
+  uvWorkspace?: { root: string; package: string; members: string[]; needed: string[]; paths: string[] };
   /** Locked distributions that build from source against a system library (system-libraries.ts): apt packages per stage. */
   systemPackages?: { build: string[]; runtime: string[]; reason: string }[];
   closure: string[];

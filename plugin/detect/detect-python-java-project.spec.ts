@@ -79,7 +79,8 @@ const cases: Case[] = [
       packageManager: { value: 'uv', source: 'uv.lock (uv workspace pyproject.toml)' },
       packaged: true,
       entrypoint: { value: ['uvicorn', 'api.main:app', '--host', '0.0.0.0', '--port', '8000'], source: 'apps/api/src/api/main.py (Starlette app "app")' },
-      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'] },
+      // libs/greeting has a path source ../../vendor/extra, which is not a member.
+      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'libs/greeting'], needed: ['vendor/extra', 'libs/greeting', 'apps/api'], paths: ['vendor/extra'] },
     },
   },
   { fixture: 'py-uv-workspace', root: 'scripts/orphan', error: [/scripts\/orphan\/pyproject\.toml/, /not a member of the uv workspace pyproject\.toml/, /add "scripts\/orphan".*members.*`uv lock` at the workspace root/] },

@@ -58,7 +58,7 @@ describe('planPythonRecipe', () => {
     const profile: PythonProfile = {
       ...uvProfile,
       projectRoot: 'apps/api',
-      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'apps/other', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'] },
+      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'apps/other', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'], paths: [] },
       closure: ['libs/greeting'],
     };
     const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
@@ -79,6 +79,10 @@ describe('planPythonRecipe', () => {
     expect(runs(build)[0]).toBe('uv sync --locked --no-dev --package api --no-editable');
     expect(plan.ignore).toEqual(expect.arrayContaining(['!uv.lock', '!pyproject.toml', '!apps/other/pyproject.toml', '!libs/greeting', '!apps/api']));
     expect(plan.ignore).not.toContain('!apps/other');
+    // A path source outside the members: its manifest before the install, which skips it (--no-install-local).
+    const withPath = planPythonRecipe({ ...profile, uvWorkspace: { ...profile.uvWorkspace!, needed: ['vendor/x', ...profile.uvWorkspace!.needed], paths: ['vendor/x'] } }, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(withPath, 'deps').steps).toContainEqual({ kind: 'copy', sources: ['vendor/x/pyproject.toml'], dest: 'vendor/x/' });
+    expect(runs(findStage(withPath, 'deps'))).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-install-local --no-editable']);
   });
 
   it('a native dependency: its build packages in base (apt, locked caches), its runtime library in the runtime; distroless refuses with the fix', () => {

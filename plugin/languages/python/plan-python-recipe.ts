@@ -74,7 +74,7 @@ function toWorkspaceDest(root: string, dir: string): string {
 function planManifestCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
   if (!workspace) return [{ kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
-  const members = workspace.members.filter((dir) => dir !== workspace.root);
+  const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
   return [
     { kind: 'copy', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
     ...members.map((dir): Step => ({ kind: 'copy', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
@@ -84,7 +84,7 @@ function planManifestCopies(profile: PythonProfile): Step[] {
 function planDepsStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
-  const facts = { lockfile: profile.manifests[0], hashes: profile.hashes, workspacePackage: profile.uvWorkspace?.package };
+  const facts = { lockfile: profile.manifests[0], hashes: profile.hashes, workspacePackage: profile.uvWorkspace?.package, localPaths: (profile.uvWorkspace?.paths.length ?? 0) > 0 };
   return {
     name: 'deps',
     role: 'deps',

@@ -11,7 +11,7 @@ export interface PythonToolRecipe {
   /** Base-stage steps that bring the tool and create the venv (argv; `{venv}` substituted). */
   setup: string[][];
   /** Frozen install of the locked third-party dependencies only (manifests copied, no sources yet). */
-  installDeps: (facts: { lockfile: string; hashes: boolean; workspacePackage?: string }) => string[];
+  installDeps: (facts: { lockfile: string; hashes: boolean; workspacePackage?: string; localPaths?: boolean }) => string[];
   /** After the sources: install the project itself into the venv (packaged projects only). `workspacePackage`: a uv workspace member. */
   installProject?: (facts: { workspacePackage?: string }) => string[];
 }
@@ -41,9 +41,10 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
     setup: [],
     // A workspace member: only its closure (--package), frozen to the root uv.lock; the deps layer
     // skips every workspace member (--no-install-workspace), whose sources are not there yet.
-    installDeps: ({ workspacePackage }) =>
+    // Path sources that are not members are skipped too (--no-install-local): their sources come later.
+    installDeps: ({ workspacePackage, localPaths }) =>
       workspacePackage
-        ? ['uv', 'sync', '--locked', '--no-dev', '--package', workspacePackage, '--no-install-workspace', '--no-editable']
+        ? ['uv', 'sync', '--locked', '--no-dev', '--package', workspacePackage, '--no-install-workspace', ...(localPaths ? ['--no-install-local'] : []), '--no-editable']
         : ['uv', 'sync', '--locked', '--no-dev', '--no-install-project', '--no-editable'],
     installProject: ({ workspacePackage }) => ['uv', 'sync', '--locked', '--no-dev', ...(workspacePackage ? ['--package', workspacePackage] : []), '--no-editable'],
   },

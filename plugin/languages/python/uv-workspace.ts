@@ -18,6 +18,8 @@ export interface UvWorkspace {
   members: string[];
   /** Workspace-relative directories of the members this one needs (workspace and path sources, transitively), itself last. */
   needed: string[];
+  /** Among `needed`, path sources that are not workspace members (`uv sync --no-install-local` skips them in the deps layer). */
+  paths: string[];
 }
 
 interface WorkspaceTable {
@@ -117,7 +119,8 @@ export function findUvWorkspace(fs: FsView, projectRoot: string, project: string
     }
     const byName = new Map(members.map((member) => [normalizeName(readPyproject(fs, joinPath(member, 'pyproject.toml'), project)?.project?.name ?? ''), member]));
     const own = readPyproject(fs, joinPath(projectRoot, 'pyproject.toml'), project);
-    return { root, package: own?.project?.name ?? posix.basename(projectRoot), members, needed: listNeeded(fs, byName, projectRoot, project) };
+    const needed = listNeeded(fs, byName, projectRoot, project);
+    return { root, package: own?.project?.name ?? posix.basename(projectRoot), members, needed, paths: needed.filter((dir) => !members.includes(dir)) };
   }
   return undefined;
 }
