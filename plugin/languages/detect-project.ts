@@ -1,6 +1,7 @@
 import type { ProjectProfile } from '../types';
 import type { NodeProjectInput } from '../detect/detect-input';
 import { joinPath } from '../detect/join-path';
+import type { LanguageModule } from './language-module';
 import { LANGUAGES } from './languages';
 import { refuseProject } from './refuse-project';
 
@@ -11,11 +12,12 @@ export type ProjectInput = NodeProjectInput;
  * Detects a project's language (the first module of `LANGUAGES` that claims it) and reads its
  * profile. Throws an Error naming the project root and the manifests looked for when none claims it,
  * and refuses by kind first (a library; a non-Node build with no manifest: see `refuseProject`).
+ * `languages` is the registry to consult (tests pass their own; the plugin uses `LANGUAGES`).
  */
-export function detectProject(input: ProjectInput): ProjectProfile {
+export function detectProject(input: ProjectInput, languages: readonly LanguageModule[] = LANGUAGES): ProjectProfile {
   const root = joinPath(input.project.root);
-  const language = LANGUAGES.find((candidate) => candidate.claims(input.fs, root));
-  const markers = [...new Set(LANGUAGES.flatMap((candidate) => candidate.markers))].join(', ');
+  const language = languages.find((candidate) => candidate.claims(input.fs, root));
+  const markers = [...new Set(languages.flatMap((candidate) => candidate.markers))].join(', ');
   const refusal = refuseProject(input.fs, input.project, language?.language, markers.replace(', project.json', ''));
   if (refusal) throw refusal;
   if (!language) {
