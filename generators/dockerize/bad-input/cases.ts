@@ -382,6 +382,16 @@ const kindCases: BadInputCase[] = [
     expect: { written: { 'apps/web/Dockerfile': ['esbuild apps/web/src/main.ts'] } },
   },
   {
+    id: 'integrated-node-command-chain',
+    kind: 'refused by kind',
+    input: 'an integrated Node project whose build is `rm -rf dist && tsc -p apps/svc`',
+    workspace: withProjects(withFiles(api, { 'apps/svc/project.json': '{}\n', 'apps/svc/src/main.ts': 'export {};\n' }), {
+      svc: { root: 'apps/svc', targets: { build: { executor: 'nx:run-commands', options: { command: 'rm -rf dist/apps/svc && tsc -p apps/svc --outDir dist/apps/svc' } } } },
+    }),
+    run: { dockerize: 'svc' },
+    expect: { written: { 'apps/svc/Dockerfile': ['tsc -p apps/svc'] } },
+  },
+  {
     id: 'run-commands-without-command',
     kind: 'refused by kind',
     input: 'project.json `build` uses nx:run-commands with no command',
