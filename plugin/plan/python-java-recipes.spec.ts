@@ -157,6 +157,7 @@ describe('planJavaRecipe', () => {
       ...mavenBootProfile,
       projectRoot: 'apps/api',
       wrapper: false,
+      manifests: ['pom.xml'],
       artifact: { value: 'apps/api/target/api-1.0.jar', source: 'test' },
       reactor: { root: '.', aggregator: true, module: 'apps/api', poms: ['pom.xml', 'libs/greeting/pom.xml', 'libs/other/pom.xml', 'apps/api/pom.xml'], needed: ['libs/greeting', 'apps/api'] },
       closure: ['libs/greeting', 'libs/unrelated'],
@@ -182,6 +183,13 @@ describe('planJavaRecipe', () => {
     expect(plan.ignore).toEqual(expect.arrayContaining(['!libs/greeting', '!apps/api', '!pom.xml', '!libs/other/pom.xml', 'apps/api/target']));
     expect(plan.ignore).not.toContain('!libs/other');
     expect(plan.notes.join('\n')).toMatch(/Nx dependencies libs\/unrelated are not copied/);
+    // The wrapper and .mvn live at the reactor root.
+    const wrapped = planJavaRecipe({ ...profile, wrapper: true, manifests: ['pom.xml', 'mvnw', '.mvn'], reactor: { ...profile.reactor!, root: 'java' } }, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(wrapped, 'deps').steps.slice(0, 2)).toEqual([
+      { kind: 'copy', sources: ['java/mvnw'], dest: './' },
+      { kind: 'copy', sources: ['java/.mvn'], dest: '.mvn/' },
+    ]);
+    expect(runs(findStage(wrapped, 'deps'))[0]).toMatch(/^\/bin\/sh -c \.\/mvnw -B -ntp -pl apps\/api -am /);
   });
 
   it('Maven with a local parent but no aggregator: parent pom copied, -f <module>/pom.xml', () => {

@@ -70,7 +70,7 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
   const properties = mergeChainProperties(chain);
   const { pom } = entry;
   const reactor = findMavenReactor(fs, root, project);
-  const wrapperRoot = reactor?.root.dir ?? root;
+  const wrapperRoot = reactor?.root.dir ?? (chain.length > 1 ? toParentLayout(chain, root).root : root);
   const wrapper = fs.exists(joinPath(wrapperRoot, 'mvnw')) && fs.exists(joinPath(wrapperRoot, '.mvn/wrapper'));
   const finalName = resolvePomValue(pom.finalName, properties);
   const name = finalName ?? `${properties['project.artifactId']}-${properties['project.version']}`;
@@ -90,7 +90,9 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
       source: `${file} (${finalName ? 'build.finalName' : 'artifactId-version'})`,
     },
     ...(mainClass && { mainClass: { value: mainClass, source: `${file} (mainClass)` } }),
-    manifests: ['pom.xml', ...(wrapper && !reactor ? ['mvnw', '.mvn'] : [])],
+    // .mvn holds maven.config/jvm.config/extensions.xml, which change the build even without the wrapper.
+    // In a reactor (or under a local parent) these live at its root: manifests are then relative to it.
+    manifests: ['pom.xml', ...(wrapper ? ['mvnw'] : []), ...(fs.exists(joinPath(reactor?.root.dir ?? (chain.length > 1 ? toParentLayout(chain, root).root : root), '.mvn')) ? ['.mvn'] : [])],
     wrapper,
     ...(reactor && { reactor: { root: reactor.root.dir, aggregator: true, module: reactor.module, poms: reactor.modules.map((module) => module.file), needed: reactor.needed } }),
     // A local parent but no aggregator: Maven needs the parent poms at their relativePath.
