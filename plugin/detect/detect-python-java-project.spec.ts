@@ -170,6 +170,12 @@ const cases: Case[] = [
       reactor: { root: '.', aggregator: true, module: 'apps/svc', poms: ['pom.xml', 'libs/pom.xml', 'libs/core/pom.xml', 'libs/unused/pom.xml', 'apps/svc/pom.xml'], needed: ['libs/core', 'apps/svc'] },
     },
   },
+  {
+    // CI-friendly version: ${revision}${changelist} from .mvn/maven.config, whose -D beats the pom's property.
+    fixture: 'java-maven-revision',
+    root: 'apps/svc',
+    expected: { manifests: ['pom.xml', '.mvn'], artifact: { value: 'target/svc-3.2.1.jar', source: 'apps/svc/pom.xml (artifactId-version)' } },
+  },
   { fixture: 'java-no-main', root: 'apps/x', error: [/java-no-main/, /apps\/x\/pom\.xml/, /no main class/, /--entrypoint=com\.example\.Main/] },
 ];
 

@@ -58,6 +58,18 @@ interface ToolFacts {
   reactor?: JavaProfile['reactor'];
 }
 
+/** `-Dkey=value` / `-D key=value` pairs of `.mvn/maven.config` (one argument per line or space-separated, as Maven reads it). */
+function readMavenConfig(fs: FsView, file: string): Record<string, string> {
+  const args = (fs.read(file) ?? '').split(/\s+/).filter(Boolean);
+  const pairs: Record<string, string> = {};
+  args.forEach((arg, index) => {
+    const define = arg === '-D' ? args[index + 1] : arg.startsWith('-D') ? arg.slice(2) : undefined;
+    const match = define ? /^([\w.-]+)=(.*)$/.exec(define) : null;
+    if (match) pairs[match[1]] = match[2];
+  });
+  return pairs;
+}
+
 /** The layout of a module whose local parents list no modules: built from the topmost parent's directory with `-f`. */
 function toParentLayout(chain: PomEntry[], root: string): NonNullable<JavaProfile['reactor']> {
   const top = chain[chain.length - 1].dir;
@@ -67,15 +79,16 @@ function toParentLayout(chain: PomEntry[], root: string): NonNullable<JavaProfil
 function detectMaven(fs: FsView, root: string, file: string, project: string): ToolFacts {
   const entry: PomEntry = { dir: root, file, pom: readPom(fs.read(file) ?? '', file, project) };
   const chain = readPomChain(fs, entry, project);
-  const properties = mergeChainProperties(chain);
   const { pom } = entry;
   const reactor = findMavenReactor(fs, root, project);
   const wrapperRoot = reactor?.root.dir ?? (chain.length > 1 ? toParentLayout(chain, root).root : root);
+  // CI-friendly versions (${revision}) are often set in .mvn/maven.config; -D there wins over the poms.
+  const properties = { ...mergeChainProperties(chain), ...readMavenConfig(fs, joinPath(wrapperRoot, '.mvn/maven.config')) };
   const wrapper = fs.exists(joinPath(wrapperRoot, 'mvnw')) && fs.exists(joinPath(wrapperRoot, '.mvn/wrapper'));
   const finalName = resolvePomValue(pom.finalName, properties);
-  const name = finalName ?? `${properties['project.artifactId']}-${properties['project.version']}`;
+  const name = resolvePomValue(finalName ?? `${properties['project.artifactId']}-${properties['project.version']}`, properties)!;
   if (name.includes('${') || name.includes('undefined')) {
-    throw createDetectError({ project, file, problem: `the jar name "${name}" cannot be worked out (artifactId, version or a property they use is missing)`, fix: 'give the pom an <artifactId> and a <version> (or a <parent> with one), or set <build><finalName>' });
+    throw createDetectError({ project, file, problem: `the jar name "${name}" cannot be worked out (artifactId, version or a property they use is missing from the poms and .mvn/maven.config)`, fix: 'give the pom an <artifactId> and a <version> (or a <parent> with one), define the property, or set <build><finalName>' });
   }
   const bootPom = chain.find((link) => link.pom.springBootParentVersion);
   const bootVersion = bootPom?.pom.springBootParentVersion ?? properties['spring-boot.version'];
