@@ -176,6 +176,12 @@ const cases: Case[] = [
     root: 'apps/svc',
     expected: { manifests: ['pom.xml', '.mvn'], artifact: { value: 'target/svc-3.2.1.jar', source: 'apps/svc/pom.xml (artifactId-version)' } },
   },
+  {
+    // No starter parent: Boot's version from an imported spring-boot-dependencies BOM (2.7: layertools, not tools).
+    fixture: 'java-maven-boot-bom',
+    root: 'apps/legacy',
+    expected: { springBoot: { value: { version: '2.7.18' }, source: 'apps/legacy/pom.xml (spring-boot-maven-plugin, Boot 2.7.18)' } },
+  },
   { fixture: 'java-no-main', root: 'apps/x', error: [/java-no-main/, /apps\/x\/pom\.xml/, /no main class/, /--entrypoint=com\.example\.Main/] },
 ];
 

@@ -90,9 +90,12 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
   if (name.includes('${') || name.includes('undefined')) {
     throw createDetectError({ project, file, problem: `the jar name "${name}" cannot be worked out (artifactId, version or a property they use is missing from the poms and .mvn/maven.config)`, fix: 'give the pom an <artifactId> and a <version> (or a <parent> with one), define the property, or set <build><finalName>' });
   }
-  const bootPom = chain.find((link) => link.pom.springBootParentVersion);
-  const bootVersion = bootPom?.pom.springBootParentVersion ?? properties['spring-boot.version'];
-  const bootSource = `${file} (spring-boot-maven-plugin${bootVersion ? `, Boot ${bootVersion}${bootPom && bootPom !== entry ? ` from ${bootPom.file}` : ''}` : ''})`;
+  const bootPom = chain.find((link) => link.pom.springBootParentVersion ?? link.pom.springBootDeclaredVersion);
+  const declared = resolvePomValue(bootPom?.pom.springBootParentVersion ?? bootPom?.pom.springBootDeclaredVersion, properties) ?? resolvePomValue(properties['spring-boot.version'], properties);
+  const bootVersion = declared && /^\d+\.\d+/.test(declared) ? declared : undefined;
+  const bootSource = bootVersion
+    ? `${file} (spring-boot-maven-plugin, Boot ${bootVersion}${bootPom && bootPom !== entry ? ` from ${bootPom.file}` : ''})`
+    : `${file} (spring-boot-maven-plugin; no Boot version found in the parent, the plugin or a spring-boot-dependencies import: 3.3+ assumed)`;
   const mainClass = resolvePomValue(pom.mainClass ?? properties['exec.mainClass'] ?? properties['main.class'] ?? properties['start-class'], properties);
   const chainFiles = chain.map((link) => link.file);
   return {

@@ -26,12 +26,20 @@ export interface PomFacts {
   springBootPlugin: boolean;
   /** The version of a `spring-boot-starter-parent` parent. */
   springBootParentVersion?: string;
+  /** Boot's version where a pom without that parent names it: spring-boot-maven-plugin's `<version>` (plugins or pluginManagement), else an imported spring-boot-dependencies BOM's. Unresolved `${…}` kept. */
+  springBootDeclaredVersion?: string;
 }
 
 type Node = Record<string, unknown>;
 
 /** Lists parsed as arrays whatever their length (a single `<module>` is still a list). */
-const LISTS = new Set(['project.modules.module', 'project.dependencies.dependency', 'project.build.plugins.plugin', 'project.build.pluginManagement.plugins.plugin']);
+const LISTS = new Set([
+  'project.modules.module',
+  'project.dependencies.dependency',
+  'project.dependencyManagement.dependencies.dependency',
+  'project.build.plugins.plugin',
+  'project.build.pluginManagement.plugins.plugin',
+]);
 
 const parser = new XMLParser({
   ignoreAttributes: true,
@@ -99,6 +107,7 @@ export function readPom(xml: string, file: string, project: string): PomFacts {
     mainClass: buildPlugins.map((plugin) => findText(plugin.configuration, 'mainClass')).find(Boolean),
     springBootPlugin: buildPlugins.some((plugin) => plugin.artifactId === 'spring-boot-maven-plugin'),
     springBootParentVersion: parent?.artifactId === 'spring-boot-starter-parent' ? text(parent.version) : undefined,
+    springBootDeclaredVersion: text(plugins.find((plugin) => plugin.artifactId === 'spring-boot-maven-plugin')?.version) ?? text(list(node(node(pom.dependencyManagement).dependencies).dependency).map(node).find((dependency) => dependency.artifactId === 'spring-boot-dependencies')?.version),
   };
 }
 
