@@ -28,8 +28,8 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
 
-/** Each step and whether it ran or came from the cache, for assertion messages. */
-const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'cached'} ${step.name}`).join('\n');
+/** One line per step, RAN or CACHED: the message of a failed cache assertion. */
+const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
 
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {

@@ -149,6 +149,14 @@ export interface PythonProfile {
   /** What the runtime runs (argv, cwd /app, the venv's bin first on PATH). */
   entrypoint: Sourced<string[]>;
   port?: Sourced<number>;
+  /**
+   * uv: the project is a member of a uv workspace (root pyproject.toml with `[tool.uv.workspace]`
+   * and the root uv.lock). Paths are workspace-relative; `needed` are the members (and path
+   * sources) this one installs, itself last.
+   */
+  uvWorkspace?: { root: string; package: string; members: string[]; needed: string[]; paths: string[] };
+  /** Locked distributions that build from source against a system library (system-libraries.ts): apt packages per stage. */
+  systemPackages?: { build: string[]; runtime: string[]; reason: string }[];
   closure: string[];
 }
 
@@ -172,6 +180,22 @@ export interface JavaProfile {
   /** Main class for a plain (non-Boot) jar run with its dependencies on the classpath. */
   mainClass?: Sourced<string>;
   port?: Sourced<number>;
+  /**
+   * Maven: the project is a module of a reactor (a pom above it lists it in `<modules>`). The build
+   * runs at the reactor root with `-pl <module> -am`; `artifact` is then relative to that root.
+   */
+  reactor?: {
+    /** Workspace-relative directory of the reactor's root pom. */
+    root: string;
+    /** The root lists the project in `<modules>` (`-pl <module> -am`); false: only a local `<parent>` (`-f <module>/pom.xml`). */
+    aggregator: boolean;
+    /** `-pl` argument: the project's directory relative to `root`. */
+    module: string;
+    /** Workspace-relative pom.xml of every reactor module (the root's first): all copied before the download. */
+    poms: string[];
+    /** Workspace-relative directories whose sources the build needs (`-am`), the project last. */
+    needed: string[];
+  };
   closure: string[];
 }
 
@@ -287,4 +311,6 @@ export interface DockerizeOptions {
    * Java: the main class of a plain jar. Default: detected.
    */
   entrypoint?: string;
+  /** Java: the build tool when the project has both a pom.xml and a Gradle build file. Default: Maven. */
+  buildTool?: JavaBuildTool;
 }
