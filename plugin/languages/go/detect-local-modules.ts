@@ -138,8 +138,9 @@ export function detectLocalModules(fs: FsView, project: string, root: string, go
   const neededDirs = new Set([...needed].map((module) => dirs.get(module)!));
   const localModules = [...new Set(dirs.values())]
     .filter((dir) => dir !== root)
-    // A replacement nothing requires may name a directory that is gone (Go ignores it); a needed one may not.
-    .filter((dir) => fs.exists(joinPath(dir, 'go.mod')) || (neededDirs.has(dir) && readModFile(ctx, joinPath(dir, 'go.mod')) && false))
+    // A replacement nothing needs may name a directory that is gone (Go ignores it); a needed one
+    // without go.mod was already refused by reachable() (readModFile).
+    .filter((dir) => fs.exists(joinPath(dir, 'go.mod')))
     .sort()
     .map((dir): GoLocalModule => {
       const module = mods.get(dir)?.Module?.Path ?? [...dirs.entries()].find(([, to]) => to === dir)![0];
