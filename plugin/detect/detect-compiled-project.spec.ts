@@ -115,6 +115,12 @@ const cases: Case[] = [
     error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
   },
   {
+    name: 'go: a required local module whose directory has no go.mod is an error naming it',
+    fixture: 'go-local-modules',
+    project: { name: 'dangling', root: 'apps/dangling' },
+    error: [/"dangling"/, /libs\/gone\/go\.mod: missing/, /go mod init/],
+  },
+  {
     name: 'go: a replacement outside the workspace cannot enter the build context',
     fixture: 'go-local-modules',
     project: { name: 'outside', root: 'apps/outside' },
