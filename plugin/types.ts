@@ -244,6 +244,11 @@ export interface DockerizeOptions {
   port?: number;
   nodeVersion?: string;
   buildMode: BuildMode;
+  /**
+   * What the image runs, in the language's own terms (one option for every language; see
+   * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
+   */
+  entry?: string;
   /** Go: the main package (e.g. `./cmd/server`); default the root `main.go` or the single `cmd/*`. */
   main?: string;
   /** Go: build with cgo (CGO_ENABLED=1, glibc runtime, no cross-compilation); default false. */

@@ -49,6 +49,7 @@ function toDockerizeOptions(schema: DockerizeGeneratorSchema): DockerizeOptions 
     buildMode: schema.buildMode ?? 'docker',
     port: schema.port,
     nodeVersion: schema.nodeVersion,
+    ...(schema.entry !== undefined && { entry: schema.entry }),
     ...(schema.main !== undefined && { main: schema.main }),
     ...(schema.cgo !== undefined && { cgo: schema.cgo }),
     ...(schema.bin !== undefined && { bin: schema.bin }),

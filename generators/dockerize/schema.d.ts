@@ -4,6 +4,13 @@ export interface DockerizeGeneratorSchema {
   port?: number;
   nodeVersion?: string;
   buildMode?: 'docker' | 'copy-output';
+  /**
+   * What the image runs, per language: Node the file node runs (project-relative, or workspace-relative
+   * under the build output); Go the main package (`./cmd/server`); Rust the binary name; Python a
+   * `module:app` object, a console-script name or a whole command; Java the main class of a plain jar.
+   * Wins over detection and over the older per-language aliases `main`, `bin`, `entrypoint`.
+   */
+  entry?: string;
   /** Go: the main package, project-relative (e.g. `./cmd/server`). */
   main?: string;
   /** Go: build with cgo (CGO_ENABLED=1, glibc runtime). */

@@ -30,6 +30,11 @@ export interface GraphInput {
 export interface DetectOptions {
   port?: number;
   nodeVersion?: string;
+  /**
+   * What the image runs, in the language's own terms (one option for every language; see
+   * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
+   */
+  entry?: string;
   /** Go: the main package, project-relative (e.g. `./cmd/server`). */
   main?: string;
   /** Go: build with cgo. */

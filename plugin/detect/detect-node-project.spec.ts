@@ -252,6 +252,27 @@ const cases: Case[] = [
       risks: [],
     },
   },
+  {
+    name: 'entry option: a workspace-relative file under the build output wins over --outfile',
+    fixture: 'integrated',
+    project: orders({ build: esbuildTarget }),
+    options: { entry: 'dist/apps/orders/server.js' },
+    expected: { entrypoint: { value: 'server.js', source: 'the entry option' } },
+  },
+  {
+    name: 'entry option: a project-relative file of a project without a build',
+    fixture: 'yarn-classic',
+    project: { name: 'worker', root: 'apps/worker' },
+    options: { entry: './src/server.js' },
+    expected: { entrypoint: { value: 'src/server.js', source: 'the entry option' } },
+  },
+  {
+    name: 'entry option naming no file is an error',
+    fixture: 'yarn-classic',
+    project: { name: 'worker', root: 'apps/worker' },
+    options: { entry: 'src/missing.js' },
+    error: [/"worker"/, /entry option "src\/missing\.js" names no file/, /--entry=/],
+  },
 ];
 
 const fixtures = join(__dirname, '__fixtures__');

@@ -1,5 +1,5 @@
-import type { ProjectProfile } from '../types';
-import type { NodeProjectInput } from '../detect/detect-input';
+import type { Language, ProjectProfile } from '../types';
+import type { DetectOptions, NodeProjectInput } from '../detect/detect-input';
 import { joinPath } from '../detect/join-path';
 import { LANGUAGES } from './languages';
 
@@ -20,5 +20,26 @@ export function detectProject(input: ProjectInput): ProjectProfile {
         'Fix: dockerize a project of a supported language, or write its Dockerfile by hand.',
     );
   }
-  return language.detect(input);
+  return language.detect({ ...input, options: withEntry(language.language, input.options) });
+}
+
+/**
+ * The one `entry` option, handed to each language under the name its detector reads: Go's main
+ * package (`main`), Rust's binary (`bin`), Python's command and Java's main class (`entrypoint`).
+ * Node reads `entry` itself. `entry` wins over the older per-language alias when both are given.
+ */
+export function withEntry(language: Language, options: DetectOptions = {}): DetectOptions {
+  const { entry } = options;
+  if (entry === undefined || entry.trim() === '') return options;
+  switch (language) {
+    case 'go':
+      return { ...options, main: entry };
+    case 'rust':
+      return { ...options, bin: entry };
+    case 'python':
+    case 'java':
+      return { ...options, entrypoint: entry };
+    default:
+      return options;
+  }
 }

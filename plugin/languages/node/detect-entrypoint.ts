@@ -13,6 +13,8 @@ interface Context {
   projectRoot: string;
   projectPackageJson?: PackageJson;
   build?: BuildFacts;
+  /** The `entry` option: project-relative (as package.json#main), or workspace-relative under the build output. */
+  entry?: string;
 }
 
 /** A candidate file, workspace-relative, and where it came from. */
@@ -27,6 +29,7 @@ type Candidate = { path: string; source: string } | undefined;
 export function detectEntrypoint(context: Context): Sourced<string> {
   const { build, projectRoot } = context;
   const base = build ? build.build.value.outputPath : joinPath(projectRoot);
+  if (context.entry) return fromEntryOption(context, base, context.entry);
   const candidates: Candidate[] = [
     build?.outfile ? { path: build.outfile, source: '--outfile in the build command' } : undefined,
     fromMain(context),
@@ -72,4 +75,28 @@ function fromExistingFile({ fs, projectRoot }: Context, file: string): Candidate
 function toRelative(base: string, path: string): string | undefined {
   const relative = posix.relative(base === '.' ? '' : base, path);
   return relative === '' || relative.startsWith('..') ? undefined : relative;
+}
+
+/**
+ * The `entry` option: tried project-relative first (as package.json#main is), then workspace-relative
+ * (Nx's own paths, e.g. `dist/apps/api/main.js`). It must lie in the build output, or, without a
+ * build, be a file of the project. Throws naming the option and the fix otherwise.
+ */
+function fromEntryOption(context: Context, base: string, entry: string): Sourced<string> {
+  const cleaned = entry.trim().replace(/^\.\//, '');
+  const tries = [joinPath(context.projectRoot, cleaned), joinPath(cleaned)];
+  for (const path of tries) {
+    const relative = toRelative(base, path);
+    if (relative && (context.build || context.fs.exists(path))) return { value: relative, source: 'the entry option' };
+  }
+  throw createDetectError({
+    project: context.project,
+    file: joinPath(context.projectRoot, 'package.json'),
+    problem: context.build
+      ? `the entry option "${entry}" is not inside the build output ${base}`
+      : `the entry option "${entry}" names no file of the project (looked for ${[...new Set(tries)].join(', ')})`,
+    fix: context.build
+      ? `pass the file the build writes, e.g. --entry=${joinPath(base, 'main.js')}`
+      : 'pass a file of the project relative to its root, e.g. --entry=src/server.js',
+  });
 }
