@@ -14,6 +14,18 @@ export interface Sourced<T> {
   source: string;
 }
 
+/**
+ * What the allow-list ignore file needs to know about the workspace around a project
+ * (detect/detect-build-context.ts). Optional on every profile: missing means "nothing nested, not
+ * a root project".
+ */
+export interface BuildContextFacts {
+  /** Root projects only: the top-level files and folders that belong to the project, named one by one. */
+  rootEntries?: string[];
+  /** Other projects' roots inside the project or a closure root, not in the closure: kept out. */
+  nestedProjects: string[];
+}
+
 export interface NodeProfile {
   language: 'node';
   /** Nx project name, e.g. `orders` or `@examples/inventory`. */
@@ -39,6 +51,8 @@ export interface NodeProfile {
   port?: Sourced<number>;
   /** Workspace-relative roots of the project's workspace dependency closure (libs it uses), sorted. */
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
   /**
    * Workspace-relative roots, among `closure`, that have their own package.json (npm/pnpm/yarn/bun
    * workspaces). Their manifests are copied with the lockfile; for npm they are the workspaces the
@@ -75,6 +89,8 @@ export interface GoProfile {
   healthcheckFlag?: Sourced<string>;
   /** Workspace-relative roots of the project's dependency closure in the Nx project graph, sorted. */
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
 }
 
 export interface RustProfile {
@@ -96,6 +112,8 @@ export interface RustProfile {
   port?: Sourced<number>;
   healthcheckFlag?: Sourced<string>;
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
 }
 
 export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
@@ -118,6 +136,8 @@ export interface PythonProfile {
   entrypoint: Sourced<string[]>;
   port?: Sourced<number>;
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
 }
 
 export type JavaBuildTool = 'maven' | 'gradle';
@@ -141,6 +161,8 @@ export interface JavaProfile {
   mainClass?: Sourced<string>;
   port?: Sourced<number>;
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
 }
 
 export type ProjectProfile = NodeProfile | GoProfile | RustProfile | PythonProfile | JavaProfile;

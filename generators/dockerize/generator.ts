@@ -1,6 +1,7 @@
 import { logger, type Tree } from '@nx/devkit';
 import { detectProject } from '../../plugin/languages/detect-project';
 import { treeFsView } from '../../plugin/fs-view';
+import { joinPath } from '../../plugin/detect/join-path';
 import { planProject } from '../../plugin/plan/plan-project';
 import { renderDockerfile } from '../../plugin/render/render-dockerfile';
 import { renderDockerignore } from '../../plugin/render/render-dockerignore';
@@ -8,7 +9,7 @@ import { recordOptions } from '../../plugin/generated-marker';
 import type { BuildPlan, DockerizeOptions } from '../../plugin/types';
 import { readGraphForTree, type ProjectGraphLike } from './lib/read-graph-for-tree';
 import { writeBakeTarget } from './lib/write-bake-target';
-import { writeGuardedFile } from './lib/write-guarded-file';
+import { writeGuardedFile, type GuardOptions } from './lib/write-guarded-file';
 import type { DockerizeGeneratorSchema } from './schema';
 
 /** `nx g nx-dockerize:dockerize <project>`: reads the project graph, then dockerizes. */
@@ -20,7 +21,12 @@ export async function dockerizeGenerator(tree: Tree, schema: DockerizeGeneratorS
  * The generator's work for a given graph. Exported for composition: a team's own
  * "new service" generator can call it (or `dockerizeGenerator`) right after creating a project.
  */
-export function dockerizeProject(tree: Tree, schema: DockerizeGeneratorSchema, graph: ProjectGraphLike): BuildPlan {
+export function dockerizeProject(
+  tree: Tree,
+  schema: DockerizeGeneratorSchema,
+  graph: ProjectGraphLike,
+  guard: Pick<GuardOptions, 'onKeptEdit'> = {},
+): BuildPlan {
   const node = graph.nodes[schema.project];
   if (!node) {
     const known = Object.keys(graph.nodes).sort().join(', ') || 'none';
@@ -36,8 +42,8 @@ export function dockerizeProject(tree: Tree, schema: DockerizeGeneratorSchema, g
   const plan = planProject(profile, options);
   const { project, force = false, ...given } = schema;
   const dockerfile = recordOptions(renderDockerfile(plan, rendererOptions(tree, schema)), given);
-  writeGuardedFile(tree, `${plan.projectRoot}/Dockerfile`, dockerfile, project, force);
-  writeGuardedFile(tree, `${plan.projectRoot}/Dockerfile.dockerignore`, renderDockerignore(plan), project, force);
+  writeGuardedFile(tree, joinPath(plan.projectRoot, 'Dockerfile'), dockerfile, project, { ...guard, force });
+  writeGuardedFile(tree, joinPath(plan.projectRoot, 'Dockerfile.dockerignore'), renderDockerignore(plan), project, { ...guard, force });
   writeBakeTarget(tree, plan);
   logger.info(`nx-dockerize: ${schema.project}\n${plan.notes.map((note) => `  - ${note}`).join('\n')}`);
   return plan;

@@ -1,6 +1,7 @@
 import { logger, type Tree } from '@nx/devkit';
 import { readGeneratedState, readRecordedOptions } from '../../plugin/generated-marker';
 import { dockerizeProject } from '../dockerize/generator';
+import { joinPath } from '../../plugin/detect/join-path';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
 import type { DockerizeGeneratorSchema } from '../dockerize/schema';
 
@@ -28,7 +29,7 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
   };
   const projects = Object.entries(graph.nodes).sort(([a], [b]) => a.localeCompare(b));
   for (const [project, node] of projects) {
-    const path = `${node.data.root === '.' ? '' : `${node.data.root}/`}Dockerfile`;
+    const path = joinPath(node.data.root, 'Dockerfile');
     if (!tree.exists(path)) continue;
     const text = tree.read(path, 'utf-8') ?? '';
     const state = readGeneratedState(text);
@@ -38,7 +39,9 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
       continue;
     }
     const options = (readRecordedOptions(text) ?? {}) as Omit<DockerizeGeneratorSchema, 'project'>;
-    sync([path, `${path}.dockerignore`, 'docker-bake.json'], () => dockerizeProject(tree, { ...options, project, force: false }, graph));
+    // A hand-edited ignore file is kept (and reported) while the Dockerfile and bake target still sync.
+    const onKeptEdit = (kept: string) => edited.push(kept);
+    sync([path, `${path}.dockerignore`, 'docker-bake.json'], () => dockerizeProject(tree, { ...options, project, force: false }, graph, { onKeptEdit }));
   }
   if (edited.length) logger.warn(`nx-dockerize: not synced (edited by hand): ${edited.join(', ')}`);
   return drifted.size

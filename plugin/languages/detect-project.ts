@@ -1,5 +1,6 @@
 import type { Language, ProjectProfile } from '../types';
 import type { DetectOptions, NodeProjectInput } from '../detect/detect-input';
+import { detectBuildContext } from '../detect/detect-build-context';
 import { joinPath } from '../detect/join-path';
 import { LANGUAGES } from './languages';
 
@@ -20,7 +21,15 @@ export function detectProject(input: ProjectInput): ProjectProfile {
         'Fix: dockerize a project of a supported language, or write its Dockerfile by hand.',
     );
   }
-  return language.detect({ ...input, options: withEntry(language.language, input.options) });
+  const profile = language.detect({ ...input, options: withEntry(language.language, input.options) });
+  const buildContext = detectBuildContext({
+    fs: input.fs,
+    graph: input.graph,
+    project: input.project.name,
+    projectRoot: profile.projectRoot,
+    closure: profile.closure,
+  });
+  return { ...profile, buildContext };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { joinPath } from '../detect/join-path';
 import type { BakeTarget, Mount, Step } from '../types';
 import { toBakeTargetName } from '../bake/to-bake-target-name';
 
@@ -32,7 +33,7 @@ export function planServiceLabels(project: string, projectRoot: string): Step {
 }
 
 export function planServiceBake(project: string, projectRoot: string): BakeTarget {
-  return { context: '.', dockerfile: `${projectRoot}/Dockerfile`, tags: [`${toBakeTargetName(project).toLowerCase()}:latest`] };
+  return { context: '.', dockerfile: joinPath(projectRoot, 'Dockerfile'), tags: [`${toBakeTargetName(project).toLowerCase()}:latest`] };
 }
 
 /** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */

@@ -102,6 +102,7 @@ export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): Bui
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
+    buildContext: profile.buildContext,
     artifact,
     binary: profile.binary,
     runtimeImage: profile.cgo.value ? versions.go.images.runtimeCgo : versions.go.images.runtime,

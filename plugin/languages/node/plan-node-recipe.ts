@@ -1,3 +1,4 @@
+import { joinPath } from '../../detect/join-path';
 import type { BuildPlan, DockerizeOptions, NodeProfile } from '../../types';
 import { toNodeContext } from './node-context';
 import { planNodeBuildStage } from './node-build-stage';
@@ -21,7 +22,7 @@ export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions):
     ignore: planNodeIgnore(ctx),
     bake: {
       context: '.',
-      dockerfile: `${profile.projectRoot}/Dockerfile`,
+      dockerfile: joinPath(profile.projectRoot, 'Dockerfile'),
       tags: [`${ctx.targetName.toLowerCase()}:latest`],
     },
     notes: planNodeNotes(ctx),
