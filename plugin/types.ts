@@ -26,6 +26,9 @@ export interface BuildContextFacts {
   nestedProjects: string[];
 }
 
+/** How the image checks its own health (detect/detect-health.ts; planned in plan/health.ts). */
+export type HealthProbe = { kind: 'http'; path: string; port?: number } | { kind: 'tcp' } | { kind: 'none' };
+
 export interface NodeProfile {
   language: 'node';
   /** Nx project name, e.g. `orders` or `@examples/inventory`. */
@@ -53,6 +56,8 @@ export interface NodeProfile {
   closure: string[];
   /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
   buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
   /**
    * Workspace-relative roots, among `closure`, that have their own package.json (npm/pnpm/yarn/bun
    * workspaces). Their manifests are copied with the lockfile; for npm they are the workspaces the
@@ -91,6 +96,8 @@ export interface GoProfile {
   closure: string[];
   /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
   buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export interface RustProfile {
@@ -114,6 +121,8 @@ export interface RustProfile {
   closure: string[];
   /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
   buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
@@ -138,6 +147,8 @@ export interface PythonProfile {
   closure: string[];
   /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
   buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type JavaBuildTool = 'maven' | 'gradle';
@@ -163,6 +174,8 @@ export interface JavaProfile {
   closure: string[];
   /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
   buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type ProjectProfile = NodeProfile | GoProfile | RustProfile | PythonProfile | JavaProfile;
@@ -271,6 +284,8 @@ export interface DockerizeOptions {
    * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
    */
   entry?: string;
+  /** `'/path'` (HTTP GET must answer 2xx), `'tcp'` (the port accepts connections) or `'none'`; default detected. */
+  healthcheck?: string;
   /** Go: the main package (e.g. `./cmd/server`); default the root `main.go` or the single `cmd/*`. */
   main?: string;
   /** Go: build with cgo (CGO_ENABLED=1, glibc runtime, no cross-compilation); default false. */

@@ -56,6 +56,7 @@ function toDockerizeOptions(schema: DockerizeGeneratorSchema): DockerizeOptions 
     port: schema.port,
     nodeVersion: schema.nodeVersion,
     ...(schema.entry !== undefined && { entry: schema.entry }),
+    ...(schema.healthcheck !== undefined && { healthcheck: schema.healthcheck }),
     ...(schema.main !== undefined && { main: schema.main }),
     ...(schema.cgo !== undefined && { cgo: schema.cgo }),
     ...(schema.bin !== undefined && { bin: schema.bin }),

@@ -11,6 +11,8 @@ export interface DockerizeGeneratorSchema {
    * Wins over detection and over the older per-language aliases `main`, `bin`, `entrypoint`.
    */
   entry?: string;
+  /** The HEALTHCHECK: an HTTP route (`/healthz`), `tcp` or `none`; default detected (route in the sources → framework default → tcp). */
+  healthcheck?: string;
   /** Go: the main package, project-relative (e.g. `./cmd/server`). */
   main?: string;
   /** Go: build with cgo (CGO_ENABLED=1, glibc runtime). */

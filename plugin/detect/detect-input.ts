@@ -35,6 +35,8 @@ export interface DetectOptions {
    * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
    */
   entry?: string;
+  /** `'/path'`, `'tcp'` or `'none'` (see detect/detect-health.ts). */
+  healthcheck?: string;
   /** Go: the main package, project-relative (e.g. `./cmd/server`). */
   main?: string;
   /** Go: build with cgo. */

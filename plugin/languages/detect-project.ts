@@ -1,6 +1,7 @@
 import type { Language, ProjectProfile } from '../types';
 import type { DetectOptions, NodeProjectInput } from '../detect/detect-input';
 import { detectBuildContext } from '../detect/detect-build-context';
+import { detectHealth } from '../detect/detect-health';
 import { joinPath } from '../detect/join-path';
 import { LANGUAGES } from './languages';
 
@@ -29,7 +30,16 @@ export function detectProject(input: ProjectInput): ProjectProfile {
     projectRoot: profile.projectRoot,
     closure: profile.closure,
   });
-  return { ...profile, buildContext };
+  const health = detectHealth({
+    fs: input.fs,
+    language: profile.language,
+    project: input.project.name,
+    roots: [profile.projectRoot, ...profile.closure],
+    exclude: buildContext.nestedProjects,
+    option: input.options?.healthcheck,
+    frameworkDefault: language.frameworkHealth?.(input.fs, profile),
+  });
+  return { ...profile, buildContext, health };
 }
 
 /**

@@ -1,7 +1,8 @@
 import { joinPath } from '../detect/join-path';
 import versions from '../versions.json';
 import { toBakeTargetName } from '../bake/to-bake-target-name';
-import type { BakeTarget, BuildContextFacts, Mount, Sourced, Stage, Step } from '../types';
+import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage, Step } from '../types';
+import { planHealth } from './health';
 import { planAllowList } from './allow-list';
 
 /**
@@ -19,6 +20,7 @@ export interface CompiledService {
   runtimeImage: string;
   port?: number;
   healthcheckFlag?: Sourced<string>;
+  health?: Sourced<HealthProbe>;
 }
 
 /** Optional CA bundle of a TLS-intercepting proxy: mounted for downloads only, never in a layer. */
@@ -45,7 +47,7 @@ export function planSourceCopies(service: Pick<CompiledService, 'projectRoot' | 
 export function planCompiledRuntime(service: CompiledService): Stage {
   const binary = `/app/${service.binary}`;
   const portSteps: Step[] = service.port === undefined ? [] : [{ kind: 'expose', port: service.port }];
-  const health: Step[] = service.port !== undefined && service.healthcheckFlag ? [{ kind: 'healthcheck', command: [binary, service.healthcheckFlag.value] }] : [];
+  const health = planCompiledHealth(service).steps;
   return {
     name: 'runtime',
     role: 'runtime',
@@ -67,10 +69,20 @@ export function planCompiledRuntime(service: CompiledService): Stage {
   };
 }
 
-export function planHealthNote(service: CompiledService): string {
-  if (service.port === undefined) return 'No port detected: no EXPOSE and no HEALTHCHECK.';
-  if (service.healthcheckFlag) return `HEALTHCHECK runs \`${service.binary} ${service.healthcheckFlag.value}\` (from ${service.healthcheckFlag.source}): distroless has no shell or curl, so the binary probes its own GET /health.`;
-  return `No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port ${service.port}.`;
+/**
+ * Distroless has no shell or curl: the HEALTHCHECK is the binary's own probe mode (`-healthcheck`,
+ * found in its source) or none, and the note says which. `--healthcheck=none` turns it off.
+ */
+function planCompiledHealth(service: CompiledService) {
+  const flag = service.healthcheckFlag;
+  const argv = flag && service.health?.value.kind !== 'none' ? [`/app/${service.binary}`, flag.value] : undefined;
+  return planHealth(service.health, service.port, { kind: 'binary', argv, image: service.runtimeImage, source: flag?.source });
+}
+
+/** The health note for the header, when there is a port (the port note covers the rest). */
+export function planHealthNote(service: CompiledService): string[] {
+  const note = planCompiledHealth(service).note;
+  return note ? [note] : [];
 }
 
 /** Allow-list for `<root>/Dockerfile.dockerignore` (plan/allow-list.ts): the closure and the project, minus `excludeEverywhere` names. */

@@ -87,7 +87,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       : `cgo off (${profile.cgo.source}): CGO_ENABLED=0, a static binary on ${service.runtimeImage} (CA certificates and tzdata included).`,
     ...(profile.goWork ? ['go.work found at the workspace root: the image builds the module on its own (GOWORK=off); modules used only through go.work are not copied.'] : []),
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
-    planHealthNote(service),
+    ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
@@ -108,6 +108,7 @@ export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): Bui
     runtimeImage: profile.cgo.value ? versions.go.images.runtimeCgo : versions.go.images.runtime,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
+    health: profile.health,
   };
   return {
     project: profile.project,

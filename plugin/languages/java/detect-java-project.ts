@@ -7,6 +7,7 @@ import { detectEnvPort } from '../../detect/detect-env-port';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { joinPath } from '../../detect/join-path';
 import { readPom, type PomFacts } from './read-pom';
+import { detectSpringBootPort } from './frameworks/spring-boot-config';
 
 /** Build files in precedence order: Maven, then Gradle's Kotlin DSL, then its Groovy DSL. */
 const BUILD_FILES: { file: string; tool: JavaBuildTool }[] = [
@@ -109,7 +110,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
   }
   const sources = [`src/main/java`, `src/main/kotlin`].map((dir) => joinPath(projectRoot, dir));
   const mainFile = mainClass ? sources.map((dir) => joinPath(dir, `${mainClass.value.replace(/\./g, '/')}.java`)) : [];
-  const port = detectEnvPort(fs, mainFile, options.port);
+  const port = detectEnvPort(fs, mainFile, options.port) ?? (facts.springBoot ? detectSpringBootPort(fs, projectRoot, file) : undefined);
   return {
     language: 'java',
     project: project.name,

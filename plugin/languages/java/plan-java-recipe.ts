@@ -1,3 +1,4 @@
+import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, ImageRef, JavaProfile, Mount, Stage, Step } from '../../types';
@@ -95,12 +96,15 @@ function planStages(ctx: JavaContext): Stage[] {
   ];
 }
 
-/** The JRE has no curl; bash's /dev/tcp asks GET /health (distroless has no shell: no HEALTHCHECK). */
+/** The JRE image has bash but no curl: /dev/tcp probes; distroless has no shell, so no HEALTHCHECK (said in the header). */
+function planJavaHealth(ctx: JavaContext) {
+  const tool = ctx.distroless ? ({ kind: 'binary', image: 'distroless java' } as const) : ({ kind: 'bash' } as const);
+  return planHealth(ctx.profile.health, ctx.port, tool);
+}
+
 function planPortSteps(ctx: JavaContext): Step[] {
   if (ctx.port === undefined) return [];
-  if (ctx.distroless) return [{ kind: 'expose', port: ctx.port }];
-  const probe = `exec 3<>/dev/tcp/127.0.0.1/${ctx.port} && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '`;
-  return [{ kind: 'expose', port: ctx.port }, { kind: 'healthcheck', command: ['bash', '-c', probe] }];
+  return [{ kind: 'expose', port: ctx.port }, ...planJavaHealth(ctx).steps];
 }
 
 function planRuntimeStage(ctx: JavaContext): Stage {
@@ -142,7 +146,8 @@ function planNotes(ctx: JavaContext): string[] {
       : `Plain jar ${profile.artifact.value} (from ${profile.artifact.source}) with its runtime dependencies in lib/; main class ${profile.mainClass!.value} (from ${profile.mainClass!.source}).`,
     options.port !== undefined ? `Port ${options.port} (from the port option).`
       : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
-    `Runtime base ${ctx.distroless ? 'distroless (no shell: no HEALTHCHECK)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
+    ...[planJavaHealth(ctx).note ?? []].flat(),
+    `Runtime base ${ctx.distroless ? 'distroless (no shell)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
     `Dependencies and plugins are pre-fetched from the build files alone (cache mount ${ctx.tool.cacheDir}) and copied to ${OFFLINE_REPO}, so the build runs offline and a source edit never re-downloads.`,
     'TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).',
     ...(profile.closure.length > 0 ? [`Nx dependencies ${profile.closure.join(', ')} are not copied: multi-module builds are not supported yet.`] : []),

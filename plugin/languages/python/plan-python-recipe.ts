@@ -1,3 +1,4 @@
+import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import { planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
@@ -95,10 +96,14 @@ function planBuildStage(ctx: PythonContext): Stage {
   return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
 }
 
+/** The venv's python probes (no curl in slim or distroless): the detected route, else a TCP connect. */
+function planPythonHealth(ctx: PythonContext) {
+  return planHealth(ctx.profile.health, ctx.port, { kind: 'python', binary: `${VENV}/bin/python` });
+}
+
 function planHealthcheck(ctx: PythonContext): Step[] {
   if (ctx.port === undefined) return [];
-  const probe = `import urllib.request; urllib.request.urlopen('http://127.0.0.1:${ctx.port}/health', timeout=4)`;
-  return [{ kind: 'expose', port: ctx.port }, { kind: 'healthcheck', command: [`${VENV}/bin/python`, '-c', probe] }];
+  return [{ kind: 'expose', port: ctx.port }, ...planPythonHealth(ctx).steps];
 }
 
 /** The venv (dependencies, and the project when packaged) and the app's files; nothing else. */
@@ -144,6 +149,7 @@ function planNotes(ctx: PythonContext): string[] {
     `Entrypoint \`${profile.entrypoint.value.join(' ')}\` (from ${profile.entrypoint.source}).`,
     options.port !== undefined ? `Port ${options.port} (from the port option).`
       : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    ...[planPythonHealth(ctx).note ?? []].flat(),
     `Runtime base ${options.runtime === 'distroless' ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',

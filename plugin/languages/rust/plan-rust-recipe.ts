@@ -114,7 +114,7 @@ function planNotes(profile: RustProfile, service: CompiledService): string[] {
     `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
-    planHealthNote(service),
+    ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
@@ -134,6 +134,7 @@ export function planRustRecipe(profile: RustProfile, options: DockerizeOptions):
     runtimeImage: versions.rust.images.runtime,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
+    health: profile.health,
   };
   return {
     project: profile.project,
