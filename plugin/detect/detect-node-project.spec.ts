@@ -273,6 +273,19 @@ const cases: Case[] = [
     options: { entry: 'src/missing.js' },
     error: [/"worker"/, /entry option "src\/missing\.js" names no file/, /--entry=/],
   },
+  {
+    name: 'stale main (npm init\'s index.js, never written): the start script wins, and nothing claims index.js',
+    fixture: 'root-stale-main',
+    project: { name: 'solo', root: '.' },
+    expected: { entrypoint: { value: 'src/server.js', source: 'package.json#scripts.start' } },
+  },
+  {
+    name: 'stale main and no start script: an error that names main and the --entry fix',
+    fixture: 'root-stale-main',
+    project: { name: 'solo', root: '.' },
+    options: { entry: 'index.js' },
+    error: [/"solo"/, /entry option "index\.js" names no file/],
+  },
 ];
 
 const fixtures = join(__dirname, '__fixtures__');

@@ -22,9 +22,14 @@ type Candidate = { path: string; source: string } | undefined;
 
 /**
  * The file `node` runs, relative to the build output (or the project root without a build).
- * With a build: `--outfile` → package.json `main` → `start` script's `node <file>` → `main.js`
- * (the name Nx's bundlers emit). Candidates outside the output directory are skipped.
- * Without a build: `main` → `start` script → an existing `main.js`/`index.js` → Error.
+ * Evidence, strongest first (docs/entry-port-health-toolchain.md):
+ * - the `entry` option;
+ * - with a build: `--outfile` → the `start` script's `node <file>` → package.json `main` → `main.js`
+ *   (the name Nx's bundlers emit); candidates outside the output directory are skipped;
+ * - without a build: the `start` script's file → `main` → `main.js`/`index.js`/`server.js`, each only
+ *   when the file exists (a stale `main` is skipped, and the source says so) → Error.
+ * The start script ranks above `main`: it is what `npm start` runs, while `main` is a library field
+ * that `npm init` fills with `index.js` whether or not that file exists.
  */
 export function detectEntrypoint(context: Context): Sourced<string> {
   const { build, projectRoot } = context;
@@ -32,22 +37,29 @@ export function detectEntrypoint(context: Context): Sourced<string> {
   if (context.entry) return fromEntryOption(context, base, context.entry);
   const candidates: Candidate[] = [
     build?.outfile ? { path: build.outfile, source: '--outfile in the build command' } : undefined,
-    fromMain(context),
     fromStartScript(context),
+    fromMain(context),
     ...(build
       ? [{ path: joinPath(base, 'main.js'), source: 'default (main.js, the Nx bundler output name)' }]
-      : ['main.js', 'index.js'].map((file) => fromExistingFile(context, file))),
+      : ['main.js', 'index.js', 'server.js'].map((file) => fromExistingFile(context, file))),
   ];
+  const skipped: string[] = [];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
-    if (candidate && relative) return { value: relative, source: candidate.source };
+    if (!candidate || !relative) continue;
+    // Without a build the file must be there; a build's output does not exist yet.
+    if (!build && !context.fs.exists(candidate.path)) {
+      skipped.push(`${candidate.source} names ${candidate.path}, which does not exist`);
+      continue;
+    }
+    return { value: relative, source: [candidate.source, ...skipped.map((why) => `skipped: ${why}`)].join('; ') };
   }
   const packageJson = joinPath(projectRoot, 'package.json');
   throw createDetectError({
     project: context.project,
     file: packageJson,
-    problem: `no entrypoint found (no "main", no \`node <file>\` start script, no main.js or index.js in ${base})`,
-    fix: `set "main" in ${packageJson}, or add a "start" script such as "node src/server.js"`,
+    problem: `no entrypoint found (${[...skipped, `no \`node <file>\` start script or main.js/index.js/server.js in ${base}`].join('; ')})`,
+    fix: `add a "start" script such as "node src/server.js", correct "main" in ${packageJson}, or pass --entry=src/server.js`,
   });
 }
 

@@ -4,6 +4,7 @@ import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-entrypoint';
+import { listLockedPackages } from './python-web-apps';
 import { detectPythonVersion } from './detect-python-version';
 import { joinPath } from '../../detect/join-path';
 import { listPythonDependencies, readPyproject } from './read-pyproject';
@@ -66,7 +67,9 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
   // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
   const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
-  const dependencies = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  const direct = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  // Servers may come through an extra (fastapi[standard] → uvicorn): the lockfile's packages count too.
+  const dependencies = [...new Set([...direct, ...listLockedPackages(fs, joinPath(projectRoot, lockfile))])];
   const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
   const port = detectEnvPort(fs, entryFiles, options.port);
   return {
