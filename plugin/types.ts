@@ -278,6 +278,12 @@ export interface DockerizeOptions {
   runtime: RuntimeBase;
   port?: number;
   nodeVersion?: string;
+  /** Go major.minor for the build image (e.g. `1.26`); must have an image (versions.json go.$policy). */
+  goVersion?: string;
+  /** Python major.minor for the images (e.g. `3.12`); must have an image (versions.json python.$policy). */
+  pythonVersion?: string;
+  /** Java feature release (an LTS with temurin images, e.g. `21`). */
+  javaVersion?: string;
   buildMode: BuildMode;
   /**
    * What the image runs, in the language's own terms (one option for every language; see

@@ -3,6 +3,12 @@ export interface DockerizeGeneratorSchema {
   runtime?: 'slim' | 'distroless' | 'alpine';
   port?: number;
   nodeVersion?: string;
+  /** Go major.minor for the build image; default go.mod's toolchain line, else the newest supported Go >= its go line. */
+  goVersion?: string;
+  /** Python major.minor; default .python-version, else the newest supported Python requires-python allows. */
+  pythonVersion?: string;
+  /** Java LTS release; default the smallest supported LTS >= the build file's release. */
+  javaVersion?: string;
   buildMode?: 'docker' | 'copy-output';
   /**
    * What the image runs, per language: Node the file node runs (project-relative, or workspace-relative

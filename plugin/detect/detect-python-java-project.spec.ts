@@ -35,7 +35,7 @@ const cases: Case[] = [
     root: 'apps/web',
     expected: {
       packaged: false,
-      pythonVersion: { value: '3.12', source: 'apps/web/pyproject.toml#project.requires-python (~=3.12)' },
+      pythonVersion: { value: '3.14', source: 'apps/web/pyproject.toml#project.requires-python (~=3.12): the newest supported Python it allows' },
       entrypoint: { value: ['uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'], source: 'apps/web/app/main.py (FastAPI app "app")' },
     },
   },

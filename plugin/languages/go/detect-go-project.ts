@@ -1,4 +1,3 @@
-import versions from '../../versions.json';
 import type { FsView } from '../../fs-view';
 import type { GoProfile, Sourced } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
@@ -6,20 +5,9 @@ import { detectClosure } from '../../detect/detect-closure';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
+import { detectGoToolchain } from './go-toolchain';
 
-/** `go 1.26`, `go 1.26.3`, `toolchain go1.26.3` → `1.26`. */
-const GO_LINE = /^go\s+(\d+\.\d+)(?:\.\d+)?\s*$/m;
-const TOOLCHAIN_LINE = /^toolchain\s+go(\d+\.\d+)(?:\.\d+)?\S*\s*$/m;
 const MODULE_LINE = /^module\s+("?)([^\s"]+)\1\s*$/m;
-
-/** The toolchain line names the Go that builds the module; the go line only the minimum. */
-function detectGoVersion(goMod: string, file: string): Sourced<string> {
-  const toolchain = TOOLCHAIN_LINE.exec(goMod);
-  if (toolchain) return { value: toolchain[1], source: `${file} toolchain line` };
-  const go = GO_LINE.exec(goMod);
-  if (go) return { value: go[1], source: `${file} go line` };
-  return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };
-}
 
 /** A directory holds a main package when one of its .go files says `package main`. */
 function isMainPackage(fs: FsView, dir: string): boolean {
@@ -81,7 +69,7 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     project: project.name,
     projectRoot: root,
     module,
-    goVersion: detectGoVersion(goMod, goModPath),
+    goVersion: detectGoToolchain(goMod, goModPath, project.name, options.goVersion),
     ...(fs.exists(goSum) && { goSum }),
     ...(fs.exists('go.work') && { goWork: 'go.work' }),
     main,

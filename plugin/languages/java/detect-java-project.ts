@@ -7,6 +7,7 @@ import { detectEnvPort } from '../../detect/detect-env-port';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { joinPath } from '../../detect/join-path';
 import { readPom, type PomFacts } from './read-pom';
+import { detectJavaToolchain } from './java-toolchain';
 import { detectSpringBootPort } from './frameworks/spring-boot-config';
 
 /** Build files in precedence order: Maven, then Gradle's Kotlin DSL, then its Groovy DSL. */
@@ -118,7 +119,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
     buildTool: { value: build.tool, source: file },
     wrapper: facts.wrapper,
     manifests: facts.manifests,
-    javaVersion: facts.javaVersion ?? { value: versions.java.defaultMajor, source: 'default (versions.json java.defaultMajor)' },
+    javaVersion: detectJavaToolchain(facts.javaVersion, project.name, options.javaVersion),
     ...(facts.springBoot && { springBoot: facts.springBoot }),
     artifact: facts.artifact,
     ...(mainClass && { mainClass }),

@@ -79,7 +79,7 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     packageManager: manager,
     manifests: [lockfile, ...(pyproject && manager.value !== 'pip' ? ['pyproject.toml'] : [])],
     hashes,
-    pythonVersion: detectPythonVersion(fs, projectRoot, pyproject),
+    pythonVersion: detectPythonVersion(fs, projectRoot, pyproject, { project: project.name, pythonVersion: options.pythonVersion }),
     packaged,
     entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
     ...(port && { port }),
