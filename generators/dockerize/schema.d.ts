@@ -2,7 +2,8 @@ export interface DockerizeGeneratorSchema {
   project: string;
   runtime?: 'slim' | 'distroless' | 'alpine';
   port?: number;
-  nodeVersion?: string;
+  /** A major (`22`) or a version; a number is accepted (YAML, `--nodeVersion 22`). */
+  nodeVersion?: string | number;
   /** Go major.minor for the build image; default go.mod's toolchain line, else the newest supported Go >= its go line. */
   goVersion?: string;
   /** Python major.minor; default .python-version, else the newest supported Python requires-python allows. */

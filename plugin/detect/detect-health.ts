@@ -58,7 +58,8 @@ export function detectHealth(input: {
   frameworkDefault?: Sourced<HealthProbe>;
 }): Sourced<HealthProbe> {
   if (input.option !== undefined) return { value: parseHealthOption(input.option, input.project), source: 'the healthcheck option' };
-  const route = findHealthRoute(input.fs, input.roots, input.exclude ?? [], SOURCE_EXTENSIONS[input.language]);
+  const extensions = SOURCE_EXTENSIONS[input.language];
+  const route = extensions && findHealthRoute(input.fs, input.roots, input.exclude ?? [], extensions);
   if (route) return route;
   if (input.frameworkDefault) return input.frameworkDefault;
   return { value: { kind: 'tcp' }, source: 'no health route in the sources (a TCP connect to the port instead of guessing one)' };

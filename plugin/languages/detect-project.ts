@@ -3,38 +3,46 @@ import type { DetectOptions, NodeProjectInput } from '../detect/detect-input';
 import { detectBuildContext } from '../detect/detect-build-context';
 import { detectHealth } from '../detect/detect-health';
 import { joinPath } from '../detect/join-path';
+import type { LanguageModule } from './language-module';
 import { LANGUAGES } from './languages';
+import { refuseProject } from './refuse-project';
 
 /** Input every detector receives; language-specific options ride along in `options`. */
 export type ProjectInput = NodeProjectInput;
 
 /**
  * Detects a project's language (the first module of `LANGUAGES` that claims it) and reads its
- * profile. Throws an Error naming the project root and the manifests looked for when none claims it.
+ * profile. Throws an Error naming the project root and the manifests looked for when none claims it,
+ * and refuses by kind first (a library; a non-Node build with no manifest: see `refuseProject`).
+ * `languages` is the registry to consult (tests pass their own; the plugin uses `LANGUAGES`).
  */
-export function detectProject(input: ProjectInput): ProjectProfile {
+export function detectProject(input: ProjectInput, languages: readonly LanguageModule[] = LANGUAGES): ProjectProfile {
   const root = joinPath(input.project.root);
-  const language = LANGUAGES.find((candidate) => candidate.claims(input.fs, root));
+  const language = languages.find((candidate) => candidate.claims(input.fs, root));
+  const markers = [...new Set(languages.flatMap((candidate) => candidate.markers))].join(', ');
+  const refusal = refuseProject(input.fs, input.project, language?.language, markers.replace(', project.json', ''));
+  if (refusal) throw refusal;
   if (!language) {
-    const markers = [...new Set(LANGUAGES.flatMap((candidate) => candidate.markers))].join(', ');
     throw new Error(
       `nx-dockerize: project "${input.project.name}": ${root || '.'}: no manifest nx-dockerize knows (${markers}). ` +
         'Fix: dockerize a project of a supported language, or write its Dockerfile by hand.',
     );
   }
-  const profile = language.detect({ ...input, options: withEntry(language.language, input.options) });
+  const profile = language.detect({ ...input, options: withEntry(language.language as Language, input.options) });
+  // A language module's profile need not list a closure (LanguageProfile): none means none.
+  const closure = (profile as { closure?: string[] }).closure ?? [];
   const buildContext = detectBuildContext({
     fs: input.fs,
     graph: input.graph,
     project: input.project.name,
     projectRoot: profile.projectRoot,
-    closure: profile.closure,
+    closure,
   });
   const health = detectHealth({
     fs: input.fs,
     language: profile.language,
     project: input.project.name,
-    roots: [profile.projectRoot, ...profile.closure],
+    roots: [profile.projectRoot, ...closure],
     exclude: buildContext.nestedProjects,
     option: input.options?.healthcheck,
     frameworkDefault: language.frameworkHealth?.(input.fs, profile),

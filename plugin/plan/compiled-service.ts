@@ -1,9 +1,9 @@
 import { joinPath } from '../detect/join-path';
 import versions from '../versions.json';
-import { toBakeTargetName } from '../bake/to-bake-target-name';
 import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage, Step } from '../types';
 import { planHealth } from './health';
 import { planAllowList } from './allow-list';
+import { planServiceBake } from './service-parts';
 
 /**
  * What the Go and Rust recipes share: a compiled binary copied into a distroless runtime,
@@ -91,9 +91,5 @@ export function planCompiledIgnore(service: CompiledService, excludeEverywhere: 
 }
 
 export function planCompiledBake(service: CompiledService): BakeTarget {
-  return {
-    context: '.',
-    dockerfile: joinPath(service.projectRoot, 'Dockerfile'),
-    tags: [`${toBakeTargetName(service.project).toLowerCase()}:latest`],
-  };
+  return planServiceBake(service.project, service.projectRoot);
 }

@@ -1,31 +1,38 @@
 import type { Tree } from '@nx/devkit';
-import { readGeneratedState, stampGenerated } from '../../../plugin/generated-marker';
+import { readGeneratedState, sameGenerated, stampGenerated } from '../../../plugin/generated-marker';
 
-/** What to do with a file edited by hand: refuse (the generator) or keep it and say so (the sync generator). */
-export interface GuardOptions {
-  force: boolean;
-  /** Called instead of throwing when a hand-edited (or foreign) file is left as it is. */
-  onKeptEdit?: (path: string) => void;
+/** A file the generator will write once every check of the run has passed. */
+export interface FileChange {
+  path: string;
+  content: string;
 }
 
 /**
- * Writes a generated `#`-commented file, refusing to replace one that was edited by hand
- * (or never written by us) unless `force` is set. Unchanged content is not rewritten, so a
- * re-run is idempotent and shows no changes. With `onKeptEdit`, a hand-edited file is kept and
- * reported instead of failing the run.
+ * The change that writes a generated `#`-commented file, or undefined when the file already holds
+ * exactly that (line endings and the final newline aside, so an editor's or git's CRLF causes no
+ * churn). Throws, naming the file and both ways forward, when the file was edited by hand or never
+ * written by us, unless `force` (or, with `onKeptEdit`, keeps it and reports it). Writes nothing: the
+ * caller writes only after every check passed.
  */
-export function writeGuardedFile(tree: Tree, path: string, text: string, project: string, guard: GuardOptions): void {
-  const { force } = guard;
+export function guardGeneratedFile(
+  tree: Tree,
+  path: string,
+  text: string,
+  project: string,
+  force: boolean,
+  onKeptEdit?: (path: string) => void,
+): FileChange | undefined {
   const content = stampGenerated(text);
   const existing = tree.exists(path) ? tree.read(path, 'utf-8') ?? '' : undefined;
-  if (existing === content) return;
+  if (existing !== undefined && sameGenerated(existing, content)) return undefined;
   if (existing !== undefined && !force) {
     const state = readGeneratedState(existing);
-    const rerun = `nx g nx-dockerize:dockerize ${project} --force`;
-    if (guard.onKeptEdit && state !== 'generated') {
-      guard.onKeptEdit(path);
-      return;
+    // The sync generator keeps a hand-edited (or foreign) file and reports it instead of failing.
+    if (onKeptEdit && state !== 'generated') {
+      onKeptEdit(path);
+      return undefined;
     }
+    const rerun = `nx g nx-dockerize:dockerize ${project} --force`;
     if (state === 'edited') {
       throw new Error(
         `${path} was edited by hand after nx-dockerize generated it, so it was left as it is. ` +
@@ -39,5 +46,11 @@ export function writeGuardedFile(tree: Tree, path: string, text: string, project
       );
     }
   }
-  tree.write(path, content);
+  return { path, content };
+}
+
+/** Kept for callers of the old name: checks, then writes at once. */
+export function writeGuardedFile(tree: Tree, path: string, text: string, project: string, force: boolean): void {
+  const change = guardGeneratedFile(tree, path, text, project, force);
+  if (change) tree.write(change.path, change.content);
 }
