@@ -27,6 +27,8 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
+/** The steps as RAN/CACHED lines, for assertion messages. */
+const outcomes = (vertexes: VertexOutcome[]) => vertexes.map((v) => `${didRun(v) ? 'RAN   ' : 'CACHED'} ${v.name.slice(0, 120)}`).join('\n');
 
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {

@@ -62,7 +62,7 @@ export function detectHealth(input: {
   const route = extensions && findHealthRoute(input.fs, input.roots, input.exclude ?? [], extensions);
   if (route) return route;
   if (input.frameworkDefault) return input.frameworkDefault;
-  return { value: { kind: 'tcp' }, source: 'no health route in the sources (a TCP connect to the port instead of guessing one)' };
+  return { value: { kind: 'tcp' }, source: 'the default: no health route in the sources, so none is guessed' };
 }
 
 /** The best health route literal in the roots' source files, with the file that names it. */

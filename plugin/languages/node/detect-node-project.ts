@@ -42,7 +42,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   });
   const build = detectBuild({ project, projectPackageJson, manager: packageManager.value });
   const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry });
-  const port = detectPort({ fs, projectRoot, port: options.port });
+  const port = detectPort({ fs, projectRoot, port: options.port, ...(!build && { entryFile: joinPath(projectRoot, entrypoint.value) }) });
   const closure = detectClosure(graph, project.name);
 
   return {
