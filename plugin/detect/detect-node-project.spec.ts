@@ -317,11 +317,11 @@ describe('detectNodeProject', () => {
     expect(profile).toMatchObject({ language: 'node', project: project.name, projectRoot: project.root, ...expected });
   });
 
-  it('omits build and port for a plain JS package, and keeps the full profile shape', () => {
+  it('omits build for a plain JS package, reads the port from the file node runs, and keeps the full profile shape', () => {
     const project = { name: 'worker', root: 'apps/worker' };
     const profile = detectNodeProject({ fs: diskFsView(join(fixtures, 'yarn-classic')), project, graph: toDefaultGraph(project) });
     expect(profile.build).toBeUndefined();
-    expect(profile.port).toBeUndefined();
+    expect(profile.port).toEqual({ value: 5000, source: 'apps/worker/src/server.js: .listen(5000' });
     expect(profile.closure).toEqual([]);
     expect(profile.nodeVersion.value).toBe(defaultMajor);
   });

@@ -72,6 +72,8 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const dependencies = [...new Set([...direct, ...listLockedPackages(fs, joinPath(projectRoot, lockfile))])];
   const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
   const port = detectEnvPort(fs, entryFiles, options.port);
+  const entrypoint = detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint });
+  const serverPort = port ? undefined : toServerPort(entrypoint);
   return {
     language: 'python',
     project: project.name,
@@ -81,8 +83,17 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     hashes,
     pythonVersion: detectPythonVersion(fs, projectRoot, pyproject, { project: project.name, pythonVersion: options.pythonVersion }),
     packaged,
-    entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
-    ...(port && { port }),
+    entrypoint,
+    ...((port ?? serverPort) && { port: port ?? serverPort }),
     closure: detectClosure(graph, project.name),
   };
+}
+
+/** The port a server command listens on: uvicorn's `--port N`, gunicorn's `--bind host:N`, Django's `runserver host:N`. */
+function toServerPort(entrypoint: Sourced<string[]>): Sourced<number> | undefined {
+  const argv = entrypoint.value;
+  const flag = argv.findIndex((word) => word === '--port' || word === '--bind' || word === 'runserver');
+  const value = flag >= 0 ? argv[flag + 1] : undefined;
+  const port = value ? Number(/(?:^|:)(\d{2,5})$/.exec(value)?.[1]) : NaN;
+  return port > 0 && port < 65536 ? { value: port, source: `the server command (${argv.slice(0, flag + 2).join(' ')})` } : undefined;
 }
