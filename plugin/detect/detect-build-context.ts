@@ -13,6 +13,7 @@ const NEVER_IN_CONTEXT = new Set([
   '.git',
   '.gitignore',
   '.gitattributes',
+  '.dockerignore',
   '.github',
   '.gitlab',
   '.idea',
