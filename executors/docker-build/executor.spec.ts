@@ -78,6 +78,11 @@ describe('docker-build executor: temp files, signals, docker checks', () => {
     expect(readdirSync(tmpRoot)).toEqual([]);
   });
 
+  it.each([{ registry: 'localhost:5000' }, { registry: 'ghcr.io/acme/' }, { registry: '[::1]:5000/team' }, { imageName: 'team/{project}' }])('accepts %j', async (options) => {
+    const results = await buildProjects(request(options), context(), effects(async () => ok));
+    expect(results['api:docker-build'].success).toBe(true);
+  });
+
   it.each([
     [{ registry: 'ghcr.io/Acme' }, /option registry "ghcr.io\/Acme" \(project api\) is not valid: repository names are lowercase only/],
     [{ imageName: 'my app' }, /option imageName "my app".*white space/],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { treeFsView } from '../fs-view';
 import type { JavaProfile, Language } from '../types';
 import { detectActuatorHealth } from '../languages/java/frameworks/spring-boot-config';
-import { detectSpringBootPort } from '../languages/java/frameworks/spring-boot-config';
+import { detectSpringBootPort } from '../languages/java/spring-boot-port';
 import { planHealth } from '../plan/health';
 import { detectHealth } from './detect-health';
 
@@ -61,14 +61,14 @@ describe('Spring Boot: actuator health and server.port from application.yml', ()
       'pom.xml': pom('<dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>'),
       'src/main/resources/application.yml': 'server:\n  port: ${PORT:8181}\n  servlet:\n    context-path: /shop\n---\nspring.config.activate.on-profile: prod\nserver.port: 9999\n',
     });
-    expect(detectSpringBootPort(fs, '.', 'pom.xml')).toEqual({ value: 8181, source: 'src/main/resources/application.yml (server.port ${PORT:8181})' });
+    expect(detectSpringBootPort(fs, '.', 'svc').value).toBe(8181);
     expect(detectActuatorHealth(fs, profile)?.value).toEqual({ kind: 'http', path: '/shop/actuator/health' });
   });
 
   it('no actuator: no framework route; a web starter without server.port: Boot default 8080', () => {
     const fs = fsOf({ 'pom.xml': pom('<dependency><artifactId>spring-boot-starter-web</artifactId></dependency>') });
     expect(detectActuatorHealth(fs, profile)).toBeUndefined();
-    expect(detectSpringBootPort(fs, '.', 'pom.xml')?.value).toBe(8080);
+    expect(detectSpringBootPort(fs, '.', 'svc').value).toBe(8080);
   });
 
   it('management.server.port moves the probe to that port', () => {

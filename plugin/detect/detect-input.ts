@@ -55,6 +55,8 @@ export interface DetectOptions {
   bin?: string;
   /** Python: the command to run; Java: the main class. */
   entrypoint?: string;
+  /** Java: Maven or Gradle, when the project has both build files. */
+  buildTool?: 'maven' | 'gradle';
 }
 
 export interface NodeProjectInput {

@@ -11,15 +11,15 @@ const newestPython = versions.python.supported.at(-1)!;
 
 describe('Go toolchain policy', () => {
   it('go 1.19 builds with the newest supported Go, never an end-of-life image', () => {
-    expect(detectGoToolchain('module m\n\ngo 1.19\n', 'go.mod', 'svc').value).toBe(newestGo);
+    expect(detectGoToolchain({ Go: '1.19' }, 'go.mod', 'svc').value).toBe(newestGo);
   });
   it('a toolchain line wins; a go line newer than the table is kept as it is', () => {
-    expect(detectGoToolchain('module m\n\ngo 1.22\n\ntoolchain go1.25.4\n', 'go.mod', 'svc').value).toBe('1.25');
-    expect(detectGoToolchain('module m\n\ngo 1.99\n', 'go.mod', 'svc').value).toBe('1.99');
+    expect(detectGoToolchain({ Go: '1.22', Toolchain: 'go1.25.4' }, 'go.mod', 'svc').value).toBe('1.25');
+    expect(detectGoToolchain({ Go: '1.99' }, 'go.mod', 'svc').value).toBe('1.99');
   });
   it('the goVersion option, with a clear error when no image exists', () => {
-    expect(detectGoToolchain('module m\n\ngo 1.22\n', 'go.mod', 'svc', '1.25')).toEqual({ value: '1.25', source: 'the goVersion option' });
-    expect(() => detectGoToolchain('module m\n', 'go.mod', 'svc', '1.12')).toThrow(/"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/);
+    expect(detectGoToolchain({ Go: '1.22' }, 'go.mod', 'svc', '1.25')).toEqual({ value: '1.25', source: 'the goVersion option' });
+    expect(() => detectGoToolchain({}, 'go.mod', 'svc', '1.12')).toThrow(/"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/);
   });
 });
 

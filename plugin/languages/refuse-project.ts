@@ -11,9 +11,10 @@ import { joinPath } from '../detect/join-path';
  *    Nx also *infers* type `lib` for a package.json project with `main`/`exports` and no projectType;
  *    that is not refused, because most Node services have a `main` (the inference is Nx's guess).
  * 2. No manifest of a known language, only project.json, and a `build` target that is not a Node
- *    build (`make build`, `@nx/gradle:…`): the Node recipe would run `npm ci` on a project that is not
- *    a Node project. Node's integrated style (project.json only) is kept for Node builds: an `@nx/*`
- *    JavaScript executor, or a command run by a JavaScript tool.
+ *    build (`make build`, `@nx/gradle:…`) and no JavaScript/TypeScript source in its first two levels:
+ *    the Node recipe would run `npm ci` on a project that is not a Node project. Node's integrated
+ *    style (project.json only) is kept for Node builds: an `@nx/*` JavaScript executor, a command
+ *    chain in which any command is a JavaScript tool (`rm -rf dist && tsc`), or JS/TS sources.
  */
 export function refuseProject(fs: FsView, project: ProjectInput, claimedBy: string | undefined, markers: string): Error | undefined {
   const root = joinPath(project.root);
@@ -27,7 +28,7 @@ export function refuseProject(fs: FsView, project: ProjectInput, claimedBy: stri
   if (claimedBy !== 'node' || fs.exists(joinPath(root, 'package.json'))) return undefined;
   const build = project.targets?.build;
   const command = build && describeNonNodeBuild(build);
-  if (command) {
+  if (command && !hasJavaScriptSources(fs, root)) {
     const makefile = fs.exists(joinPath(root, 'Makefile')) ? ` (${joinPath(root, 'Makefile')} is there)` : '';
     return new Error(
       `nx-dockerize: project "${project.name}": ${configFile}: its build target runs ${command}${makefile}, which is not a Node build, and ${root || '.'} has no manifest nx-dockerize knows (${markers}). ` +
@@ -50,6 +51,13 @@ function describeNonNodeBuild(build: { executor?: string; command?: string; opti
   const first = options.command ?? options.commands?.[0] ?? build.command;
   const command = typeof first === 'string' ? first : (first as { command?: unknown } | undefined)?.command;
   if (typeof command !== 'string') return undefined;
-  const tool = command.trim().split(/\s+/).find((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word)) ?? '';
-  return JS_TOOLS.has(tool.replace(/^.*\//, '')) ? undefined : `\`${command.trim()}\``;
+  const tools = command.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).find((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word)) ?? '');
+  return tools.some((tool) => JS_TOOLS.has(tool.replace(/^.*\//, ''))) ? undefined : `\`${command.trim()}\``;
+}
+
+const JS_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
+
+/** Any .js/.ts (and variants) file at the project root or one folder down (src/main.ts). */
+function hasJavaScriptSources(fs: FsView, root: string): boolean {
+  return fs.list(root).some((entry) => JS_SOURCE.test(entry) || fs.list(joinPath(root, entry)).some((child) => JS_SOURCE.test(child)));
 }

@@ -4,6 +4,8 @@ import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage,
 import { planHealth } from './health';
 import { planAllowList } from './allow-list';
 import { planServiceBake } from './service-parts';
+import { planCreateUserStep } from './service-parts';
+import { planAptInstall } from './system-packages';
 
 /**
  * What the Go and Rust recipes share: a compiled binary copied into a distroless runtime,
@@ -18,6 +20,11 @@ export interface CompiledService {
   artifact: string;
   binary: string;
   runtimeImage: string;
+  /**
+   * Debian packages the runtime stage installs (shared libraries the binary links that the
+   * distroless image lacks). Non-empty only with a Debian slim `runtimeImage` (distroless has no apt).
+   */
+  runtimePackages?: string[];
   port?: number;
   healthcheckFlag?: Sourced<string>;
   health?: Sourced<HealthProbe>;
@@ -27,6 +34,17 @@ export interface CompiledService {
 export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
 
 export const NONROOT_UID = versions.distroless.nonrootUid;
+
+/**
+ * The Debian packages upstream's `gcr.io/distroless/cc-debian12` holds (distroless base/config.bzl
+ * BASE_PACKAGES debian12 + cc/config.bzl CC_PACKAGES debian12). static-debian12 holds none of them.
+ */
+export const DISTROLESS_CC_PACKAGES = ['libc6', 'libssl3', 'libgomp1', 'libstdc++6', 'libgcc-s1', 'gcc-12-base'];
+
+/** Debian slim, for a runtime that needs shared libraries distroless does not carry. */
+export const SLIM_RUNTIME_IMAGE = `debian:${versions.debian.tag}`;
+/** What every distroless image carries and Debian slim lacks: installed with the libraries on a slim runtime. */
+export const SLIM_PARITY_PACKAGES = ['ca-certificates', 'tzdata'];
 
 /** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag). */
 export function toImageRef(reference: string) {
@@ -48,11 +66,15 @@ export function planCompiledRuntime(service: CompiledService): Stage {
   const binary = `/app/${service.binary}`;
   const portSteps: Step[] = service.port === undefined ? [] : [{ kind: 'expose', port: service.port }];
   const health = planCompiledHealth(service).steps;
+  const packages = service.runtimePackages ?? [];
+  // A slim runtime installs exactly the runtime libraries and creates the same numeric user distroless has.
+  const system: Step[] = packages.length === 0 ? [] : [...planAptInstall(packages, 'The shared libraries the binary links (see the header), nothing else.'), planCreateUserStep(NONROOT_UID)];
   return {
     name: 'runtime',
     role: 'runtime',
     from: toImageRef(service.runtimeImage),
     steps: [
+      ...system,
       { kind: 'copy', from: 'build', sources: [service.artifact], dest: binary, link: true },
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
@@ -70,13 +92,17 @@ export function planCompiledRuntime(service: CompiledService): Stage {
 }
 
 /**
- * Distroless has no shell or curl: the HEALTHCHECK is the binary's own probe mode (`-healthcheck`,
- * found in its source) or none, and the note says which. `--healthcheck=none` turns it off.
+ * The HEALTHCHECK of a compiled service: the binary's own probe mode (`-healthcheck`, found in its
+ * source) when it has one; else, on a Debian slim runtime (system libraries), bash's /dev/tcp; on
+ * distroless (no shell, no curl) none, and the note says so. `--healthcheck=none` turns it off.
  */
 function planCompiledHealth(service: CompiledService) {
   const flag = service.healthcheckFlag;
+  const slim = (service.runtimePackages ?? []).length > 0;
+  const image = slim ? `${service.runtimeImage} (Debian slim)` : service.runtimeImage;
   const argv = flag && service.health?.value.kind !== 'none' ? [`/app/${service.binary}`, flag.value] : undefined;
-  return planHealth(service.health, service.port, { kind: 'binary', argv, image: service.runtimeImage, source: flag?.source });
+  if (slim && !argv) return planHealth(service.health, service.port, { kind: 'bash' });
+  return planHealth(service.health, service.port, { kind: 'binary', argv, image, source: flag?.source });
 }
 
 /** The health note for the header, when there is a port (the port note covers the rest). */
@@ -87,7 +113,8 @@ export function planHealthNote(service: CompiledService): string[] {
 
 /** Allow-list for `<root>/Dockerfile.dockerignore` (plan/allow-list.ts): the closure and the project, minus `excludeEverywhere` names. */
 export function planCompiledIgnore(service: CompiledService, excludeEverywhere: string[]): string[] {
-  return planAllowList({ ...service, excludeEverywhere });
+  // Names (`target`) or any-depth patterns (`**/target`) alike.
+  return planAllowList({ ...service, excludeEverywhere: excludeEverywhere.map((name) => name.replace(/^\*\*\//, '')) });
 }
 
 export function planCompiledBake(service: CompiledService): BakeTarget {

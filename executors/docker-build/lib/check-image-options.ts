@@ -1,12 +1,12 @@
 import { explainImageName, explainImageReference, toImageNames } from '../../../plugin/bake';
 import type { DockerBuildExecutorSchema } from '../schema';
 
-/** registry, imageName and tags by Docker's reference grammar, before anything runs. */
+/** registry (a host, host:port or host/namespace prefix), imageName and tags by Docker's reference grammar, before anything runs. */
 export function checkImageOptions(requests: { project: string; options: DockerBuildExecutorSchema }[]): void {
   for (const { project, options } of requests) {
     type Problem = [string, unknown, string | undefined];
     const problems = ([
-      ['registry', options.registry, options.registry === undefined ? undefined : explainImageName(options.registry.replace(/\/+$/, ''))],
+      ['registry', options.registry, options.registry === undefined ? undefined : explainImageName(`${options.registry.replace(/\/+$/, '')}/x`)],
       ['imageName', options.imageName, options.imageName === undefined ? undefined : explainImageName(options.imageName.replace('{project}', toImageNames(project).repository))],
       ...(options.tags ?? []).map((tag): Problem => [
         'tags',

@@ -382,6 +382,16 @@ const kindCases: BadInputCase[] = [
     expect: { written: { 'apps/web/Dockerfile': ['esbuild apps/web/src/main.ts'] } },
   },
   {
+    id: 'integrated-node-command-chain',
+    kind: 'refused by kind',
+    input: 'an integrated Node project whose build is `rm -rf dist && tsc -p apps/svc`',
+    workspace: withProjects(withFiles(api, { 'apps/svc/project.json': '{}\n', 'apps/svc/src/main.ts': 'export {};\n' }), {
+      svc: { root: 'apps/svc', targets: { build: { executor: 'nx:run-commands', options: { command: 'rm -rf dist/apps/svc && tsc -p apps/svc --outDir dist/apps/svc' } } } },
+    }),
+    run: { dockerize: 'svc' },
+    expect: { written: { 'apps/svc/Dockerfile': ['tsc -p apps/svc'] } },
+  },
+  {
     id: 'run-commands-without-command',
     kind: 'refused by kind',
     input: 'project.json `build` uses nx:run-commands with no command',
@@ -431,6 +441,30 @@ const manifestCases: BadInputCase[] = [
     workspace: withFiles(api, { 'apps/api/package.json': JSON.stringify({ name: 'api' }), 'apps/api/src/main.js': null, 'apps/api/src/server.js': 'listen(3000)\n' }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'apps/api/package.json', fix: /Fix:/, message: /no entrypoint found/ } },
+  },
+  {
+    id: 'node-main-missing-file',
+    kind: 'malformed manifest',
+    input: '`"main": "src/nope.js"` names a file that does not exist, and nothing builds it',
+    workspace: withFiles(api, { 'apps/api/package.json': JSON.stringify({ name: 'api', main: 'src/nope.js' }) }),
+    run: { dockerize: 'api' },
+    expect: { refused: { file: 'apps/api/package.json#main', fix: /point it at the file the service starts from/, message: /names apps\/api\/src\/nope.js, which does not exist/ } },
+  },
+  {
+    id: 'node-package-json-bom',
+    kind: 'malformed manifest',
+    input: 'package.json starts with a byte-order mark (a Windows editor)',
+    workspace: withFiles(api, { 'apps/api/package.json': `\uFEFF${JSON.stringify({ name: 'api', main: 'src/main.js' })}` }),
+    run: { dockerize: 'api' },
+    expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "src/main.js"]'] } },
+  },
+  {
+    id: 'node-package-json-not-object',
+    kind: 'malformed manifest',
+    input: "the project's package.json is `[]`",
+    workspace: withFiles(api, { 'apps/api/package.json': '[]\n' }),
+    run: { dockerize: 'api' },
+    expect: { refused: { file: 'apps/api/package.json', fix: /Fix:/, message: /expected a JSON object/ } },
   },
   {
     id: 'go-mod-no-module',
@@ -519,6 +553,14 @@ const manifestCases: BadInputCase[] = [
     workspace: withFiles(javaWorkspace(), { 'apps/jv/pom.xml': '<project><artifactId>jv</project>\n' }),
     run: { dockerize: 'jv' },
     expect: { refused: { file: 'apps/jv/pom.xml', fix: /mvn validate/, message: /not well-formed XML \(line 1, column 24/ } },
+  },
+  {
+    id: 'gradle-no-main-class',
+    kind: 'malformed manifest',
+    input: 'a Gradle build (build.gradle.kts) with no application mainClass',
+    workspace: withFiles(javaWorkspace(), { 'apps/jv/pom.xml': null, 'apps/jv/build.gradle.kts': 'plugins { java }\n' }),
+    run: { dockerize: 'jv' },
+    expect: { refused: { file: 'apps/jv/build.gradle.kts', fix: /--entrypoint/, message: /no main class found/ } },
   },
   {
     id: 'java-no-main-class',

@@ -7,7 +7,7 @@ export interface NormalizedOptions {
   given: Record<string, unknown>;
 }
 
-const ENUMS: Record<string, readonly string[]> = { runtime: ['slim', 'distroless', 'alpine'], buildMode: ['docker', 'copy-output'] };
+const ENUMS: Record<string, readonly string[]> = { runtime: ['slim', 'distroless', 'alpine'], buildMode: ['docker', 'copy-output'], buildTool: ['maven', 'gradle'] };
 
 /**
  * Validates the generator options where they enter (the schema checks the CLI, but a composing
@@ -59,6 +59,7 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       ...(given.cgo !== undefined && { cgo: given.cgo as boolean }),
       ...(given.bin !== undefined && { bin: given.bin as string }),
       ...(given.entrypoint !== undefined && { entrypoint: given.entrypoint as string }),
+      ...(given.buildTool !== undefined && { buildTool: given.buildTool as DockerizeOptions['buildTool'] }),
     },
   };
 }

@@ -3,9 +3,10 @@ import versions from '../../versions.json';
 import type { Sourced } from '../../types';
 import { checkToolchainOption, pickNewest, toSemver } from '../../detect/toolchain-policy';
 
-/** `go 1.26`, `go 1.26.3` → `1.26`; `toolchain go1.26.3` → `1.26`. */
-const GO_LINE = /^go\s+(\d+\.\d+)(?:\.\d+)?\s*$/m;
-const TOOLCHAIN_LINE = /^toolchain\s+go(\d+\.\d+)(?:\.\d+)?\S*\s*$/m;
+/** `1.26`, `1.26.3`, `1.23rc1`, `go1.26.3` → `1.26` (the image tag's major.minor). */
+function toMinor(version: string | undefined): string | undefined {
+  return version ? /^(?:go)?(\d+\.\d+)/.exec(version)?.[1] : undefined;
+}
 
 const newestSupported = () => pickNewest(versions.go.supported, () => true)!;
 
@@ -18,7 +19,7 @@ const newestSupported = () => pickNewest(versions.go.supported, () => true)!;
  *    a go line newer than every supported release is taken as it is (the table may lag a release);
  * 4. versions.json go.defaultMinor.
  */
-export function detectGoToolchain(goMod: string, file: string, project: string, option?: string): Sourced<string> {
+export function detectGoToolchain(goMod: { Go?: string; Toolchain?: string }, file: string, project: string, option?: string): Sourced<string> {
   if (option) {
     return checkToolchainOption({
       project,
@@ -30,15 +31,15 @@ export function detectGoToolchain(goMod: string, file: string, project: string, 
       exists: `${versions.go.oldestImage} to ${newestSupported()}`,
     });
   }
-  const toolchain = TOOLCHAIN_LINE.exec(goMod);
-  if (toolchain) return { value: toolchain[1], source: `${file} toolchain line` };
-  const go = GO_LINE.exec(goMod);
+  const toolchain = toMinor(goMod.Toolchain);
+  if (toolchain) return { value: toolchain, source: `${file} toolchain line` };
+  const go = toMinor(goMod.Go);
   if (go) {
-    const minimum = toSemver(go[1])!;
+    const minimum = toSemver(go)!;
     const picked = pickNewest(versions.go.supported, (version) => semver.gte(toSemver(version)!, minimum));
     return picked
-      ? { value: picked, source: `${file} go line (go ${go[1]}: the newest supported Go that builds it, versions.json go.supported)` }
-      : { value: go[1], source: `${file} go line (newer than every release in versions.json go.supported)` };
+      ? { value: picked, source: `${file} go line (go ${go}: the newest supported Go that builds it, versions.json go.supported)` }
+      : { value: go, source: `${file} go line (newer than every release in versions.json go.supported)` };
   }
   return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };
 }

@@ -43,23 +43,62 @@ export function detectEntrypoint(context: Context): Sourced<string> {
       ? [{ path: joinPath(base, 'main.js'), source: 'default (main.js, the Nx bundler output name)' }]
       : ['main.js', 'index.js', 'server.js'].map((file) => fromExistingFile(context, file))),
   ];
-  const skipped: string[] = [];
+  const skipped: { path: string; source: string; why: string }[] = [];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
     if (!candidate || !relative) continue;
     // Without a build the file must be there; a build's output does not exist yet.
-    if (!build && !context.fs.exists(candidate.path)) {
-      skipped.push(`${candidate.source} names ${candidate.path}, which does not exist`);
+    if (!build && !existsForNode(context.fs, candidate.path)) {
+      skipped.push({ ...candidate, why: `${candidate.source} names ${candidate.path}, which does not exist` });
       continue;
     }
-    return { value: relative, source: [candidate.source, ...skipped.map((why) => `skipped: ${why}`)].join('; ') };
+    return { value: relative, source: [candidate.source, ...skipped.map(({ why }) => `skipped: ${why}`)].join('; ') };
   }
   const packageJson = joinPath(projectRoot, 'package.json');
+  if (skipped.length > 0) {
+    // Without a build nothing creates the entry file: name the first field that points nowhere.
+    const [first, ...others] = skipped;
+    throw createDetectError({
+      project: context.project,
+      file: first.source,
+      problem: `names ${first.path}, which does not exist, and the project has no build step that would make it${others.length ? ` (also: ${others.map(({ why }) => why).join('; ')})` : ''}`,
+      fix: `point it at the file the service starts from, add a build target or "build" script that writes ${first.path}, or pass --entry=<file>`,
+    });
+  }
   throw createDetectError({
     project: context.project,
     file: packageJson,
-    problem: `no entrypoint found (${[...skipped, `no \`node <file>\` start script or main.js/index.js/server.js in ${base}`].join('; ')})`,
-    fix: `add a "start" script such as "node src/server.js", correct "main" in ${packageJson}, or pass --entry=src/server.js`,
+    problem: `no entrypoint found (no \`node <file>\` start script, no "main", no main.js, index.js or server.js in ${base})`,
+    fix: `add a "start" script such as "node src/server.js", set "main" in ${packageJson}, or pass --entry=src/server.js`,
+  });
+}
+
+/** Node's own resolution of a file (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX): the name, its extensions, `/index.js`. */
+function existsForNode(fs: FsView, path: string): boolean {
+  return ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].some((suffix) => fs.read(`${path}${suffix}`) !== undefined);
+}
+
+/**
+ * The `entry` option: tried project-relative first (as package.json#main is), then workspace-relative
+ * (Nx's own paths, e.g. `dist/apps/api/main.js`). It must lie in the build output, or, without a
+ * build, be a file of the project. Throws naming the option and the fix otherwise.
+ */
+function fromEntryOption(context: Context, base: string, entry: string): Sourced<string> {
+  const cleaned = entry.trim().replace(/^\.\//, '');
+  const tries = [joinPath(context.projectRoot, cleaned), joinPath(cleaned)];
+  for (const path of tries) {
+    const relative = toRelative(base, path);
+    if (relative && (context.build || context.fs.exists(path))) return { value: relative, source: 'the entry option' };
+  }
+  throw createDetectError({
+    project: context.project,
+    file: joinPath(context.projectRoot, 'package.json'),
+    problem: context.build
+      ? `the entry option "${entry}" is not inside the build output ${base}`
+      : `the entry option "${entry}" names no file of the project (looked for ${[...new Set(tries)].join(', ')})`,
+    fix: context.build
+      ? `pass the file the build writes, e.g. --entry=${joinPath(base, 'main.js')}`
+      : 'pass a file of the project relative to its root, e.g. --entry=src/server.js',
   });
 }
 
@@ -87,28 +126,4 @@ function fromExistingFile({ fs, projectRoot }: Context, file: string): Candidate
 function toRelative(base: string, path: string): string | undefined {
   const relative = posix.relative(base === '.' ? '' : base, path);
   return relative === '' || relative.startsWith('..') ? undefined : relative;
-}
-
-/**
- * The `entry` option: tried project-relative first (as package.json#main is), then workspace-relative
- * (Nx's own paths, e.g. `dist/apps/api/main.js`). It must lie in the build output, or, without a
- * build, be a file of the project. Throws naming the option and the fix otherwise.
- */
-function fromEntryOption(context: Context, base: string, entry: string): Sourced<string> {
-  const cleaned = entry.trim().replace(/^\.\//, '');
-  const tries = [joinPath(context.projectRoot, cleaned), joinPath(cleaned)];
-  for (const path of tries) {
-    const relative = toRelative(base, path);
-    if (relative && (context.build || context.fs.exists(path))) return { value: relative, source: 'the entry option' };
-  }
-  throw createDetectError({
-    project: context.project,
-    file: joinPath(context.projectRoot, 'package.json'),
-    problem: context.build
-      ? `the entry option "${entry}" is not inside the build output ${base}`
-      : `the entry option "${entry}" names no file of the project (looked for ${[...new Set(tries)].join(', ')})`,
-    fix: context.build
-      ? `pass the file the build writes, e.g. --entry=${joinPath(base, 'main.js')}`
-      : 'pass a file of the project relative to its root, e.g. --entry=src/server.js',
-  });
 }

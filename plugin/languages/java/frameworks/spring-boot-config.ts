@@ -5,8 +5,6 @@ import { joinPath } from '../../../detect/join-path';
 
 /** Spring Boot's own config files, in the order Boot reads them (properties win over YAML in the same folder). */
 const CONFIG_FILES = ['application.properties', 'application.yml', 'application.yaml'].map((name) => `src/main/resources/${name}`);
-/** Boot's embedded server port when none is configured (docs: "server.port", default 8080). */
-const BOOT_DEFAULT_PORT = 8080;
 
 type Lookup = (key: string) => { value: string; file: string } | undefined;
 
@@ -49,24 +47,6 @@ function lookupIn(data: Record<string, unknown>, key: string): unknown {
   return found;
 }
 
-/** `8080` → 8080; `${PORT:8081}` → 8081 (the placeholder's default); anything else → undefined. */
-function toPort(value: string): number | undefined {
-  const match = /^(?:\$\{[\w.-]+:(\d{2,5})\}|(\d{2,5}))$/.exec(value.trim());
-  const port = match ? Number(match[1] ?? match[2]) : NaN;
-  return port > 0 && port < 65536 ? port : undefined;
-}
-
-/** A Spring Boot web service's port: `server.port` in its config, else Boot's default 8080 (when it is a web app). */
-export function detectSpringBootPort(fs: FsView, projectRoot: string, buildFile: string): Sourced<number> | undefined {
-  const config = readSpringConfig(fs, projectRoot);
-  const configured = config('server.port');
-  const port = configured && toPort(configured.value);
-  if (configured && port) return { value: port, source: `${configured.file} (server.port ${configured.value})` };
-  const build = fs.read(buildFile) ?? '';
-  if (/spring-boot-starter-(?:web|webflux)\b/.test(build)) return { value: BOOT_DEFAULT_PORT, source: `Spring Boot's default (server.port unset; ${buildFile} has a web starter)` };
-  return undefined;
-}
-
 /**
  * Spring Boot Actuator's health endpoint, when the actuator is a dependency of the build file:
  * `<server.servlet.context-path><management.endpoints.web.base-path | /actuator>/health`, on
@@ -78,7 +58,7 @@ export function detectActuatorHealth(fs: FsView, profile: JavaProfile): Sourced<
   if (!/spring-boot-starter-actuator\b/.test(fs.read(buildFile) ?? '')) return undefined;
   const config = readSpringConfig(fs, profile.projectRoot);
   const managementPort = config('management.server.port');
-  const port = managementPort ? toPort(managementPort.value) : undefined;
+  const port = managementPort && /^\d{2,5}$/.test(managementPort.value.trim()) ? Number(managementPort.value) : undefined;
   const base = (config('management.endpoints.web.base-path')?.value ?? '/actuator').replace(/\/$/, '');
   const context = port ? '' : (config('server.servlet.context-path')?.value ?? '').replace(/\/$/, '');
   const path = `${context}${base}/health`;

@@ -1,1 +1,1 @@
-// the service's entry (package.json#main)
+// the entry file package.json#main names (detection checks it exists)
