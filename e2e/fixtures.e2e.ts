@@ -27,8 +27,6 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
-/** The steps as RAN/CACHED lines, for assertion messages. */
-const outcomes = (vertexes: VertexOutcome[]) => vertexes.map((v) => `${didRun(v) ? 'RAN   ' : 'CACHED'} ${v.name.slice(0, 120)}`).join('\n');
 
 /** One line per step, RAN or CACHED: the message of a failed cache assertion. */
 const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
