@@ -11,7 +11,7 @@
 # Production dependencies found: the runtime gets a prod-only node_modules.
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
-# HEALTHCHECK probes http://127.0.0.1:3001/health with Node's fetch (no curl in slim or distroless).
+# HEALTHCHECK: GET http://127.0.0.1:3001/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # pnpm: the install layer is keyed on the whole root lockfile (pruning is npm-only for now), so any dependency change in the workspace re-runs it.
 # pnpm is activated through corepack at 9.15.9; Node >= 25 no longer ships corepack, so it is installed from npm there.
 
