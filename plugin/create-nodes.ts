@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   createNodesFromFiles,
@@ -43,7 +43,29 @@ function inferDockerBuild(workspaceRoot: string, file: string, options: Dockeriz
   if (!manifests.length || readGeneratedState(text) === 'foreign') return {};
   const targetName = options.targetName ?? 'docker-build';
   const project = readProjectName(workspaceRoot, projectRoot, manifests);
-  return { projects: { [projectRoot]: { targets: { [targetName]: toDockerBuildTarget({ exec, project, targetName }) } } } };
+  const outside = readOutsideInputs(workspaceRoot, projectRoot);
+  return { projects: { [projectRoot]: { targets: { [targetName]: toDockerBuildTarget({ exec, project, targetName }, outside) } } } };
+}
+
+/**
+ * What the image reads outside its project root, as docker-build inputs: the `!path` entries of
+ * the generated `Dockerfile.dockerignore` allow-list beside the Dockerfile (plan/allow-list.ts), so
+ * they cannot drift from what the Dockerfile copies (root lockfiles and workspace manifests such as
+ * go.work, Cargo.lock, uv.lock, the parent pom, package-lock.json; sibling modules' manifests;
+ * library directories). A directory becomes `{workspaceRoot}/<dir>/**\/*`. Entries under the
+ * project root are already in `default`. No allow-list (or a root project): none.
+ */
+export function readOutsideInputs(workspaceRoot: string, projectRoot: string): string[] {
+  const file = join(workspaceRoot, projectRoot, 'Dockerfile.dockerignore');
+  if (projectRoot === '.' || !existsSync(file)) return [];
+  const inside = (path: string) => path === projectRoot || path.startsWith(`${projectRoot}/`);
+  return readFileSync(file, 'utf-8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('!') && !/[*?[]/.test(line))
+    .map((line) => line.slice(1).replace(/^\/+|\/+$/g, ''))
+    .filter((path) => path !== '' && !inside(path))
+    .map((path) => (statSync(join(workspaceRoot, path), { throwIfNoEntry: false })?.isDirectory() ? `{workspaceRoot}/${path}/**/*` : `{workspaceRoot}/${path}`));
 }
 
 /**
@@ -78,14 +100,16 @@ export interface HelpFacts {
  * workspace-json-project-json.d.ts, same in 22, 23 and 24); `nx run <p>:<t> --help` prints
  * the executor's options from executors/docker-build/schema.json.
  */
-export function toDockerBuildTarget(help: HelpFacts = { exec: 'npx', project: '<project>', targetName: 'docker-build' }): TargetConfiguration {
+export function toDockerBuildTarget(help: HelpFacts = { exec: 'npx', project: '<project>', targetName: 'docker-build' }, outside: string[] = []): TargetConfiguration {
   return {
     executor: 'nx-dockerize:docker-build',
     options: { bakeFile: 'docker-bake.json' },
     cache: false,
     // `nx sync` regenerates drifted Dockerfiles; `nx sync:check` fails CI on drift.
     syncGenerators: ['nx-dockerize:sync'],
-    inputs: ['default', '^default', '{workspaceRoot}/docker-bake.json'],
+    // Files outside the project that the Dockerfile copies (readOutsideInputs): a lockfile bump
+    // or a sibling module's manifest edit then makes the service affected too.
+    inputs: ['default', '^default', '{workspaceRoot}/docker-bake.json', ...outside],
     metadata: {
       description: 'Build the image with docker buildx bake (one bake for every affected project in batch mode).',
       technologies: ['docker'],

@@ -36,6 +36,22 @@ export interface LanguageModule<P extends LanguageProfile = ProjectProfile> {
   frameworkHealth?: (fs: FsView, profile: P) => Sourced<HealthProbe> | undefined;
   /** Turns the profile into a BuildPlan (validated by the caller). */
   plan: (profile: P, options: DockerizeOptions) => BuildPlan;
+  /**
+   * The workspace directories whose sources the image of a project at `root` builds from, by the
+   * language's own rules (Go `replace`/go.work, Cargo path dependencies, uv workspace sources,
+   * Maven reactor modules), transitively, the project itself excluded. `file` is the project's
+   * own manifest that declares them (the edge's source file). plugin/create-dependencies.ts turns
+   * them into Nx graph edges, so `nx affected` and the detectors' closure see them. Reads only
+   * through `fs`; throws on a malformed manifest (the caller skips the project). Optional: Node
+   * leaves this to Nx's own JS analysis.
+   */
+  localDependencies?: (fs: FsView, root: string) => LocalDependency[];
+}
+
+/** One local dependency: its workspace-relative directory and the project manifest naming it. */
+export interface LocalDependency {
+  root: string;
+  file: string;
 }
 
 /** A claim by exact file names at the project root. */

@@ -2,6 +2,7 @@ import type { GoProfile } from '../../types';
 import { claimsByMarkers, type LanguageModule } from '../language-module';
 import { detectGoProject } from './detect-go-project';
 import { planGoRecipe } from './plan-go-recipe';
+import { listGoLocalDependencies } from './local-dependencies';
 
 const markers = ['go.mod'];
 
@@ -12,4 +13,5 @@ export const goLanguage: LanguageModule<GoProfile> = {
   claims: claimsByMarkers(markers),
   detect: detectGoProject,
   plan: planGoRecipe,
+  localDependencies: listGoLocalDependencies,
 };

@@ -3,6 +3,7 @@ import { claimsByMarkers, type LanguageModule } from '../language-module';
 import { detectJavaProject } from './detect-java-project';
 import { planJavaRecipe } from './plan-java-recipe';
 import { detectActuatorHealth } from './frameworks/spring-boot-config';
+import { listJavaLocalDependencies } from './local-dependencies';
 
 const markers = ['pom.xml', 'build.gradle.kts', 'build.gradle'];
 
@@ -14,4 +15,5 @@ export const javaLanguage: LanguageModule<JavaProfile> = {
   detect: detectJavaProject,
   frameworkHealth: detectActuatorHealth,
   plan: planJavaRecipe,
+  localDependencies: listJavaLocalDependencies,
 };

@@ -2,6 +2,7 @@ import type { PythonProfile } from '../../types';
 import { claimsByMarkers, type LanguageModule } from '../language-module';
 import { detectPythonProject } from './detect-python-project';
 import { planPythonRecipe } from './plan-python-recipe';
+import { listPythonLocalDependencies } from './local-dependencies';
 
 const markers = ['pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt'];
 
@@ -12,4 +13,5 @@ export const pythonLanguage: LanguageModule<PythonProfile> = {
   claims: claimsByMarkers(markers),
   detect: detectPythonProject,
   plan: planPythonRecipe,
+  localDependencies: listPythonLocalDependencies,
 };

@@ -71,7 +71,7 @@ function listPathDependencies(toml: CargoToml, dir: string, root: CargoToml, car
 }
 
 /** Every crate cargo loads: the members, then path dependencies outside the workspace (transitively). */
-function loadCrates(fs: FsView, project: string, workspace: CargoWorkspace, root: CargoToml): Map<string, CargoToml> {
+export function loadCrates(fs: FsView, project: string, workspace: CargoWorkspace, root: CargoToml): Map<string, CargoToml> {
   const crates = new Map<string, CargoToml>();
   const queue = [...workspace.members];
   for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
@@ -84,7 +84,7 @@ function loadCrates(fs: FsView, project: string, workspace: CargoWorkspace, root
 }
 
 /** The crates the binary's package needs sources of: its path dependencies (normal, build), transitively. */
-function listSourceDirs(start: string, crates: Map<string, CargoToml>, root: CargoToml, cargoRoot: string): string[] {
+export function listSourceDirs(start: string, crates: Map<string, CargoToml>, root: CargoToml, cargoRoot: string): string[] {
   const seen = new Set<string>([start]);
   const queue = [start];
   for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {

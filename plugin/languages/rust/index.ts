@@ -2,6 +2,7 @@ import type { RustProfile } from '../../types';
 import { claimsByMarkers, type LanguageModule } from '../language-module';
 import { detectRustProject } from './detect-rust-project';
 import { planRustRecipe } from './plan-rust-recipe';
+import { listRustLocalDependencies } from './local-dependencies';
 
 const markers = ['Cargo.toml'];
 
@@ -12,4 +13,5 @@ export const rustLanguage: LanguageModule<RustProfile> = {
   claims: claimsByMarkers(markers),
   detect: detectRustProject,
   plan: planRustRecipe,
+  localDependencies: listRustLocalDependencies,
 };
