@@ -53,6 +53,27 @@ describe('createNodes', () => {
     expect(result.projects?.['apps/web']?.targets?.image?.metadata?.help?.command).toBe('pnpm exec nx run @acme/web:image --help');
   });
 
+  it('adds to the inputs what the Dockerfile.dockerignore allow-list lets in outside the project (files, and directories as globs)', async () => {
+    const root = workspace({
+      'go.work': 'go 1.26.8\n',
+      'apps/api/project.json': JSON.stringify({ name: 'api' }),
+      'apps/api/go.mod': 'module example.com/api\n',
+      'apps/api/Dockerfile': stampGenerated('FROM scratch\n'),
+      'apps/api/Dockerfile.dockerignore': '# allow-list\n*\n!go.work\n!libs/audit/go.mod\n!libs/fx\n!apps/api\n**/node_modules\n',
+      'libs/audit/go.mod': 'module example.com/audit\n',
+      'libs/fx/fx.go': 'package fx\n',
+    });
+    const [[, result]] = await createNodes[1](['apps/api/Dockerfile'], {}, context(root));
+    expect(result.projects?.['apps/api']?.targets?.['docker-build']?.inputs).toEqual([
+      'default',
+      '^default',
+      '{workspaceRoot}/docker-bake.json',
+      '{workspaceRoot}/go.work',
+      '{workspaceRoot}/libs/audit/go.mod',
+      '{workspaceRoot}/libs/fx/**/*',
+    ]);
+  });
+
   it('leaves hand-written Dockerfiles and Dockerfiles outside a project alone', async () => {
     const root = workspace({
       'apps/api/project.json': JSON.stringify({ name: 'api' }),
