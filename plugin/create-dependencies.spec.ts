@@ -2,21 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { FsView } from './fs-view';
+import { memoryFsView as memoryFs } from './fs-view';
 import { createDependencies, listLocalDependencyEdges, type GraphProject } from './create-dependencies';
-
-/** An in-memory workspace: files by workspace-relative path; directories are implied. */
-function memoryFs(files: Record<string, string>): FsView {
-  const isDir = (path: string) => Object.keys(files).some((file) => path === '.' || path === '' || file.startsWith(`${path}/`));
-  return {
-    read: (path) => files[path],
-    exists: (path) => path in files || isDir(path),
-    list: (path) => {
-      const prefix = path === '.' || path === '' ? '' : `${path}/`;
-      return [...new Set(Object.keys(files).filter((file) => file.startsWith(prefix)).map((file) => file.slice(prefix.length).split('/')[0]))].sort();
-    },
-  };
-}
 
 const edge = (source: string, target: string, sourceFile: string) => ({ source, target, sourceFile, type: 'static' });
 

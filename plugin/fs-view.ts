@@ -43,3 +43,14 @@ function statPath(absolute: string) {
   // throwIfNoEntry: false turns "missing" into undefined instead of an exception.
   return statSync(absolute, { throwIfNoEntry: false });
 }
+
+/** An in-memory workspace (files by workspace-relative path; directories implied), for tests. */
+export function memoryFsView(files: Record<string, string>): FsView {
+  const prefixOf = (path: string) => (isRoot(path) ? '' : `${path}/`);
+  const isDir = (path: string) => isRoot(path) || Object.keys(files).some((file) => file.startsWith(prefixOf(path)));
+  return {
+    read: (path) => files[path],
+    exists: (path) => path in files || isDir(path),
+    list: (path) => [...new Set(Object.keys(files).filter((file) => file.startsWith(prefixOf(path))).map((file) => file.slice(prefixOf(path).length).split('/')[0]))].sort(),
+  };
+}

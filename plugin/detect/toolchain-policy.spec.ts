@@ -7,19 +7,21 @@ import { detectPythonVersion } from '../languages/python/detect-python-version';
 import versions from '../versions.json';
 
 const newestGo = versions.go.supported.at(-1)!;
+/** Version lines all read from one go.mod (go-version-lines.ts). */
+const goMod = (lines: { Go?: string; Toolchain?: string }) => ({ ...lines, goFile: 'go.mod', toolchainFile: 'go.mod' });
 const newestPython = versions.python.supported.at(-1)!;
 
 describe('Go toolchain policy', () => {
   it('go 1.19 builds with the newest supported Go, never an end-of-life image', () => {
-    expect(detectGoToolchain({ Go: '1.19' }, 'go.mod', 'svc').value).toBe(newestGo);
+    expect(detectGoToolchain(goMod({ Go: '1.19' }), 'svc').value).toBe(newestGo);
   });
   it('a toolchain line wins; a go line newer than the table is kept as it is', () => {
-    expect(detectGoToolchain({ Go: '1.22', Toolchain: 'go1.25.4' }, 'go.mod', 'svc').value).toBe('1.25');
-    expect(detectGoToolchain({ Go: '1.99' }, 'go.mod', 'svc').value).toBe('1.99');
+    expect(detectGoToolchain(goMod({ Go: '1.22', Toolchain: 'go1.25.4' }), 'svc').value).toBe('1.25');
+    expect(detectGoToolchain(goMod({ Go: '1.99' }), 'svc').value).toBe('1.99');
   });
   it('the goVersion option, with a clear error when no image exists', () => {
-    expect(detectGoToolchain({ Go: '1.22' }, 'go.mod', 'svc', '1.25')).toEqual({ value: '1.25', source: 'the goVersion option' });
-    expect(() => detectGoToolchain({}, 'go.mod', 'svc', '1.12')).toThrow(/"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/);
+    expect(detectGoToolchain(goMod({ Go: '1.22' }), 'svc', '1.25')).toEqual({ value: '1.25', source: 'the goVersion option' });
+    expect(() => detectGoToolchain(goMod({}), 'svc', '1.12')).toThrow(/"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/);
   });
 });
 

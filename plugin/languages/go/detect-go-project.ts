@@ -6,6 +6,7 @@ import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
 import { detectGoToolchain } from './go-toolchain';
+import { readGoVersionLines } from './go-version-lines';
 import { detectLocalModules, readImports, type GoLocalLayout } from './detect-local-modules';
 import { detectGoSystemLibraries } from './system-libraries';
 import type { SystemPackages } from '../../plan/system-packages';
@@ -105,7 +106,7 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     project: project.name,
     projectRoot: root,
     module,
-    goVersion: detectGoToolchain(goMod, goModPath, project.name, options.goVersion),
+    goVersion: detectGoToolchain(readGoVersionLines(fs, goModPath, goMod, layout.goWork, layout.localModules), project.name, options.goVersion),
     ...(fs.exists(goSum) && { goSum }),
     ...(layout.goWork && { goWork: layout.goWork }),
     localModules: layout.localModules,
