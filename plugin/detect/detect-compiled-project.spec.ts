@@ -115,10 +115,10 @@ const cases: Case[] = [
     error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
   },
   {
-    name: 'go: a required local module whose directory has no go.mod is an error naming it',
+    name: 'go: a mistyped replace path (no such directory) names the go.mod line holding the replace and says the directory does not exist, as Go does',
     fixture: 'go-local-modules',
     project: { name: 'dangling', root: 'apps/dangling' },
-    error: [/"dangling"/, /libs\/gone\/go\.mod: missing/, /go mod init/],
+    error: [/"dangling"/, /apps\/dangling\/go\.mod:7: `replace example\.com\/gone => \.\.\/\.\.\/libs\/gone` names libs\/gone, a directory that does not exist/, /go: replacement directory \.\.\/\.\.\/libs\/gone does not exist/, /correct the path/],
   },
   {
     name: 'go: a replacement outside the workspace cannot enter the build context',

@@ -2,7 +2,7 @@ import type { FsView } from '../../fs-view';
 import type { GoLocalModule, GoProfile } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
 import { joinPath } from '../../detect/join-path';
-import { isDirectoryPath, readGoMod, readGoWork, type GoMod, type GoModReplace } from './read-go-mod';
+import { directiveLine, isDirectoryPath, readGoMod, readGoWork, type GoMod, type GoModReplace } from './read-go-mod';
 
 /**
  * Which local modules the go command reads for one service, by Go's own rules:
@@ -25,14 +25,38 @@ export interface GoLocalLayout {
   goMod: GoMod;
 }
 
+/** The directive that names a local module directory: `<file>:<line>` and its text, for errors. */
+interface Origin {
+  at: string;
+  directive: string;
+}
+
 interface Context {
   fs: FsView;
   project: string;
+  /** Local module directory → the replace/use directive that names it. */
+  origins: Map<string, Origin>;
+}
+
+/**
+ * Reads a local module's go.mod. A directory that does not exist is Go's "replacement directory …
+ * does not exist" (a mistyped path), reported at the directive naming it; one without go.mod needs
+ * `go mod init`.
+ */
+/** What the go command prints for a missing directory (modload: replacement directory / go.work use). */
+function goSays(origin: Origin): string {
+  const path = origin.directive.split(' ').pop();
+  return origin.directive.startsWith('use ') ? `go: cannot load module ${path} listed in go.work file` : `go: replacement directory ${path} does not exist`;
 }
 
 function readModFile(ctx: Context, file: string): GoMod {
   const text = ctx.fs.read(file);
-  if (text === undefined) throw createDetectError({ project: ctx.project, file, problem: 'missing: a local module the go command reads has no go.mod', fix: 'run `go mod init <module path>` in that directory, or remove the directive that names it' });
+  const dir = joinPath(file, '..');
+  const origin = ctx.origins.get(dir);
+  if (text === undefined && origin && !ctx.fs.exists(dir)) {
+    throw createDetectError({ project: ctx.project, file: origin.at, problem: `\`${origin.directive}\` names ${dir}, a directory that does not exist (${goSays(origin)})`, fix: `correct the path (it is relative to the directory of ${origin.at.replace(/:\d+$/, '')}), or remove the directive` });
+  }
+  if (text === undefined) throw createDetectError({ project: ctx.project, file, problem: `missing: a local module the go command reads has no go.mod${origin ? ` (named by ${origin.at}: \`${origin.directive}\`)` : ''}`, fix: 'run `go mod init <module path>` in that directory, or remove the directive that names it' });
   try {
     return readGoMod(text, file);
   } catch (error) {
@@ -66,7 +90,9 @@ function localReplacements(ctx: Context, from: string, replaces: GoModReplace[],
   for (const replace of replaces) {
     if (!isDirectoryPath(replace.New.Path)) continue;
     try {
-      found.set(replace.Old.Path, resolveDir(ctx, from, replace.New.Path, file));
+      const dir = resolveDir(ctx, from, replace.New.Path, file);
+      found.set(replace.Old.Path, dir);
+      if (!ctx.origins.has(dir)) ctx.origins.set(dir, { at: `${file}:${directiveLine(replace) ?? 1}`, directive: `replace ${replace.Old.Path}${replace.Old.Version ? ` ${replace.Old.Version}` : ''} => ${replace.New.Path}` });
     } catch (error) {
       if (strict) throw error;
     }
@@ -114,11 +140,17 @@ function reachable(ctx: Context, start: string, startMod: GoMod, dirs: Map<strin
 }
 
 export function detectLocalModules(fs: FsView, project: string, root: string, goMod: GoMod): GoLocalLayout {
-  const ctx: Context = { fs, project };
+  const ctx: Context = { fs, project, origins: new Map() };
   const workFile = findGoWork(fs, root);
   const work = workFile ? parseWork(ctx, workFile) : undefined;
   const workDir = workFile ? joinPath(workFile, '..') : '.';
-  const useDirs = work ? work.Use.map((use) => resolveDir(ctx, workDir, use.DiskPath, workFile!)) : [];
+  const useDirs = work
+    ? work.Use.map((use) => {
+        const dir = resolveDir(ctx, workDir, use.DiskPath, workFile!);
+        ctx.origins.set(dir, { at: `${workFile}:${directiveLine(use) ?? 1}`, directive: `use ${use.DiskPath}` });
+        return dir;
+      })
+    : [];
   const workspaceMode = useDirs.includes(root);
   // module path → dir, and dir → parsed go.mod, for every local module the go command reads.
   const dirs = new Map<string, string>();

@@ -169,6 +169,22 @@ function parseVersionLine(line: Line, file: string, into: { Go?: string; Toolcha
   }
 }
 
+/**
+ * The line of each parsed `replace` and `use` directive, kept beside the `go mod edit -json` shape
+ * (which has no positions) so errors can point at the directive: `directiveLine(goMod.Replace[0])`.
+ */
+const LINES = new WeakMap<object, number>();
+
+/** The 1-based line of a `replace` or `use` entry returned by readGoMod/readGoWork; undefined for others. */
+export function directiveLine(entry: object): number | undefined {
+  return LINES.get(entry);
+}
+
+function atLine<T extends object>(entry: T, line: Line): T {
+  LINES.set(entry, line.line);
+  return entry;
+}
+
 /** Directives Go accepts in go.mod that the image build does not need (kept valid, not returned). */
 const OTHER_GO_MOD_VERBS = new Set(['exclude', 'retract', 'godebug', 'tool', 'ignore']);
 
@@ -184,7 +200,7 @@ export function readGoMod(text: string, file = 'go.mod'): GoMod {
       const [path, version] = expectArgs(line, 2, 'require module/path v1.2.3', file);
       const indirect = line.comment !== undefined && (line.comment === 'indirect' || line.comment.startsWith('indirect;'));
       result.Require.push({ Path: path, Version: version, ...(indirect && { Indirect: true }) });
-    } else if (line.verb === 'replace') result.Replace.push(parseReplace(line, file));
+    } else if (line.verb === 'replace') result.Replace.push(atLine(parseReplace(line, file), line));
     else if (!OTHER_GO_MOD_VERBS.has(line.verb)) throw fail(file, line.line, `unknown directive: ${line.verb}`);
   }
   return result;
@@ -195,8 +211,8 @@ export function readGoWork(text: string, file = 'go.work'): GoWork {
   const result: GoWork = { Use: [], Replace: [] };
   for (const line of parseLines(text, file)) {
     if (line.verb === 'go' || line.verb === 'toolchain') parseVersionLine(line, file, result);
-    else if (line.verb === 'use') result.Use.push({ DiskPath: expectArgs(line, 1, 'use local/dir', file)[0] });
-    else if (line.verb === 'replace') result.Replace.push(parseReplace(line, file));
+    else if (line.verb === 'use') result.Use.push(atLine({ DiskPath: expectArgs(line, 1, 'use local/dir', file)[0] }, line));
+    else if (line.verb === 'replace') result.Replace.push(atLine(parseReplace(line, file), line));
     else if (line.verb !== 'godebug') throw fail(file, line.line, `unknown directive: ${line.verb}`);
   }
   return result;
