@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerEnv } from './lib/docker-env';
@@ -142,5 +142,21 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
     expect(sync.exitCode, sync.output).toBe(0);
     expect(readFileSync(join(workspace, 'apps/inventory/Dockerfile'), 'utf-8')).toContain('COPY libs/money/ libs/money/');
     expect((await runNx(workspace, ['sync:check'])).exitCode).toBe(0);
+  });
+
+  it('a Go library a service reaches through a go.mod replace: editing it makes that service affected, and only it (graph edge from createDependencies)', async () => {
+    commitAll(workspace, 'earlier steps');
+    const lib = join(workspace, 'libs/fx-go');
+    mkdirSync(lib, { recursive: true });
+    writeFileSync(join(lib, 'go.mod'), 'module github.com/nx-dockerize/examples/fx\n\ngo 1.26\n');
+    writeFileSync(join(lib, 'fx.go'), 'package fx\n\n// Rate is the EUR rate.\nfunc Rate() float64 { return 1.1 }\n');
+    writeFileSync(join(lib, 'project.json'), JSON.stringify({ name: 'fx-go', projectType: 'library' }));
+    appendFileSync(join(workspace, 'apps/catalog-go/go.mod'), '\nrequire github.com/nx-dockerize/examples/fx v0.0.0\n\nreplace github.com/nx-dockerize/examples/fx => ../../libs/fx-go\n');
+    commitAll(workspace, 'catalog-go uses libs/fx-go');
+    appendFileSync(join(lib, 'fx.go'), '\n// edited\n');
+    commitAll(workspace, 'fx: edit');
+    const affected = await runNx(workspace, ['show', 'projects', '--affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD', '--json']);
+    expect(affected.exitCode, affected.output).toBe(0);
+    expect(JSON.parse(affected.output.slice(affected.output.indexOf('[')))).toEqual(['catalog-go']);
   });
 });
