@@ -4,6 +4,9 @@
  * Everything here is plain data so each stage can be tested without Nx or Docker.
  */
 
+import type { FrameworkFacts } from './languages/node/frameworks/framework-provider';
+import type { NativeModule } from './languages/node/detect-native-modules';
+
 export type Language = 'node' | 'go' | 'python' | 'rust' | 'java';
 
 export type NodePackageManager = 'npm' | 'pnpm' | 'yarn-classic' | 'yarn-berry' | 'bun';
@@ -33,7 +36,7 @@ export interface NodeProfile {
    * How the artifact is produced. `command` is run in the project's build stage with the
    * workspace root as cwd; `outputPath` is where the artifact lands (workspace-relative).
    */
-  build?: Sourced<{ command: string; outputPath: string }>;
+  build?: Sourced<{ command: string; outputPath: string; runsNx?: boolean }>;
   /** The file `node` runs, relative to `build.outputPath` (or to the project root when there is no build). */
   entrypoint: Sourced<string>;
   port?: Sourced<number>;
@@ -51,6 +54,10 @@ export interface NodeProfile {
   hasProdDependencies: boolean;
   /** Risk flags, e.g. native modules that tie an image to glibc. */
   risks: string[];
+  /** Frameworks found (languages/node/frameworks): the server first, then add-ons such as Prisma. */
+  frameworks?: FrameworkFacts[];
+  /** Native addons among the packages the install builds (languages/node/detect-native-modules). */
+  nativeModules?: NativeModule[];
 }
 
 export interface GoProfile {
@@ -255,4 +262,8 @@ export interface DockerizeOptions {
    * Java: the main class of a plain jar. Default: detected.
    */
   entrypoint?: string;
+  /** Node: the file node runs, workspace-relative (e.g. `dist/apps/api/main.js`); default: read from the build's configuration. */
+  entry?: string;
+  /** Node: build an Alpine (musl) runtime even though native modules built on glibc are copied into it. */
+  nativeOnAlpine?: boolean;
 }

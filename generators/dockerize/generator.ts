@@ -53,6 +53,8 @@ function toDockerizeOptions(schema: DockerizeGeneratorSchema): DockerizeOptions 
     ...(schema.cgo !== undefined && { cgo: schema.cgo }),
     ...(schema.bin !== undefined && { bin: schema.bin }),
     ...(schema.entrypoint !== undefined && { entrypoint: schema.entrypoint }),
+    ...(schema.entry !== undefined && { entry: schema.entry }),
+    ...(schema.nativeOnAlpine !== undefined && { nativeOnAlpine: schema.nativeOnAlpine }),
   };
 }
 

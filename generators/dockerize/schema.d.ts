@@ -12,6 +12,10 @@ export interface DockerizeGeneratorSchema {
   bin?: string;
   /** Python: the command the image runs; Java: the main class of a plain jar. */
   entrypoint?: string;
+  /** Node: the file node runs, workspace-relative. */
+  entry?: string;
+  /** Node: allow an Alpine runtime with native modules built on glibc. */
+  nativeOnAlpine?: boolean;
   templateDir?: string;
   force?: boolean;
 }

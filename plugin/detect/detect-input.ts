@@ -38,6 +38,8 @@ export interface DetectOptions {
   bin?: string;
   /** Python: the command to run; Java: the main class. */
   entrypoint?: string;
+  /** Node: the file node runs, workspace-relative. */
+  entry?: string;
 }
 
 export interface NodeProjectInput {
@@ -55,4 +57,5 @@ export interface PackageJson {
   scripts?: Record<string, string>;
   engines?: Record<string, string>;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }

@@ -13,6 +13,10 @@ interface Context {
   projectRoot: string;
   projectPackageJson?: PackageJson;
   build?: BuildFacts;
+  /** The `entry` option: the file node runs, workspace-relative (inside the build output when there is a build). */
+  entry?: string;
+  /** A framework's own layout (Next.js standalone): replaces every other candidate. */
+  frameworkOutput?: { outputPath: string; entry: string; source: string };
 }
 
 /** A candidate file, workspace-relative, and where it came from. */
@@ -20,31 +24,50 @@ type Candidate = { path: string; source: string } | undefined;
 
 /**
  * The file `node` runs, relative to the build output (or the project root without a build).
- * With a build: `--outfile` → package.json `main` → `start` script's `node <file>` → `main.js`
- * (the name Nx's bundlers emit). Candidates outside the output directory are skipped.
+ * The `entry` option → a framework's layout (Next.js standalone) → with a build: `--outfile` →
+ * the build configuration's output (Nx executor options, webpack config, nest-cli.json) →
+ * package.json `main` → `start` script's `node <file>`; candidates outside the output directory
+ * are skipped and nothing is guessed: no candidate is an Error naming the file and `--entry`.
  * Without a build: `main` → `start` script → an existing `main.js`/`index.js` → Error.
  */
 export function detectEntrypoint(context: Context): Sourced<string> {
   const { build, projectRoot } = context;
-  const base = build ? build.build.value.outputPath : joinPath(projectRoot);
+  const framework = context.frameworkOutput;
+  const base = framework ? framework.outputPath : build ? build.build.value.outputPath : joinPath(projectRoot);
+  const option = context.entry ? { path: joinPath(context.entry), source: 'the entry option' } : undefined;
+  if (option) return { value: toRelative(base, option.path) ?? option.path, source: option.source };
+  if (framework) return { value: toRelative(base, framework.entry) ?? framework.entry, source: framework.source };
   const candidates: Candidate[] = [
     build?.outfile ? { path: build.outfile, source: '--outfile in the build command' } : undefined,
+    build?.configEntry,
     fromMain(context),
     fromStartScript(context),
-    ...(build
-      ? [{ path: joinPath(base, 'main.js'), source: 'default (main.js, the Nx bundler output name)' }]
-      : ['main.js', 'index.js'].map((file) => fromExistingFile(context, file))),
+    ...(build ? [] : ['main.js', 'index.js'].map((file) => fromExistingFile(context, file))),
   ];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
     if (candidate && relative) return { value: relative, source: candidate.source };
   }
-  const packageJson = joinPath(projectRoot, 'package.json');
-  throw createDetectError({
+  throw build ? noBuiltEntryError(context, base) : noSourceEntryError(context, base);
+}
+
+function noSourceEntryError(context: Context, base: string): Error {
+  const packageJson = joinPath(context.projectRoot, 'package.json');
+  return createDetectError({
     project: context.project,
     file: packageJson,
     problem: `no entrypoint found (no "main", no \`node <file>\` start script, no main.js or index.js in ${base})`,
-    fix: `set "main" in ${packageJson}, or add a "start" script such as "node src/server.js"`,
+    fix: `set "main" in ${packageJson}, add a "start" script such as "node src/server.js", or pass --entry=<file>`,
+  });
+}
+
+function noBuiltEntryError(context: Context, base: string): Error {
+  const projectJson = joinPath(context.projectRoot, 'project.json');
+  return createDetectError({
+    project: context.project,
+    file: projectJson,
+    problem: `the build (${context.build?.build.source}) writes to ${base}, but nothing says which file in it node runs (no --outfile, no outputPath/outputFileName in the build target, no webpack.config or nest-cli.json output, no "main" or \`node <file>\` start script inside ${base})`,
+    fix: `pass --entry=${joinPath(base, 'main.js')} (the built file, workspace-relative), or set "main" in ${joinPath(context.projectRoot, 'package.json')} to the built file, or make the build name its output file (esbuild --outfile, an Nx executor's outputPath)`,
   });
 }
 

@@ -1,4 +1,5 @@
 import type { NodeContext } from './node-context';
+import { planFrameworkIgnore } from './node-framework-steps';
 
 /**
  * Allow-list for `<root>/Dockerfile.dockerignore`. The context is the workspace root, so
@@ -7,10 +8,12 @@ import type { NodeContext } from './node-context';
 export function planNodeIgnore(ctx: NodeContext): string[] {
   const { profile } = ctx;
   const copyOutput = ctx.options.buildMode === 'copy-output';
+  const framework = planFrameworkIgnore(ctx);
   const allowed = [
     'package.json',
     ctx.lockfile,
     ...ctx.pm.optionalRootFiles,
+    ...framework.allow,
     ...profile.rootFiles,
     ...profile.closure.filter((root) => root !== profile.projectRoot),
     profile.projectRoot,
@@ -22,6 +25,7 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
     ...[...new Set(allowed)].map((path) => `!${path}`),
     // Local build output never enters a docker-mode build; copy-output re-includes its own after.
     '**/dist',
+    ...framework.exclude,
     ...(copyOutput ? [`!${ctx.outputPath}`] : []),
     '**/node_modules',
     '**/.nx',
