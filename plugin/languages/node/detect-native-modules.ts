@@ -8,6 +8,8 @@ export interface NativeModule {
   compiles: boolean;
   /** Where it was found: `package-lock.json (hasInstallScript)` or `known native package`. */
   source: string;
+  /** Reachable from the production packages, so it is loaded in the runtime image (glibc-bound). */
+  runtime: boolean;
 }
 
 /** Build-stage toolchain for node-gyp (Python, make, a C++ compiler): Debian bookworm names. */
@@ -48,20 +50,24 @@ interface LockEntry {
  * lockfile (v2/v3 `packages`): every package reachable from `roots` whose entry has
  * `hasInstallScript` and depends on a compile helper or addon loader (npm records install
  * scripts and binding.gyp builds as `hasInstallScript`), plus the known table. Other lockfiles:
- * the known table on the direct packages. Sorted by name.
+ * the known table on the direct packages. `roots` are what the image's install builds (dev
+ * included); `runtimeRoots` the production packages (what the runtime loads). Sorted by name.
  */
-export function detectNativeModules(input: { fs: FsView; lockfile?: string; roots: string[] }): NativeModule[] {
+export function detectNativeModules(input: { fs: FsView; lockfile?: string; roots: string[]; runtimeRoots: string[] }): NativeModule[] {
   const entries = input.lockfile?.endsWith('package-lock.json') ? readLockEntries(input.fs, input.lockfile) : undefined;
   const reachable = entries ? walk(entries, input.roots) : new Set(input.roots);
+  const atRuntime = entries ? walk(entries, input.runtimeRoots) : new Set(input.runtimeRoots);
   const found = new Map<string, NativeModule>();
   for (const name of reachable) {
-    if (name in KNOWN) found.set(name, { name, compiles: KNOWN[name], source: 'known native package' });
+    const runtime = atRuntime.has(name);
+    if (name in KNOWN) found.set(name, { name, compiles: KNOWN[name], source: 'known native package', runtime });
     const entry = entries?.get(name);
     if (!entry?.hasInstallScript || found.has(name)) continue;
     const deps = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies });
     const compiles = deps.some((dep) => COMPILE_HELPERS.includes(dep));
     if (compiles || deps.some((dep) => ADDON_LOADERS.includes(dep))) {
-      found.set(name, { name, compiles, source: `${input.lockfile} (install script + ${deps.filter((d) => [...COMPILE_HELPERS, ...ADDON_LOADERS].includes(d)).join(', ')})` });
+      const helpers = deps.filter((dep) => [...COMPILE_HELPERS, ...ADDON_LOADERS].includes(dep)).join(', ');
+      found.set(name, { name, compiles, source: `${input.lockfile} (install script + ${helpers})`, runtime });
     }
   }
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));

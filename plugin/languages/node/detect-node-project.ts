@@ -65,6 +65,8 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     lockfile,
     // What the image's install builds: the project's packages and the root manifest's own.
     roots: [...packages.keys(), ...Object.keys({ ...rootPackageJson?.dependencies, ...rootPackageJson?.devDependencies })],
+    // What the runtime loads: the project's production packages (graph edges are imports).
+    runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
   });
 
   return {
@@ -102,5 +104,6 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
 function withFrameworkOutput(build: BuildFacts | undefined, output: FrameworkFacts['output']): BuildFacts | undefined {
   if (!build || !output) return build;
   const value = { ...build.build.value, outputPath: output.outputPath };
-  return { build: { value, source: `${build.build.source}; output from ${output.source}` } };
+  const command = build.build.source.replace(/; output from .*$/, '');
+  return { build: { value, source: `${command}; output from ${output.source}` } };
 }

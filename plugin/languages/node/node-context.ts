@@ -35,7 +35,7 @@ function toToolImage(pm: PackageManagerRecipe, profile: NodeProfile, major: stri
  * fail to load ("Error relocating … symbol not found"), so Alpine is refused unless asked for.
  */
 function assertRuntimeFits(profile: NodeProfile, options: DockerizeOptions): void {
-  const native = profile.nativeModules ?? [];
+  const native = (profile.nativeModules ?? []).filter((module) => module.runtime);
   if (options.runtime !== 'alpine' || native.length === 0 || options.nativeOnAlpine) return;
   throw new Error(
     `nx-dockerize: project "${profile.project}": ${profile.lockfile ?? 'package.json'}: native modules ${native.map((module) => module.name).join(', ')} are built against glibc in the Debian build stages and fail to load on Alpine's musl runtime. Fix: use --runtime=slim or --runtime=distroless, or pass --nativeOnAlpine to accept the risk.`,

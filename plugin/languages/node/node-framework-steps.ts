@@ -21,7 +21,11 @@ export function toNodeSystemPackages(ctx: NodeContext): ReturnType<typeof mergeS
 /** Base stage (install and build, never the runtime): the toolchain native modules compile with. */
 export function planBaseSystemSteps(ctx: NodeContext): Step[] {
   const { build, reasons } = toNodeSystemPackages(ctx);
-  return planAptInstall(build, build.length > 0 ? `Build stages only: ${reasons.join('; ')}.` : undefined);
+  const compiles = (ctx.profile.nativeModules ?? []).some((module) => module.compiles);
+  // node-gyp downloads Node's headers from nodejs.org unless told where they are; Node's images
+  // ship them in /usr/local/include/node, so compiling needs no network beyond the registry.
+  const nodedir: Step[] = compiles ? [{ kind: 'env', vars: { npm_config_nodedir: '/usr/local' } }] : [];
+  return [...planAptInstall(build, build.length > 0 ? `Build stages only: ${reasons.join('; ')}.` : undefined), ...nodedir];
 }
 
 /** Build stage, before the build command: Nx's and the frameworks' env, then `prisma generate` and the like. */
@@ -78,7 +82,7 @@ export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
 /** Header lines: each framework and where it was found, its decisions, native modules. */
 export function planFrameworkNotes(ctx: NodeContext): string[] {
   const frameworks = ctx.profile.frameworks ?? [];
-  const native = ctx.profile.nativeModules ?? [];
+  const native = (ctx.profile.nativeModules ?? []).filter((module) => module.runtime || module.compiles);
   const { runtime } = toNodeSystemPackages(ctx);
   return [
     ...frameworks.map((facts) => `Framework ${facts.name}: ${facts.evidence}.`),

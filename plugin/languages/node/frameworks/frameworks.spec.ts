@@ -176,7 +176,7 @@ describe('framework providers', () => {
     };
     const profile = detectNodeProject({ fs: memoryFs(files), project, graph: graphOf(project, []) });
     expect(profile.nativeModules).toEqual([
-      { name: 'better-sqlite3', compiles: true, source: 'known native package' },
+      { name: 'better-sqlite3', compiles: true, source: 'known native package', runtime: true },
     ]);
     const plan = planNodeRecipe(profile, slim);
     expect(JSON.stringify(stage(plan.stages, 'base'))).toContain('apt-get install -y --no-install-recommends g++ make python3');
