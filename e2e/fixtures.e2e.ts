@@ -27,6 +27,8 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
+/** One line per step, RAN or CACHED: the assertion message when a cache expectation fails. */
+const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 120)}`).join('\n');
 
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {

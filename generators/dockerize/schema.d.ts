@@ -2,7 +2,8 @@ export interface DockerizeGeneratorSchema {
   project: string;
   runtime?: 'slim' | 'distroless' | 'alpine';
   port?: number;
-  nodeVersion?: string;
+  /** A major (`22`) or a version; a number is accepted (YAML, `--nodeVersion 22`). */
+  nodeVersion?: string | number;
   buildMode?: 'docker' | 'copy-output';
   /** Go: the main package, project-relative (e.g. `./cmd/server`). */
   main?: string;

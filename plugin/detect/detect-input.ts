@@ -19,6 +19,10 @@ export interface ProjectInput {
   /** Workspace-relative, POSIX; `.` or `` for a root project. */
   root: string;
   targets?: Record<string, TargetInput>;
+  /** The Nx graph's node type (`app`, `lib`, `e2e`), when known. */
+  type?: string;
+  /** `projectType` as declared in project.json or package.json#nx (`application`, `library`). */
+  projectType?: string;
 }
 
 /** The subset of an Nx ProjectGraph we read. `npm:*` targets are not in `nodes`. */

@@ -1,5 +1,5 @@
 import versions from '../versions.json';
-import { toBakeTargetName } from '../bake/to-bake-target-name';
+import { planServiceBake } from './service-parts';
 import type { BakeTarget, Mount, Sourced, Stage, Step } from '../types';
 
 /**
@@ -85,9 +85,5 @@ export function planCompiledIgnore(service: CompiledService, extraExcludes: stri
 }
 
 export function planCompiledBake(service: CompiledService): BakeTarget {
-  return {
-    context: '.',
-    dockerfile: `${service.projectRoot}/Dockerfile`,
-    tags: [`${toBakeTargetName(service.project).toLowerCase()}:latest`],
-  };
+  return planServiceBake(service.project, service.projectRoot);
 }

@@ -1,3 +1,4 @@
+import { XMLValidator } from 'fast-xml-parser';
 import type { FsView } from '../../fs-view';
 import type { JavaBuildTool, JavaProfile, Sourced } from '../../types';
 import versions from '../../versions.json';
@@ -54,8 +55,16 @@ interface ToolFacts {
   wrapper: boolean;
 }
 
-function detectMaven(fs: FsView, root: string, file: string): ToolFacts {
-  const pom = readPom(fs.read(file) ?? '');
+/** The text, once fast-xml-parser's validator finds it well-formed: readPom only skims by pattern. */
+function checkXml(project: string, file: string, text: string): string {
+  const result = XMLValidator.validate(text);
+  if (result === true) return text;
+  const { msg, line, col } = result.err;
+  throw createDetectError({ project, file, problem: `is not well-formed XML (line ${line}, column ${col}: ${msg})`, fix: 'correct the file (`mvn validate` shows where Maven rejects it)' });
+}
+
+function detectMaven(fs: FsView, root: string, file: string, project: string): ToolFacts {
+  const pom = readPom(checkXml(project, file, fs.read(file) ?? ''));
   const wrapper = fs.exists(joinPath(root, 'mvnw')) && fs.exists(joinPath(root, '.mvn/wrapper'));
   const jar = `target/${pom.finalName ?? `${pom.artifactId}-${pom.version}`}.jar`;
   return {
@@ -97,7 +106,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
   const projectRoot = joinPath(project.root);
   const build = BUILD_FILES.find(({ file }) => fs.exists(joinPath(projectRoot, file)))!;
   const file = joinPath(projectRoot, build.file);
-  const facts = build.tool === 'maven' ? detectMaven(fs, projectRoot, file) : detectGradle(fs, projectRoot, file);
+  const facts = build.tool === 'maven' ? detectMaven(fs, projectRoot, file, project.name) : detectGradle(fs, projectRoot, file);
   const mainClass = options.entrypoint ? { value: options.entrypoint, source: 'the entrypoint option' } : facts.mainClass;
   if (!facts.springBoot && !mainClass) {
     throw createDetectError({

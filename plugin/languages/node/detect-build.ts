@@ -4,7 +4,7 @@ import { createDetectError } from '../../detect/create-detect-error';
 import type { PackageJson, ProjectInput, TargetInput } from '../../detect/detect-input';
 import type { FsView } from '../../fs-view';
 import { findBuildOutput } from './find-build-output';
-import { findOutfile } from './find-outfile';
+import { findOutDir, findOutfile } from './find-outfile';
 import { findNxNativeConfig } from './find-nx-native-config';
 import { joinPath } from '../../detect/join-path';
 import { resolveOutputPath } from './resolve-output-path';
@@ -146,16 +146,20 @@ function locateOutput(command: Command, { fs, project, projectPackageJson }: Con
   const fromOutputs = command.target?.outputs
     ?.map((output) => resolveOutputPath(output, { projectRoot: project.root, options: command.target?.options }))
     .find((path) => path !== undefined);
+  const outDirRaw = command.scriptText && findOutDir(command.scriptText);
+  const outDir = outDirRaw ? joinPath(command.cwd, outDirRaw) : undefined;
   const main = projectPackageJson?.main;
   const [outputPath, outputSource] = outfile
     ? [posix.dirname(outfile), '--outfile']
     : config
       ? [config.outputPath, config.source]
       : fromOutputs
-      ? [fromOutputs, 'targets.build.outputs']
-      : typeof main === 'string'
-        ? [posix.dirname(joinPath(project.root, main)), `${joinPath(project.root, 'package.json')}#main`]
-        : [joinPath(project.root), 'the project root (no --outfile, outputs or main)'];
+        ? [fromOutputs, 'targets.build.outputs']
+        : outDir
+          ? [outDir, '--outDir']
+          : typeof main === 'string'
+            ? [posix.dirname(joinPath(project.root, main)), `${joinPath(project.root, 'package.json')}#main`]
+            : [joinPath(project.root), 'the project root (no --outfile, outputs, --outDir or main)'];
   return {
     build: {
       value: { command: command.command, outputPath, ...(command.runsNx && { runsNx: true }) },

@@ -46,7 +46,10 @@ export function detectEntrypoint(context: Context): Sourced<string> {
   ];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
-    if (candidate && relative) return { value: relative, source: candidate.source };
+    if (candidate && relative) {
+      if (!build) checkExists(context, candidate);
+      return { value: relative, source: candidate.source };
+    }
   }
   throw build ? noBuiltEntryError(context, base) : noSourceEntryError(context, base);
 }
@@ -68,6 +71,21 @@ function noBuiltEntryError(context: Context, base: string): Error {
     file: projectJson,
     problem: `the build (${context.build?.build.source}) writes to ${base}, but nothing says which file in it node runs (no --outfile, no outputPath/outputFileName in the build target, no webpack.config or nest-cli.json output, no "main" or \`node <file>\` start script inside ${base})`,
     fix: `pass --entry=${joinPath(base, 'main.js')} (the built file, workspace-relative), or set "main" in ${joinPath(context.projectRoot, 'package.json')} to the built file, or make the build name its output file (esbuild --outfile, an Nx executor's outputPath)`,
+  });
+}
+
+/**
+ * Without a build nothing creates the entry file, so it must be in the sources: Node resolves
+ * `main` with its extensions and `/index.js` (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX).
+ */
+function checkExists({ fs, project }: Context, candidate: { path: string; source: string }): void {
+  const variants = ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].map((suffix) => `${candidate.path}${suffix}`);
+  if (variants.some((path) => fs.read(path) !== undefined)) return;
+  throw createDetectError({
+    project,
+    file: candidate.source,
+    problem: `names ${candidate.path}, which does not exist, and the project has no build step that would make it`,
+    fix: `point it at the file the service starts from, or add a build target or "build" script that writes ${candidate.path}`,
   });
 }
 

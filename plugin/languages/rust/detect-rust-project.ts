@@ -1,3 +1,4 @@
+import { parse } from 'smol-toml';
 import versions from '../../versions.json';
 import type { FsView } from '../../fs-view';
 import type { RustProfile, Sourced } from '../../types';
@@ -74,6 +75,16 @@ function selectBin(projectName: string, manifest: string, bins: Bin[], option?: 
   });
 }
 
+/** The text, once smol-toml (a full TOML 1.0 parser) accepts it: the reader above only skims. */
+function checkToml(projectName: string, file: string, text: string): string {
+  try {
+    parse(text);
+  } catch (error) {
+    throw createDetectError({ project: projectName, file, problem: `is not valid TOML (${(error as Error).message.split('\n')[0]})`, fix: 'correct the file (`cargo metadata` shows where cargo rejects it)' });
+  }
+  return text;
+}
+
 /**
  * A Cargo package or workspace at the project root. Reads only through `input.fs`.
  * Throws an Error naming the project, the file and the fix when it cannot decide.
@@ -82,7 +93,10 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
   const { fs, project, graph, options = {} } = input;
   const root = joinPath(project.root);
   const manifest = joinPath(root, 'Cargo.toml');
-  const toml = readCargoToml(fs.read(manifest) ?? '');
+  const toml = readCargoToml(checkToml(project.name, manifest, fs.read(manifest) ?? ''));
+  if (!toml.packageName && toml.members === undefined) {
+    throw createDetectError({ project: project.name, file: manifest, problem: 'neither a [package] with a name nor a [workspace]', fix: 'give the crate a [package] table with a name (`cargo init` writes one)' });
+  }
   const dirs = [...(toml.packageName ? ['.'] : []), ...expandMembers(fs, root, toml.members ?? []).filter((dir) => dir !== '.' && dir !== '')];
   const read = dirs.map((dir) => readCrate(fs, project.name, root, dir));
   const lockfile = joinPath(root, 'Cargo.lock');

@@ -1,5 +1,5 @@
 import versions from '../../versions.json';
-import { toBakeTargetName } from '../../bake/to-bake-target-name';
+import { toBakeTargetName } from '../../bake/to-image-names';
 import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
 import {
   CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
