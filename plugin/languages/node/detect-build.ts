@@ -3,6 +3,7 @@ import type { NodePackageManager, Sourced } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
 import type { PackageJson, ProjectInput, TargetInput } from '../../detect/detect-input';
 import type { FsView } from '../../fs-view';
+import { checkNxInImage } from './check-nx-in-image';
 import { findBuildOutput } from './find-build-output';
 import { findOutDir, findOutfile } from './find-outfile';
 import { findNxNativeConfig } from './find-nx-native-config';
@@ -81,6 +82,7 @@ function findBuildCommand(context: Context): Command | undefined {
 
 /** The target as Nx runs it, with its options, args and configuration. */
 function fromNxRun(context: Context, target: TargetInput, source: string): Command {
+  checkNxInImage(context.fs, context.project.name);
   return { command: `${EXEC[context.manager]} nx run ${context.project.name}:build`, source, cwd: '', target, runsNx: true };
 }
 

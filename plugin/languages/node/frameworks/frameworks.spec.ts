@@ -73,6 +73,15 @@ describe('framework providers', () => {
     expect(plan.notes.join('\n')).toMatch(/Framework NestJS: @nestjs\/core/);
   });
 
+  it('an Nx build that cannot run in the image says why: a registered plugin the root package.json does not install', () => {
+    const files = { ...nestFiles, 'nx.json': JSON.stringify({ plugins: [{ plugin: '@nx/webpack/plugin', options: {} }] }) };
+    expect(() => detectNodeProject({ fs: memoryFs(files), project: nestApi, graph: graphOf(nestApi, []) })).toThrow(
+      /project "api": package.json: .*registers the plugin @nx\/webpack\/plugin, but @nx\/webpack is not in the root package.json.*Fix: add @nx\/webpack to the root devDependencies/,
+    );
+    const local = { ...nestFiles, 'nx.json': JSON.stringify({ plugins: ['./tools/my-plugin'] }) };
+    expect(() => detectNodeProject({ fs: memoryFs(local), project: nestApi, graph: graphOf(nestApi, []) })).toThrow(/nx\.json: .*local plugin \.\/tools\/my-plugin.*--buildMode=copy-output/);
+  });
+
   it('a plain webpack-cli build keeps its args (as run-commands appends them)', () => {
     const files = { ...nestFiles, 'apps/api/webpack.config.js': "module.exports = { output: { path: require('path').join(__dirname, 'dist') } };" };
     const profile = detectNodeProject({ fs: memoryFs(files), project: nestApi, graph: graphOf(nestApi, ['express']) });
