@@ -10,6 +10,21 @@ export interface NativeModule {
   source: string;
   /** Reachable from the production packages, so it is loaded in the runtime image (glibc-bound). */
   runtime: boolean;
+  /** Debian packages it links against beyond the C toolchain (sharp < 0.33: libvips). */
+  system?: { build: string[]; runtime: string[] };
+}
+
+/**
+ * Modules that link a system library when they compile, by version: sharp before 0.33 fetched a
+ * prebuilt libvips from GitHub and otherwise builds against the system's (libvips-dev to build,
+ * libvips42 to run); from 0.33 libvips ships in `@img/sharp-libvips-*` npm packages (sharp docs,
+ * "Installation").
+ */
+function toSystemNeeds(name: string, version: string | undefined): Pick<NativeModule, 'compiles' | 'system'> | undefined {
+  if (name !== 'sharp' || !version) return undefined;
+  const [major, minor] = version.split('.').map(Number);
+  if (major > 0 || minor >= 33) return undefined;
+  return { compiles: true, system: { build: ['libvips-dev', 'pkg-config'], runtime: ['libvips42'] } };
 }
 
 /** Build-stage toolchain for node-gyp (Python, make, a C++ compiler): Debian bookworm names. */
@@ -39,6 +54,7 @@ const COMPILE_HELPERS = ['prebuild-install', 'node-pre-gyp', '@mapbox/node-pre-g
 const ADDON_LOADERS = ['node-gyp-build', 'bindings', 'node-addon-api'];
 
 interface LockEntry {
+  version?: string;
   hasInstallScript?: boolean;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
@@ -60,7 +76,10 @@ export function detectNativeModules(input: { fs: FsView; lockfile?: string; root
   const found = new Map<string, NativeModule>();
   for (const name of reachable) {
     const runtime = atRuntime.has(name);
-    if (name in KNOWN) found.set(name, { name, compiles: KNOWN[name], source: 'known native package', runtime });
+    if (name in KNOWN) {
+      const needs = toSystemNeeds(name, entries?.get(name)?.version);
+      found.set(name, { name, compiles: KNOWN[name], source: 'known native package', runtime, ...needs });
+    }
     const entry = entries?.get(name);
     if (!entry?.hasInstallScript || found.has(name)) continue;
     const deps = Object.keys({ ...entry.dependencies, ...entry.optionalDependencies });
@@ -73,13 +92,16 @@ export function detectNativeModules(input: { fs: FsView; lockfile?: string; root
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** System packages for the native modules found: the node-gyp toolchain in the build stage only. */
+/**
+ * System packages for the native modules found: the node-gyp toolchain (and any library headers)
+ * in the build stages only; the shared libraries they link in the runtime.
+ */
 export function toNativeSystemPackages(modules: NativeModule[]): SystemPackages | undefined {
   const compiling = modules.filter((module) => module.compiles).map((module) => module.name);
   if (compiling.length === 0) return undefined;
   return {
-    build: NODE_GYP_TOOLCHAIN,
-    runtime: [],
+    build: [...NODE_GYP_TOOLCHAIN, ...modules.flatMap((module) => module.system?.build ?? [])],
+    runtime: modules.filter((module) => module.runtime).flatMap((module) => module.system?.runtime ?? []),
     reason: `${compiling.join(', ')} compile${compiling.length === 1 ? 's' : ''} with node-gyp when no prebuilt binary can be fetched (prebuilds come from GitHub releases)`,
   };
 }

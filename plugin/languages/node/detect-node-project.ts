@@ -1,4 +1,5 @@
 import type { NodeProfile } from '../../types';
+import { createDetectError } from '../../detect/create-detect-error';
 import { detectBuild, type BuildFacts } from './detect-build';
 import { collectPackages, detectFrameworks } from './frameworks/frameworks';
 import type { FrameworkFacts } from './frameworks/framework-provider';
@@ -56,6 +57,14 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     outputPath: detectedBuild?.build.value.outputPath,
   });
   const frameworkOutput = frameworks.find((facts) => facts.output)?.output;
+  if (frameworkOutput && !detectedBuild) {
+    throw createDetectError({
+      project: project.name,
+      file: joinPath(projectRoot, projectPackageJson ? 'package.json' : 'project.json'),
+      problem: `${frameworks[0].name} writes its server only when built, and the project has no build target or build script`,
+      fix: projectPackageJson ? `add "build": "next build" to the scripts of ${joinPath(projectRoot, 'package.json')}` : 'add a build target (e.g. nx:run-commands with "next build" and cwd set to the project)',
+    });
+  }
   const build = withFrameworkOutput(detectedBuild, frameworkOutput);
   const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry, frameworkOutput });
   const frameworkPort = frameworks.find((facts) => facts.defaultPort)?.defaultPort;

@@ -193,4 +193,19 @@ describe('framework providers', () => {
     expect(() => planNodeRecipe(profile, { ...slim, runtime: 'alpine' })).toThrow(/better-sqlite3 .*glibc.*Fix: use --runtime=slim or --runtime=distroless, or pass --nativeOnAlpine/);
     expect(() => planNodeRecipe(profile, { ...slim, runtime: 'alpine', nativeOnAlpine: true })).not.toThrow();
   });
+
+  it('sharp: prebuilt from 0.33 (libvips from npm); before 0.33 it compiles against libvips (headers to build, the library to run)', () => {
+    const project: ProjectInput = { name: 'img', root: 'apps/img' };
+    const files = (version: string) => ({
+      'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*'] }),
+      'package-lock.json': lock({ 'node_modules/sharp': { version, hasInstallScript: true } }),
+      'apps/img/package.json': JSON.stringify({ name: 'img', main: 'src/main.js', dependencies: { sharp: version } }),
+      'apps/img/src/main.js': '',
+    });
+    const modern = planNodeRecipe(detectNodeProject({ fs: memoryFs(files('0.34.5')), project, graph: graphOf(project, []) }), slim);
+    expect(JSON.stringify(modern.stages)).not.toContain('apt-get');
+    const old = planNodeRecipe(detectNodeProject({ fs: memoryFs(files('0.32.6')), project, graph: graphOf(project, []) }), slim);
+    expect(JSON.stringify(stage(old.stages, 'base'))).toContain('--no-install-recommends g++ libvips-dev make pkg-config python3');
+    expect(JSON.stringify(stage(old.stages, 'runtime'))).toContain('--no-install-recommends libvips42');
+  });
 });
