@@ -30,6 +30,9 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
 /** One line per step, RAN or CACHED: the assertion message when a cache expectation fails. */
 const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 120)}`).join('\n');
 
+/** One line per step, RAN or CACHED: the message of a failed cache assertion. */
+const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
+
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {
     for (const fixture of FIXTURES) {
@@ -108,5 +111,22 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         expect(steps.some(didRun), outcomes(steps)).toBe(true);
       },
     );
+  });
+
+  const withSiblings = fixtures.flatMap((fixture) => fixture.services.filter((service) => service.siblings).map((service) => ({ fixture: fixture.name, service })));
+  describe.runIf(withSiblings.length > 0)('after an edit in sibling projects only, one more cache-only re-bake', () => {
+    let siblingBake: BakeRun;
+    beforeAll(async () => {
+      for (const { workspace, service } of builds) for (const file of service.siblings ?? []) appendFileSync(join(workspace, file), `\n// sibling edited by e2e ${Date.now()}\n`);
+      siblingBake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+    });
+
+    it.each(withSiblings)('$fixture: $service.project re-runs none of its steps', ({ fixture, service }) => {
+      expect(siblingBake.exitCode, siblingBake.output.slice(-6000)).toBe(0);
+      const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+      const steps = stepsOf(siblingBake.vertexes, build.bakeTarget);
+      expect(steps.length, outcomes(steps)).toBeGreaterThan(0);
+      expect(steps.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+    });
   });
 });

@@ -17,6 +17,8 @@ export interface DockerizeGeneratorSchema {
   entry?: string;
   /** Node: allow an Alpine runtime with native modules built on glibc. */
   nativeOnAlpine?: boolean;
+  /** Java: Maven or Gradle, when the project has both a pom.xml and a Gradle build file. */
+  buildTool?: 'maven' | 'gradle';
   templateDir?: string;
   force?: boolean;
 }

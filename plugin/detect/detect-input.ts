@@ -44,6 +44,8 @@ export interface DetectOptions {
   entrypoint?: string;
   /** Node: the file node runs, workspace-relative. */
   entry?: string;
+  /** Java: Maven or Gradle, when the project has both build files. */
+  buildTool?: 'maven' | 'gradle';
 }
 
 export interface NodeProjectInput {

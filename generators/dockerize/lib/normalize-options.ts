@@ -7,7 +7,7 @@ export interface NormalizedOptions {
   given: Record<string, unknown>;
 }
 
-const ENUMS: Record<string, readonly string[]> = { runtime: ['slim', 'distroless', 'alpine'], buildMode: ['docker', 'copy-output'] };
+const ENUMS: Record<string, readonly string[]> = { runtime: ['slim', 'distroless', 'alpine'], buildMode: ['docker', 'copy-output'], buildTool: ['maven', 'gradle'] };
 
 /**
  * Validates the generator options where they enter (the schema checks the CLI, but a composing
@@ -56,6 +56,7 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       ...(given.entrypoint !== undefined && { entrypoint: given.entrypoint as string }),
       ...(given.entry !== undefined && { entry: given.entry as string }),
       ...(given.nativeOnAlpine !== undefined && { nativeOnAlpine: given.nativeOnAlpine as boolean }),
+      ...(given.buildTool !== undefined && { buildTool: given.buildTool as DockerizeOptions['buildTool'] }),
     },
   };
 }
