@@ -27,8 +27,6 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
-/** One line per step, RAN or CACHED: the assertion message when a cache expectation fails. */
-const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 120)}`).join('\n');
 
 /** One line per step, RAN or CACHED: the message of a failed cache assertion. */
 const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
