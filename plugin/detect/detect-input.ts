@@ -74,4 +74,5 @@ export interface PackageJson {
   scripts?: Record<string, string>;
   engines?: Record<string, string>;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }

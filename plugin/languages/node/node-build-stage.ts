@@ -1,5 +1,6 @@
 import type { Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planFrameworkBuildMounts, planFrameworkBuildSteps, planFrameworkIgnore } from './node-framework-steps';
 
 /** Root-level files share one COPY; nested ones keep their directory. */
 function planRootFileCopies(rootFiles: string[]): Step[] {
@@ -28,10 +29,11 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
     role: 'build',
     from: { stage: 'deps' },
     steps: [
-      ...planRootFileCopies(ctx.profile.rootFiles),
+      ...planRootFileCopies([...planFrameworkIgnore(ctx).allow, ...ctx.profile.rootFiles]),
       ...closure.map(planDirCopy),
       planDirCopy(ctx.profile.projectRoot),
-      { kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: [] },
+      ...planFrameworkBuildSteps(ctx),
+      { kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import { planAllowList } from '../../plan/allow-list';
 import type { NodeContext } from './node-context';
+import { planFrameworkIgnore } from './node-framework-steps';
 
 /**
  * Allow-list for `<root>/Dockerfile.dockerignore` (plan/allow-list.ts): the root manifest, the
@@ -8,13 +9,16 @@ import type { NodeContext } from './node-context';
  */
 export function planNodeIgnore(ctx: NodeContext): string[] {
   const { profile } = ctx;
+  const framework = planFrameworkIgnore(ctx);
   return planAllowList({
     project: profile.project,
     projectRoot: profile.projectRoot,
-    rootFiles: ['package.json', ctx.lockfile, ...ctx.pm.optionalRootFiles, ...profile.rootFiles],
+    rootFiles: ['package.json', ctx.lockfile, ...ctx.pm.optionalRootFiles, ...framework.allow, ...profile.rootFiles],
     closure: profile.closure,
     buildContext: profile.buildContext,
     excludeEverywhere: ['dist'],
+    // A framework's local build output (Next's `.next`), already `**/`-anchored.
+    excludePaths: framework.exclude,
     reinclude: ctx.options.buildMode === 'copy-output' ? [ctx.outputPath] : [],
   });
 }

@@ -2,6 +2,7 @@ import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planHealth } from '../../plan/health';
+import { planFrameworkRuntimeSteps, planRuntimeSystemSteps } from './node-framework-steps';
 
 interface RuntimeFlavour {
   /** Numeric non-root user: the image's own `node` user, or distroless's `nonroot`. */
@@ -45,8 +46,10 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
     steps: [
       { kind: 'workdir', path: '/app' },
       { kind: 'env', vars: { NODE_ENV: 'production' } },
+      ...planRuntimeSystemSteps(ctx),
       ...prodDeps,
       planArtifactCopy(ctx),
+      ...planFrameworkRuntimeSteps(ctx),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
       {
