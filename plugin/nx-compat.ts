@@ -11,6 +11,10 @@ import type { CreateNodesV2 } from '@nx/devkit';
  * through executors.json `batchImplementation` + `preferBatch` (one bake for `nx run-many`),
  * createProjectGraphAsync/getProjects in generators, readNxJson/updateNxJson, logger, and
  * TargetMetadata's `description`/`help` (nx's config/workspace-json-project-json.d.ts).
+ * `createDependencies` (plugin/create-dependencies.ts) has one signature in all three,
+ * `(options, context) => RawProjectGraphDependency[]` with `context.projects` keyed by project name,
+ * and static edges need a `sourceFile` of the source project; checked by running `nx show projects
+ * --affected --files=<lib file>` with the packed plugin on nx 22.7.12, 23.3.2 and 24.0.6.
  *
  * Project inference (read in each version's nx/dist/src/project-graph/plugins/):
  * - Nx 22.7.12 loads `plugin.createNodesV2 ?? plugin.createNodes` (loaded-nx-plugin.js), and its
