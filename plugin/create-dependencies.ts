@@ -35,7 +35,7 @@ export function listLocalDependencyEdges(fs: FsView, projects: GraphProject[], w
     try {
       dependencies = language.localDependencies(fs, root);
     } catch (error) {
-      warn(`nx-dockerize: no ${language.language} dependency edges for ${project.name}: ${(error as Error).message.split('\n')[0]}`);
+      warn(`nx-dockerize: no ${language.language} dependency edges for ${project.name}: ${(error as Error).message.split('\n')[0].replace(/^nx-dockerize: project "[^"]*": /, '')}`);
       continue;
     }
     for (const dependency of dependencies) {
