@@ -31,6 +31,43 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
 /** One line per step, RAN or CACHED: the message of a failed cache assertion. */
 const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
 
+/** Each build's container, started (or failed to start, with its log) once. */
+const started = new Map<FixtureBuild, Promise<StartedTestContainer>>();
+
+function startContainer({ image, service }: FixtureBuild): Promise<StartedTestContainer> {
+  const wait = service.healthy ? Wait.forHealthCheck() : Wait.forHttp(service.route, service.port).forStatusCode(200);
+  let log = '';
+  return new GenericContainer(image)
+    .withExposedPorts(service.port)
+    .withLogConsumer((stream) => stream.on('data', (line) => (log = `${log}${line}`.slice(-4000))))
+    .withWaitStrategy(wait)
+    .withStartupTimeout(180_000)
+    .start()
+    .catch((error: Error) => {
+      throw new Error(`${image} did not start: ${error.message}\ncontainer log:\n${log}`);
+    });
+}
+
+/** Starts every build's container, at most `parallel` starting at once; results land in `started`. */
+function startAll(all: FixtureBuild[], parallel: number): void {
+  let next = 0;
+  const queue = all.map((build) => {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const container = turn.then(() => startContainer(build));
+    container.catch(() => undefined);
+    started.set(build, container);
+    return { release, container };
+  });
+  const runNext = (): Promise<unknown> | undefined => {
+    const item = queue[next++];
+    if (!item) return undefined;
+    item.release();
+    return item.container.catch(() => undefined).then(runNext);
+  };
+  for (let slot = 0; slot < parallel; slot++) runNext();
+}
+
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {
     for (const fixture of FIXTURES) {
@@ -45,6 +82,13 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   beforeAll(async () => {
     ({ builds, bakeFile } = prepareFixtures(fixtures));
     firstBake = await runBake('.', ['--file', bakeFile, '--load', ...builds.map((build) => build.bakeTarget)]);
+    // Start every image a few at a time: a HEALTHCHECK's first probe comes one interval (30 s)
+    // after start, so waiting for each in turn would cost that interval per service.
+    if (firstBake.exitCode === 0) startAll(builds, 4);
+  });
+
+  afterAll(async () => {
+    await Promise.all([...started.values()].map((container) => container.then((running) => running.stop()).catch(() => undefined)));
   });
 
   it('builds every service in one bake', () => {
@@ -54,26 +98,10 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   describe.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
     '$fixture: $service.project',
     ({ fixture, service }) => {
-      let container: StartedTestContainer | undefined;
-      const build = () => builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
-
-      afterAll(async () => {
-        await container?.stop();
-      });
-
       it('starts, answers its real route, runs as non-root', async () => {
         expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
-        const wait = service.healthy ? Wait.forHealthCheck() : Wait.forHttp(service.route, service.port).forStatusCode(200);
-        let log = '';
-        container = await new GenericContainer(build().image)
-          .withExposedPorts(service.port)
-          .withLogConsumer((stream) => stream.on('data', (line) => (log = `${log}${line}`.slice(-4000))))
-          .withWaitStrategy(wait)
-          .withStartupTimeout(120_000)
-          .start()
-          .catch(async (error: Error) => {
-            throw new Error(`${build().image} did not start: ${error.message}\ncontainer log:\n${log}`);
-          });
+        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const container = await started.get(build)!;
         const response = await fetch(`http://${container.getHost()}:${container.getMappedPort(service.port)}${service.route}`);
         const body = await response.text();
         expect(response.status, body).toBe(200);
