@@ -49,6 +49,22 @@ export interface NodeProfile {
   rootFiles: string[];
   /** Does the project need node_modules at runtime (it has production dependencies)? */
   hasProdDependencies: boolean;
+  /**
+   * Root files and folders the install reads besides manifests and lockfile, present in the
+   * workspace: `.npmrc`, `.yarnrc.yml`, `.yarn/releases`, `.yarn/plugins`, patch folders …
+   * Optional so older profiles stay valid; missing means none.
+   */
+  installInputs?: string[];
+  /** Yarn Berry: the release file `.yarnrc.yml#yarnPath` names (workspace-relative); it is the `yarn` the image runs. */
+  yarnPath?: string;
+  /** Root lifecycle scripts (`prepare`, `postinstall` …) a production install would run; see docs/node-package-managers.md. */
+  rootLifecycleScripts?: string[];
+  /**
+   * Integrated projects: the runtime's own package.json and pruned lockfile, made by Nx
+   * (`createPackageJson` + `createLockFile`, as its bundlers' `generatePackageJson` does) from the
+   * project graph's `npm:` nodes reachable from the project and its libraries.
+   */
+  runtimeManifest?: { packageJson: string; lockfile: string };
   /** Risk flags, e.g. native modules that tie an image to glibc. */
   risks: string[];
 }
@@ -171,6 +187,9 @@ export type Step =
       parents?: boolean;
       link?: boolean;
       chown?: string;
+      chmod?: string;
+      /** `--exclude=<pattern>` each (Dockerfile 1.19+, BuildKit's built-in frontend has it). */
+      exclude?: string[];
     }
   | {
       kind: 'run';

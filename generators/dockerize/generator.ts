@@ -7,6 +7,7 @@ import { renderDockerignore } from '../../plugin/render/render-dockerignore';
 import { recordOptions } from '../../plugin/generated-marker';
 import type { BuildPlan, DockerizeOptions } from '../../plugin/types';
 import { readGraphForTree, type ProjectGraphLike } from './lib/read-graph-for-tree';
+import { toRuntimeManifestFactory } from './lib/create-runtime-manifest';
 import { writeBakeTarget } from './lib/write-bake-target';
 import { writeGuardedFile } from './lib/write-guarded-file';
 import type { DockerizeGeneratorSchema } from './schema';
@@ -32,12 +33,15 @@ export function dockerizeProject(tree: Tree, schema: DockerizeGeneratorSchema, g
     project: { name: schema.project, root: node.data.root, targets: node.data.targets },
     graph,
     options,
+    createRuntimeManifest: toRuntimeManifestFactory(tree, graph),
   });
   const plan = planProject(profile, options);
   const { project, force = false, ...given } = schema;
   const dockerfile = recordOptions(renderDockerfile(plan, rendererOptions(tree, schema)), given);
   writeGuardedFile(tree, `${plan.projectRoot}/Dockerfile`, dockerfile, project, force);
   writeGuardedFile(tree, `${plan.projectRoot}/Dockerfile.dockerignore`, renderDockerignore(plan), project, force);
+  // Generated data files (e.g. an integrated project's runtime package.json and lockfile).
+  for (const file of plan.files) tree.write(file.path, file.content);
   writeBakeTarget(tree, plan);
   logger.info(`nx-dockerize: ${schema.project}\n${plan.notes.map((note) => `  - ${note}`).join('\n')}`);
   return plan;

@@ -2,6 +2,7 @@ import type { NodeProfile } from '../../types';
 import { detectBuild } from './detect-build';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
+import { detectInstallInputs } from './detect-install-inputs';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
 import { detectPackageManager } from './detect-package-manager';
@@ -44,6 +45,10 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build });
   const port = detectPort({ fs, projectRoot, port: options.port });
   const closure = detectClosure(graph, project.name);
+  const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
+  const hasProdDependencies = detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
+  const runtimeManifest = style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, packageManager.value) : undefined;
 
   return {
     language: 'node',
@@ -61,14 +66,11 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     // Closure libraries that are workspace packages: their manifests belong to the install.
     workspaceManifests: closure.filter((root) => fs.exists(joinPath(root, 'package.json'))),
     rootFiles: detectRootFiles(fs),
-    hasProdDependencies: detectProdDependencies({
-      fs,
-      project: project.name,
-      style,
-      projectPackageJson,
-      closure,
-      graph,
-    }),
+    hasProdDependencies,
+    installInputs: inputs.installInputs,
+    ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
+    rootLifecycleScripts: inputs.rootLifecycleScripts,
+    ...(runtimeManifest && { runtimeManifest }),
     risks: detectRisks({ project: project.name, projectPackageJson, graph }),
   };
 }

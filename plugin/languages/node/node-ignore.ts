@@ -10,7 +10,7 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
   const allowed = [
     'package.json',
     ctx.lockfile,
-    ...ctx.pm.optionalRootFiles,
+    ...ctx.installInputs.map((path) => path.replace(/\/$/, '')),
     ...profile.rootFiles,
     ...profile.closure.filter((root) => root !== profile.projectRoot),
     profile.projectRoot,

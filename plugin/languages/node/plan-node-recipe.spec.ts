@@ -19,14 +19,14 @@ describe('planNodeRecipe', () => {
   it('keeps the package-style project and its closure packages when pruning', () => {
     const plan = planNodeRecipe({ ...inventoryProfile, workspaceManifests: ['libs/health'] }, defaultOptions);
     const prune = findStage(plan, 'manifests')?.steps.find((step) => step.kind === 'run');
-    expect(prune).toMatchObject({ command: ['node', '-', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-npm-workspaces' } });
+    expect(prune).toMatchObject({ command: ['node', '-', '--out=.', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-npm-workspaces' } });
     expect(plan.bake.tags).toEqual(['examples-inventory:latest']);
   });
 
   it('copy-output: no deps or build stage, the runtime copies the output from the context', () => {
     const plan = planNodeRecipe(ordersProfile, { ...defaultOptions, buildMode: 'copy-output' });
     expect(plan.stages.map((stage) => stage.name)).toEqual(['runtime']);
-    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: './', link: true });
+    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true });
     expect(plan.ignore.slice(-5)).toEqual(['**/dist', '!dist/apps/orders', '**/node_modules', '**/.nx', '**/.git']);
     expect(plan.notes.join('\n')).toMatch(/run the Nx build first/);
   });
@@ -34,7 +34,7 @@ describe('planNodeRecipe', () => {
   it('distroless: node is the image ENTRYPOINT, so CMD names only the file; uid 65532', () => {
     const runtime = findStage(planNodeRecipe(ordersProfile, { ...defaultOptions, runtime: 'distroless' }), 'runtime');
     expect(runtime?.from).toEqual({ image: 'gcr.io/distroless/nodejs22-debian12', tag: '' });
-    expect(runtime?.steps).toContainEqual({ kind: 'cmd', argv: ['main.js'] });
+    expect(runtime?.steps).toContainEqual({ kind: 'cmd', argv: ['dist/apps/orders/main.js'] });
     expect(runtime?.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
   });
 
@@ -43,11 +43,30 @@ describe('planNodeRecipe', () => {
     expect(plan.notes.join('\n')).toMatch(/musl[\s\S]*Risk: native module: bcrypt/);
   });
 
-  it('pnpm: corepack at the exact version, store pinned and mounted, no pruning', () => {
+  it('pnpm: installed from npm at the exact version (no corepack), lockfile pruned by pnpm itself offline', () => {
     const plan = planNodeRecipe(pnpmProfile, defaultOptions);
+    const install = findStage(plan, 'base')?.steps.find((step) => step.kind === 'run');
+    expect(install).toMatchObject({ command: expect.arrayContaining(['npm', 'install', '--global', 'pnpm@9.15.9']) });
+    expect(JSON.stringify(plan.stages)).not.toMatch(/corepack/);
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual(expect.objectContaining({ kind: 'run', command: ['pnpm', 'install', '--lockfile-only', '--offline'] }));
+    expect(findStage(plan, 'deps')?.steps[0]).toEqual({ kind: 'copy', from: 'manifests', sources: ['/pruned/'], dest: './' });
+  });
+
+  it('yarn berry with yarnPath: the release is the yarn binary; the workspace pins the version', () => {
+    const profile = { ...pnpmProfile, packageManager: { value: 'yarn-berry' as const, source: 'yarn.lock' }, lockfile: 'yarn.lock', yarnPath: '.yarn/releases/yarn-4.18.1.cjs', installInputs: ['.yarnrc.yml', '.yarn/releases/'] };
+    const plan = planNodeRecipe(profile, defaultOptions);
+    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755' });
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/' });
+    const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
+    expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock'] });
+  });
+
+  it('yarn classic is not pruned, and the header says so', () => {
+    const profile = { ...pnpmProfile, packageManager: { value: 'yarn-classic' as const, source: 'yarn.lock' }, packageManagerVersion: undefined, lockfile: 'yarn.lock' };
+    const plan = planNodeRecipe(profile, defaultOptions);
     expect(findStage(plan, 'manifests')).toBeUndefined();
-    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'run', command: ['corepack', 'prepare', 'pnpm@9.15.9', '--activate'], mounts: [] });
-    expect(plan.notes.join('\n')).toMatch(/keyed on the whole root lockfile/);
+    expect(findStage(plan, 'base')?.steps).toContainEqual(expect.objectContaining({ command: expect.arrayContaining(['--force', 'yarn@1.22.22']) }));
+    expect(plan.notes.join('\n')).toMatch(/Not pruned: Yarn 1/);
   });
 
   it('honours the nodeVersion and port options over detection', () => {

@@ -25,6 +25,11 @@ export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions):
       tags: [`${ctx.targetName.toLowerCase()}:latest`],
     },
     notes: planNodeNotes(ctx),
-    files: [],
+    files: profile.runtimeManifest
+      ? [
+          { path: `${profile.projectRoot}/Dockerfile.package.json`, content: profile.runtimeManifest.packageJson },
+          { path: `${profile.projectRoot}/Dockerfile.${ctx.lockfile}`, content: profile.runtimeManifest.lockfile },
+        ]
+      : [],
   };
 }
