@@ -66,7 +66,9 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const prune = ctx.pm.prune;
   if (!prune) return undefined;
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
-  const run: Step = { kind: 'run', command, mounts: [], comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
+  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET] : [];
+  const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
+  const run: Step = { kind: 'run', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
   return {
     name: 'manifests',
     role: 'deps',

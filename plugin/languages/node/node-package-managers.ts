@@ -31,12 +31,13 @@ export interface PackageManagerRecipe {
    * install layer's input bytes unchanged. `script` = a plugin-shipped heredoc script.
    * Undefined: the whole root lockfile is the install's input.
    */
-  prune?: { command: string[]; script?: string };
+  prune?: { command: string[]; script?: string; cacheDir?: string };
   /** Why the install is keyed on the whole lockfile, for the Dockerfile header (when `prune` is undefined). */
   notPrunedBecause?: string;
 }
 
 const PNPM_STORE = '/root/.local/share/pnpm/store';
+const PNPM_CACHE = '/root/.cache/pnpm';
 const YARN_BERRY_CACHE = '/root/.yarn/berry/cache';
 const NPM_CACHE = '/root/.npm';
 
@@ -56,14 +57,16 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     installInputs: ['pnpm-workspace.yaml', '.npmrc', '.pnpmfile.cjs', 'patches'],
     cacheDir: PNPM_STORE,
     // pnpm reads npm_config_* settings; store-dir is otherwise derived from XDG_DATA_HOME.
-    env: { npm_config_store_dir: PNPM_STORE, npm_config_update_notifier: 'false' },
+    // npm_config_cache_dir pins pnpm's metadata cache, which the lockfile pruning step mounts.
+    env: { npm_config_store_dir: PNPM_STORE, npm_config_cache_dir: PNPM_CACHE, npm_config_update_notifier: 'false' },
     install: ['pnpm', 'install', '--frozen-lockfile'],
     // With only the project's manifests present, the root and those workspaces are all that install.
     prodInstall: ['pnpm', 'install', '--frozen-lockfile', '--prod'],
     npmPackage: 'pnpm',
-    // pnpm drops the importers and packages of absent workspaces; with an up-to-date lockfile it
-    // resolves nothing, so it runs offline (checked with an empty store).
-    prune: { command: ['pnpm', 'install', '--lockfile-only', '--offline'] },
+    // pnpm drops the importers and packages of absent workspaces and keeps every locked version;
+    // it reads registry metadata to do so (--offline fails with an empty metadata cache), so the
+    // step mounts that cache and may reach the registry. Same bytes as an offline run (checked).
+    prune: { command: ['pnpm', 'install', '--lockfile-only', '--prefer-offline'], cacheDir: PNPM_CACHE },
   },
   'yarn-classic': {
     lockfile: 'yarn.lock',

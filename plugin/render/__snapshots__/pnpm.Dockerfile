@@ -13,7 +13,7 @@
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK probes http://127.0.0.1:3001/health with Node's fetch (no curl in slim or distroless).
 # pnpm is installed with `npm install --global pnpm@9.15.9`, version 9.15.9 (from package.json#packageManager); no corepack (gone from Node 25, fails signature checks behind re-signing proxies).
-# The lockfile is pruned by `pnpm install --lockfile-only --offline` to apps/inventory, libs/health, and the frozen install (`pnpm install --frozen-lockfile`) proves the slice; another project's dependency change leaves this install cached.
+# The lockfile is pruned by `pnpm install --lockfile-only --prefer-offline` to apps/inventory, libs/health, and the frozen install (`pnpm install --frozen-lockfile`) proves the slice; another project's dependency change leaves this install cached.
 # Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.
 
 # base: the toolchain image and the settings every later stage inherits.
@@ -21,6 +21,7 @@ FROM node:22-bookworm-slim AS base
 WORKDIR /workspace
 ENV npm_config_cache=/root/.npm \
     npm_config_store_dir=/root/.local/share/pnpm/store \
+    npm_config_cache_dir=/root/.cache/pnpm \
     npm_config_update_notifier=false \
     PATH=/workspace/node_modules/.bin:$PATH
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
@@ -37,7 +38,10 @@ COPY libs/health/package.json libs/health/
 # Prune the root lockfile to this project's workspaces: unrelated projects' dependency changes
 # change the root lockfile but not this slice, and BuildKit keys the next COPY on content,
 # so the install layer below stays cached.
-RUN pnpm install --lockfile-only --offline
+RUN --mount=type=cache,target=/root/.cache/pnpm,sharing=locked \
+    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --lockfile-only --prefer-offline
 
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS deps
