@@ -188,6 +188,11 @@ export type Step =
       link?: boolean;
       chown?: string;
       chmod?: string;
+      /**
+       * The copy brings in only what an install reads (package-manager config, its release, plugins,
+       * patch files) though the names are not manifests: validatePlan treats it as a manifest copy.
+       */
+      installInput?: boolean;
       /** `--exclude=<pattern>` each (Dockerfile 1.19+, BuildKit's built-in frontend has it). */
       exclude?: string[];
     }

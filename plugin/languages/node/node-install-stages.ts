@@ -25,7 +25,7 @@ function planToolSteps(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
   if (profile.yarnPath) {
     // The workspace's own release is the `yarn` every stage runs; nothing is downloaded.
-    return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755' }];
+    return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true }];
   }
   if (!pm.npmPackage) return [];
   // Upstream node images ship yarn 1 in /usr/local/bin: --force lets npm replace those links.
@@ -55,8 +55,8 @@ function planBaseStage(ctx: NodeContext): Stage {
 export function planManifestCopies(ctx: NodeContext): Step[] {
   const files = ctx.installInputs.filter((path) => !path.endsWith('/'));
   return [
-    { kind: 'copy', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './' },
-    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+    { kind: 'copy', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './', ...(files.length > 0 && { installInput: true }) },
+    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/`, installInput: true })),
     ...planDirCopies(ctx.installInputs),
     ...ctx.workspaces.map((root): Step => ({ kind: 'copy', sources: [`${root}/package.json`], dest: `${root}/` })),
   ];
@@ -88,16 +88,16 @@ function planRuntimeManifestCopies(ctx: NodeContext): Step[] {
   const root = ctx.profile.projectRoot;
   const configFiles = ctx.installInputs.filter((path) => path === '.npmrc' || path === '.yarnrc.yml' || path === 'bunfig.toml');
   return [
-    { kind: 'copy', sources: [`${root}/Dockerfile.package.json`], dest: './package.json' },
-    { kind: 'copy', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}` },
-    ...(configFiles.length > 0 ? [{ kind: 'copy', sources: configFiles, dest: './' } as Step] : []),
+    { kind: 'copy', sources: [`${root}/Dockerfile.package.json`], dest: './package.json', installInput: true },
+    { kind: 'copy', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}`, installInput: true },
+    ...(configFiles.length > 0 ? [{ kind: 'copy', sources: configFiles, dest: './', installInput: true } as Step] : []),
     ...planDirCopies(ctx.installInputs.filter((path) => path.startsWith('.yarn/'))),
   ];
 }
 
 /** Install-input folders (listed with a trailing slash) keep their place in the tree. */
 function planDirCopies(inputs: string[]): Step[] {
-  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', sources: [dir], dest: dir }));
+  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', sources: [dir], dest: dir, installInput: true }));
 }
 
 function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {

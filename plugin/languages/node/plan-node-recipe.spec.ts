@@ -55,8 +55,8 @@ describe('planNodeRecipe', () => {
   it('yarn berry with yarnPath: the release is the yarn binary; the workspace pins the version', () => {
     const profile = { ...pnpmProfile, packageManager: { value: 'yarn-berry' as const, source: 'yarn.lock' }, lockfile: 'yarn.lock', yarnPath: '.yarn/releases/yarn-4.18.1.cjs', installInputs: ['.yarnrc.yml', '.yarn/releases/'] };
     const plan = planNodeRecipe(profile, defaultOptions);
-    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755' });
-    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/' });
+    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true });
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/', installInput: true });
     const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
     expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock'] });
   });
