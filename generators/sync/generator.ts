@@ -4,6 +4,8 @@ import { dockerizeProject } from '../dockerize/generator';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
 import type { DockerizeGeneratorSchema } from '../dockerize/schema';
 
+const RUNTIME_MANIFESTS = ['package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'];
+
 export interface SyncResult {
   outOfSyncMessage?: string;
 }
@@ -38,7 +40,9 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
       continue;
     }
     const options = (readRecordedOptions(text) ?? {}) as Omit<DockerizeGeneratorSchema, 'project'>;
-    sync([path, `${path}.dockerignore`, 'docker-bake.json'], () => dockerizeProject(tree, { ...options, project, force: false }, graph));
+    // An integrated Node project's runtime manifest and lockfile (made by Nx) drift with the root lockfile.
+    const runtimeFiles = RUNTIME_MANIFESTS.map((name) => `${path}.${name}`);
+    sync([path, `${path}.dockerignore`, 'docker-bake.json', ...runtimeFiles], () => dockerizeProject(tree, { ...options, project, force: false }, graph));
   }
   if (edited.length) logger.warn(`nx-dockerize: not synced (edited by hand): ${edited.join(', ')}`);
   return drifted.size
