@@ -1,6 +1,7 @@
 import type { ProjectProfile } from '../types';
 import type { NodeProjectInput } from '../detect/detect-input';
 import { joinPath } from '../detect/join-path';
+import type { LanguageModule } from './language-module';
 import { LANGUAGES } from './languages';
 
 /** Input every detector receives; language-specific options ride along in `options`. */
@@ -9,12 +10,13 @@ export type ProjectInput = NodeProjectInput;
 /**
  * Detects a project's language (the first module of `LANGUAGES` that claims it) and reads its
  * profile. Throws an Error naming the project root and the manifests looked for when none claims it.
+ * `languages` is the registry to consult (tests pass their own; the plugin uses `LANGUAGES`).
  */
-export function detectProject(input: ProjectInput): ProjectProfile {
+export function detectProject(input: ProjectInput, languages: readonly LanguageModule[] = LANGUAGES): ProjectProfile {
   const root = joinPath(input.project.root);
-  const language = LANGUAGES.find((candidate) => candidate.claims(input.fs, root));
+  const language = languages.find((candidate) => candidate.claims(input.fs, root));
   if (!language) {
-    const markers = [...new Set(LANGUAGES.flatMap((candidate) => candidate.markers))].join(', ');
+    const markers = [...new Set(languages.flatMap((candidate) => candidate.markers))].join(', ');
     throw new Error(
       `nx-dockerize: project "${input.project.name}": ${root || '.'}: no manifest nx-dockerize knows (${markers}). ` +
         'Fix: dockerize a project of a supported language, or write its Dockerfile by hand.',

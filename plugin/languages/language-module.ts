@@ -1,6 +1,15 @@
 import type { FsView } from '../fs-view';
 import type { NodeProjectInput } from '../detect/detect-input';
-import type { BuildPlan, DockerizeOptions, Language, ProjectProfile } from '../types';
+import type { BuildPlan, DockerizeOptions, ProjectProfile } from '../types';
+
+/** What every language's profile has in common (the pipeline's shared parts read only these). */
+export interface LanguageProfile {
+  language: string;
+  /** Nx project name. */
+  project: string;
+  /** Workspace-relative POSIX project root (`.` for a root project). */
+  projectRoot: string;
+}
 
 /**
  * What one language contributes to the pipeline. Everything a language knows (its manifests,
@@ -8,8 +17,9 @@ import type { BuildPlan, DockerizeOptions, Language, ProjectProfile } from '../t
  * exports one of these, and `LANGUAGES` (./languages.ts) lists them in precedence order.
  * Adding a language is one folder and one line there (docs/add-a-language.md).
  */
-export interface LanguageModule<P extends ProjectProfile = ProjectProfile> {
-  language: Language;
+export interface LanguageModule<P extends LanguageProfile = ProjectProfile> {
+  /** The profile's `language` discriminant, e.g. `go`. */
+  language: P['language'];
   /** Human-readable list of the manifests that claim a project, for the "unknown language" error. */
   markers: string[];
   /**

@@ -1,0 +1,110 @@
+import { existsSync, readFileSync, appendFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
+import { FIXTURES_DIR, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
+import { runBake, runDocker, type BakeRun } from './lib/run-bake';
+import { FIXTURES } from './fixtures/table';
+
+/**
+ * Real workspaces in the shapes users have (e2e/fixtures/table.ts): each service is generated,
+ * ALL are built in one `docker buildx bake --load` (one solve, shared base stages), started with
+ * testcontainers, probed on a route that uses a third-party package and a workspace library,
+ * checked for a non-root user and (where declared) a healthy HEALTHCHECK; then every source is
+ * edited and one cache-only re-bake proves each dependency install stayed cached.
+ */
+const fixtures = selectFixtures(FIXTURES);
+let builds: FixtureBuild[] = [];
+let bakeFile = '';
+let firstBake: BakeRun;
+
+/**
+ * The steps (RUN/COPY) of one bake target: with several targets bake prefixes step names with
+ * the target (`[<target> <stage> i/n]`); with one target it does not.
+ */
+const stepsOf = (vertexes: VertexOutcome[], target: string) =>
+  vertexes
+    .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
+    .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
+
+describe('fixture table', () => {
+  it('names a committed workspace with a lockfile for every fixture', () => {
+    for (const fixture of FIXTURES) {
+      const dir = join(FIXTURES_DIR, fixture.name);
+      expect(existsSync(join(dir, 'nx.json')), `${dir}/nx.json`).toBe(true);
+      expect(fixture.services.length, fixture.name).toBeGreaterThan(0);
+    }
+  });
+});
+
+describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
+  beforeAll(async () => {
+    ({ builds, bakeFile } = prepareFixtures(fixtures));
+    firstBake = await runBake('.', ['--file', bakeFile, '--load', ...builds.map((build) => build.bakeTarget)]);
+  });
+
+  it('builds every service in one bake', () => {
+    expect(firstBake.exitCode, firstBake.output.slice(-6000)).toBe(0);
+  });
+
+  describe.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
+    '$fixture: $service.project',
+    ({ fixture, service }) => {
+      let container: StartedTestContainer | undefined;
+      const build = () => builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+
+      afterAll(async () => {
+        await container?.stop();
+      });
+
+      it('starts, answers its real route, runs as non-root', async () => {
+        expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
+        const wait = service.healthy ? Wait.forHealthCheck() : Wait.forHttp(service.route, service.port).forStatusCode(200);
+        let log = '';
+        container = await new GenericContainer(build().image)
+          .withExposedPorts(service.port)
+          .withLogConsumer((stream) => stream.on('data', (line) => (log = `${log}${line}`.slice(-4000))))
+          .withWaitStrategy(wait)
+          .withStartupTimeout(120_000)
+          .start()
+          .catch(async (error: Error) => {
+            throw new Error(`${build().image} did not start: ${error.message}\ncontainer log:\n${log}`);
+          });
+        const response = await fetch(`http://${container.getHost()}:${container.getMappedPort(service.port)}${service.route}`);
+        const body = await response.text();
+        expect(response.status, body).toBe(200);
+        if (service.body) expect(body).toMatch(service.body);
+        const pid = (await runDocker('.', ['inspect', '--format', '{{.State.Pid}}', container.getId()])).output.trim();
+        const [, realUid] = /^Uid:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/status`, 'utf-8')) ?? [];
+        expect(Number(realUid)).toBeGreaterThan(0);
+        if (service.healthy) {
+          const health = await runDocker('.', ['inspect', '--format', '{{.State.Health.Status}}', container.getId()]);
+          expect(health.output.trim()).toBe('healthy');
+        }
+      });
+    },
+  );
+
+  describe('after a source edit in every service, one cache-only re-bake', () => {
+    let rebake: BakeRun;
+    beforeAll(async () => {
+      for (const { workspace, service } of builds) appendFileSync(join(workspace, service.source), `\n${service.comment ?? '//'} edited by e2e ${Date.now()}\n`);
+      rebake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+    });
+
+    it.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
+      '$fixture: $service.project keeps its dependency install cached and re-runs its source steps',
+      ({ fixture, service }) => {
+        expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
+        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const steps = stepsOf(rebake.vertexes, build.bakeTarget);
+        const installs = steps.filter((step) => service.installStep.test(step.name));
+        expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
+        expect(installs.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+        // Something must re-run, or the edit never reached the image.
+        expect(steps.some(didRun), outcomes(steps)).toBe(true);
+      },
+    );
+  });
+});
