@@ -19,6 +19,9 @@ let builds: FixtureBuild[] = [];
 let bakeFile = '';
 let firstBake: BakeRun;
 
+/** Each step's name and whether it ran or came from the cache, for failure messages. */
+const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'cached'} ${step.name.slice(0, 160)}`).join('\n');
+
 /**
  * The steps (RUN/COPY) of one bake target: with several targets bake prefixes step names with
  * the target (`[<target> <stage> i/n]`); with one target it does not.
