@@ -57,6 +57,11 @@ export interface NodeProfile {
   installInputs?: string[];
   /** Yarn Berry: the release file `.yarnrc.yml#yarnPath` names (workspace-relative); it is the `yarn` the image runs. */
   yarnPath?: string;
+  /**
+   * Workspace libraries of the closure with a `build` script (what Nx's `^build` runs first), in
+   * dependency order, each with the workspace-root command that runs it. Optional; missing means none.
+   */
+  libraryBuilds?: { root: string; command: string }[];
   /** Root lifecycle scripts (`prepare`, `postinstall` …) a production install would run; see docs/node-package-managers.md. */
   rootLifecycleScripts?: string[];
   /**

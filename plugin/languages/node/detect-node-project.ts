@@ -3,6 +3,7 @@ import { detectBuild } from './detect-build';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
 import { detectInstallInputs } from './detect-install-inputs';
+import { detectLibraryBuilds } from './detect-library-builds';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
 import { detectPackageManager } from './detect-package-manager';
@@ -70,6 +71,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     installInputs: inputs.installInputs,
     ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
     rootLifecycleScripts: inputs.rootLifecycleScripts,
+    libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
     ...(runtimeManifest && { runtimeManifest }),
     risks: detectRisks({ project: project.name, projectPackageJson, graph }),
   };

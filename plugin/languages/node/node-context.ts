@@ -17,6 +17,8 @@ export interface NodeContext {
   installInputs: string[];
   /** The package-manager version the image installs: pinned by the workspace, else versions.json's default. */
   pmVersion: string;
+  /** A build stage exists: the project's build or its libraries' builds run in the image. */
+  hasBuildStage: boolean;
   /** Where the artifact lands, workspace-relative. */
   outputPath: string;
   port?: number;
@@ -45,6 +47,7 @@ export function toNodeContext(profile: NodeProfile, options: DockerizeOptions): 
     workspaces: [...own, ...closure],
     installInputs: profile.installInputs ?? [],
     pmVersion: profile.packageManagerVersion?.value ?? DEFAULT_PM_VERSIONS[profile.packageManager.value] ?? '',
+    hasBuildStage: options.buildMode === 'docker' && (profile.build !== undefined || (profile.libraryBuilds ?? []).length > 0),
     outputPath: (profile.build?.value.outputPath ?? profile.projectRoot).replace(/\/+$/, ''),
     port: options.port ?? profile.port?.value,
     toolImage: resolveNodeImage('slim', major),

@@ -104,12 +104,18 @@ function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
   return ctx.profile.runtimeManifest ? planRuntimeManifestCopies(ctx) : shared;
 }
 
+/** Root lifecycle scripts are dev hooks: a production install skips them where the manager can. */
+function toProdInstall(ctx: NodeContext): string[] {
+  const rootScripts = (ctx.profile.rootLifecycleScripts ?? []).length > 0 && !ctx.profile.runtimeManifest;
+  return rootScripts && ctx.pm.prodInstallWithoutRootScripts ? ctx.pm.prodInstallWithoutRootScripts : ctx.pm.prodInstall;
+}
+
 /**
  * base → (manifests) → deps, and prod-deps when the runtime needs node_modules. copy-output
  * builds skip deps (the artifact was built outside Docker) but still need prod-deps.
  */
 export function planNodeInstallStages(ctx: NodeContext): Stage[] {
-  const needsDeps = ctx.options.buildMode === 'docker' && ctx.profile.build !== undefined;
+  const needsDeps = ctx.hasBuildStage;
   const needsProdDeps = ctx.profile.hasProdDependencies;
   if (!needsDeps && !needsProdDeps) return [];
   const manifests = planManifestsStage(ctx);
@@ -118,6 +124,6 @@ export function planNodeInstallStages(ctx: NodeContext): Stage[] {
     planBaseStage(ctx),
     ...(manifests ? [manifests] : []),
     ...(needsDeps ? [planInstallStage(ctx, 'deps', ctx.pm.install, shared)] : []),
-    ...(needsProdDeps ? [planInstallStage(ctx, 'prod-deps', ctx.pm.prodInstall, planProdInputs(ctx, shared))] : []),
+    ...(needsProdDeps ? [planInstallStage(ctx, 'prod-deps', toProdInstall(ctx), planProdInputs(ctx, shared))] : []),
   ];
 }

@@ -46,6 +46,12 @@ function planInstallNotes(ctx: NodeContext): string[] {
   const slice = ctx.workspaces.length > 0 ? ctx.workspaces.join(', ') : 'the root (no workspaces)';
   if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; another project's dependency change leaves this install cached.`);
   else notes.push(`Not pruned: ${pm.notPrunedBecause}. Only this project's workspace manifests enter, but any change to ${ctx.lockfile} re-runs the install.`);
+  const rootScripts = profile.rootLifecycleScripts ?? [];
+  if (rootScripts.length > 0 && !profile.runtimeManifest) {
+    notes.push(pm.prodInstallWithoutRootScripts
+      ? `Root lifecycle scripts (${rootScripts.join(', ')}) are dev hooks: the production install skips them (--ignore-scripts) and rebuilds the dependencies, whose own install scripts still run.`
+      : `Root lifecycle scripts (${rootScripts.join(', ')}): ${pm.rootScriptsNote}.`);
+  }
   if (ctx.installInputs.length > 0) notes.push(`Install inputs entering with the manifests: ${ctx.installInputs.join(', ')}.`);
   if (profile.runtimeManifest) notes.push(`Runtime dependencies: ${profile.projectRoot}/Dockerfile.package.json and Dockerfile.${ctx.lockfile}, written by Nx's createPackageJson/createLockFile from the project graph's npm: nodes reachable from ${profile.project} and its libraries (regenerate with nx sync).`);
   if (profile.style === 'package' && profile.hasProdDependencies) notes.push('Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.');

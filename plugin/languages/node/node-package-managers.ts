@@ -26,6 +26,17 @@ export interface PackageManagerRecipe {
    */
   npmPackage?: string;
   /**
+   * The production install when the root package.json has lifecycle scripts (`"prepare": "husky"`):
+   * those are dev hooks whose tools are devDependencies, absent from a production install, so
+   * `npm ci --omit=dev` exits 127 (checked with husky 9.1.7). Root scripts are skipped and the
+   * dependencies' own install scripts still run (`rebuild` builds dependencies, not the root).
+   * Undefined: the manager does not run root lifecycle scripts on this install (yarn berry's
+   * focus), or has no safe way to skip only them (see `rootScriptsNote`).
+   */
+  prodInstallWithoutRootScripts?: string[];
+  /** Said in the header when the root has lifecycle scripts and `prodInstallWithoutRootScripts` is undefined. */
+  rootScriptsNote?: string;
+  /**
    * Prunes the lockfile in place to the manifests present (root + the project's workspaces), with
    * the tool itself and without network, so another project's dependency change leaves the
    * install layer's input bytes unchanged. `script` = a plugin-shipped heredoc script.
@@ -50,6 +61,7 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     env: { npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
     install: ['npm', 'ci'],
     prodInstall: ['npm', 'ci', '--omit=dev'],
+    prodInstallWithoutRootScripts: ['/bin/sh', '-c', 'npm ci --omit=dev --ignore-scripts && npm rebuild'],
     prune: { command: ['node', '-', '--out=.'], script: 'prune-npm-workspaces' },
   },
   pnpm: {
@@ -62,6 +74,7 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     install: ['pnpm', 'install', '--frozen-lockfile'],
     // With only the project's manifests present, the root and those workspaces are all that install.
     prodInstall: ['pnpm', 'install', '--frozen-lockfile', '--prod'],
+    prodInstallWithoutRootScripts: ['/bin/sh', '-c', 'pnpm install --frozen-lockfile --prod --ignore-scripts && pnpm rebuild'],
     npmPackage: 'pnpm',
     // pnpm drops the importers and packages of absent workspaces and keeps every locked version;
     // it reads registry metadata to do so (--offline fails with an empty metadata cache), so the
@@ -76,6 +89,7 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     env: { YARN_CACHE_FOLDER: '/usr/local/share/.cache/yarn' },
     install: ['yarn', 'install', '--frozen-lockfile'],
     prodInstall: ['yarn', 'install', '--frozen-lockfile', '--production'],
+    rootScriptsNote: 'Yarn 1 runs the root lifecycle scripts on a production install and has no rebuild that skips only them: a root script that needs a devDependency (husky) fails it; move such hooks to a script that checks for the tool, e.g. "prepare": "husky || true"',
     npmPackage: 'yarn',
     notPrunedBecause:
       'Yarn 1 cannot rewrite its lockfile without fetching every package, so the install reads the whole yarn.lock (with only this project\'s workspace manifests, which --frozen-lockfile accepts)',
@@ -95,6 +109,7 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     },
     install: ['yarn', 'install', '--immutable'],
     prodInstall: ['yarn', 'workspaces', 'focus', '--all', '--production'],
+    rootScriptsNote: 'Yarn Berry runs no root prepare on install, only workspaces\' postinstall scripts; a root postinstall that needs a devDependency fails the production install',
     npmPackage: '@yarnpkg/cli-dist',
     // update-lockfile mode drops absent workspaces' entries and fetches only entries without a
     // checksum; network disabled proves it fetched nothing.
@@ -109,6 +124,7 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     env: { BUN_INSTALL_CACHE_DIR: '/root/.bun/install/cache' },
     install: ['bun', 'install', '--frozen-lockfile'],
     prodInstall: ['bun', 'install', '--frozen-lockfile', '--production'],
+    rootScriptsNote: 'bun runs the root lifecycle scripts on install; a root script that needs a devDependency (husky) fails the production install',
     npmPackage: 'bun',
     notPrunedBecause: 'bun has no offline lockfile rewrite, so the install reads the whole bun.lock',
   },

@@ -44,7 +44,7 @@ function planProdDepsCopy(ctx: NodeContext): Step[] {
 
 /** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
 function planTreeCopy(ctx: NodeContext, path: string): Step {
-  const fromBuild = ctx.options.buildMode === 'docker' && ctx.profile.build !== undefined;
+  const fromBuild = ctx.hasBuildStage;
   return fromBuild
     ? { kind: 'copy', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
     : { kind: 'copy', sources: [`${path}/`], dest: `${path}/`, link: true };
