@@ -10,6 +10,12 @@ const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/
  * `.yarnrc.yml` only: its token goes in `YARN_NPM_AUTH_TOKEN` (see README).
  */
 const NPMRC_SECRET: Mount = { type: 'secret', id: 'npmrc', target: '/run/secrets/npmrc' };
+/**
+ * Optional: a registry token as the env var NPM_TOKEN for the install only (`--secret id=npm-token,env=NPM_TOKEN`),
+ * for a committed `.npmrc` line `//registry/:_authToken=${NPM_TOKEN}` or a `.yarnrc.yml`
+ * `npmAuthToken: "${NPM_TOKEN:-}"`. Never an ARG or ENV: it is in no layer and no image history.
+ */
+const TOKEN_SECRET: Mount = { type: 'secret', id: 'npm-token', env: 'NPM_TOKEN' };
 // `env` keeps the install a plain argv; a missing optional secret only makes Node print a warning.
 const SECRET_ENV = ['env', 'NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt', 'npm_config_userconfig=/run/secrets/npmrc'];
 const NPM_CACHE: Mount = { type: 'cache', target: '/root/.npm', sharing: 'locked' };
@@ -33,7 +39,7 @@ function planToolSteps(ctx: NodeContext): Step[] {
   return [{
     kind: 'run',
     command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
-    mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET],
+    mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET],
   }];
 }
 
@@ -66,7 +72,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const prune = ctx.pm.prune;
   if (!prune) return undefined;
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
-  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET] : [];
+  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] : [];
   const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
   const run: Step = { kind: 'run', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
   return {
@@ -79,7 +85,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
 
 function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
-  const run: Step = { kind: 'run', command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET] };
+  const run: Step = { kind: 'run', command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
 

@@ -24,6 +24,7 @@ describe('registry credentials never enter a layer', () => {
     expect(installs.length).toBeGreaterThan(0);
     for (const line of installs) expect(line).toMatch(/npm_config_userconfig=\/run\/secrets\/npmrc/);
     expect(text.match(/--mount=type=secret,id=npmrc,target=\/run\/secrets\/npmrc/g)?.length).toBeGreaterThanOrEqual(installs.length);
+    expect(text.match(/--mount=type=secret,id=npm-token,env=NPM_TOKEN/g)?.length).toBeGreaterThanOrEqual(installs.length);
     // The project .npmrc (an install input, without tokens) never reaches the runtime image.
     const runtime = text.slice(text.indexOf(' AS runtime'));
     for (const input of profileFor(manager).installInputs ?? []) {

@@ -185,6 +185,7 @@ COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm ci --omit=dev
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.

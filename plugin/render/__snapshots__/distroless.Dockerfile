@@ -182,6 +182,7 @@ COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm ci
 
 # build: sources enter here, after every install; libraries before the project (they change less).

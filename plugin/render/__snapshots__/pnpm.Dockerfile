@@ -27,6 +27,7 @@ ENV npm_config_cache=/root/.npm \
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm install --global pnpm@9.15.9
 
 # manifests: dependency manifests and lockfile only, so a source edit never re-runs this stage.
@@ -41,6 +42,7 @@ COPY libs/health/package.json libs/health/
 RUN --mount=type=cache,target=/root/.cache/pnpm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --lockfile-only --prefer-offline
 
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
@@ -49,6 +51,7 @@ COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --frozen-lockfile
 
 # prod-deps: production dependencies only, for the runtime image.
@@ -57,6 +60,7 @@ COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
     env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --frozen-lockfile --prod
 
 # build: sources enter here, after every install; libraries before the project (they change less).
