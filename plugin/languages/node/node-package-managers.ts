@@ -126,6 +126,8 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     prodInstall: ['bun', 'install', '--frozen-lockfile', '--production'],
     rootScriptsNote: 'bun runs the root lifecycle scripts on install; a root script that needs a devDependency (husky) fails the production install',
     npmPackage: 'bun',
-    notPrunedBecause: 'bun has no offline lockfile rewrite, so the install reads the whole bun.lock',
+    // bun refuses a frozen install with a subset of workspace manifests ("lockfile had changes");
+    // `--lockfile-only` with only the project's manifests drops the others (bun 1.3.9, empty cache).
+    prune: { command: ['bun', 'install', '--lockfile-only'] },
   },
 };
