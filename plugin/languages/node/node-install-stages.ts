@@ -29,6 +29,15 @@ const PRUNE_COMMENT = [
 /** The package manager itself, from npm at the exact version (no corepack: gone from Node 25, fails signature checks behind proxies). */
 function planToolSteps(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
+  // A pruning script's own dependency (yarn's lockfile parser) lives outside the workspace.
+  const pruneTool: Step[] = pm.prune?.tool
+    ? [{ kind: 'run', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
+    : [];
+  return [...planPackageManagerInstall(ctx), ...pruneTool];
+}
+
+function planPackageManagerInstall(ctx: NodeContext): Step[] {
+  const { profile, pm } = ctx;
   if (profile.yarnPath) {
     // The workspace's own release is the `yarn` every stage runs; nothing is downloaded.
     return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true }];

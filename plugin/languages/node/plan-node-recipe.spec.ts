@@ -61,12 +61,13 @@ describe('planNodeRecipe', () => {
     expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock'] });
   });
 
-  it('yarn classic is not pruned, and the header says so', () => {
+  it('yarn classic: yarn 1 from npm (--force over upstream\'s), lockfile pruned by the embedded script with yarn\'s own parser', () => {
     const profile = { ...pnpmProfile, packageManager: { value: 'yarn-classic' as const, source: 'yarn.lock' }, packageManagerVersion: undefined, lockfile: 'yarn.lock' };
     const plan = planNodeRecipe(profile, defaultOptions);
-    expect(findStage(plan, 'manifests')).toBeUndefined();
     expect(findStage(plan, 'base')?.steps).toContainEqual(expect.objectContaining({ command: expect.arrayContaining(['--force', 'yarn@1.22.22']) }));
-    expect(plan.notes.join('\n')).toMatch(/Not pruned: Yarn 1/);
+    expect(findStage(plan, 'base')?.steps).toContainEqual(expect.objectContaining({ command: expect.arrayContaining(['@yarnpkg/lockfile@1.1.0']) }));
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual(expect.objectContaining({ command: ['node', '-', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-yarn-classic' } }));
+    expect(plan.notes.join('\n')).toMatch(/versions.json default/);
   });
 
   it('honours the nodeVersion and port options over detection', () => {
