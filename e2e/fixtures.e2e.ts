@@ -1,9 +1,11 @@
 import { existsSync, readFileSync, appendFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readDockerEnv } from './lib/docker-env';
 import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
-import { FIXTURES_DIR, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
+import { FIXTURES_DIR, TOKEN_CANARY, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
 import { runBake, runDocker, type BakeRun } from './lib/run-bake';
 import { FIXTURES } from './fixtures/table';
 
@@ -49,6 +51,15 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
 
   it('builds every service in one bake', () => {
     expect(firstBake.exitCode, firstBake.output.slice(-6000)).toBe(0);
+  });
+
+  it('no image holds the registry-token canary (layers, config, history)', () => {
+    expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
+    for (const { image } of builds) {
+      // `docker save` writes every layer uncompressed plus the image config (with its history).
+      const found = execFileSync('sh', ['-c', `docker save "$1" | grep -a -c "$2" || true`, 'sh', image, TOKEN_CANARY], { env: readDockerEnv(), maxBuffer: 1 << 20 }).toString().trim();
+      expect(found, `${image} holds the canary token`).toBe('0');
+    }
   });
 
   describe.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
