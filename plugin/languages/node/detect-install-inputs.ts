@@ -29,7 +29,7 @@ export function detectInstallInputs(fs: FsView, manager: NodePackageManager, roo
   const extra = [...patchDirs, ...(yarnPath && !inputs.some((input) => yarnPath.startsWith(input)) ? [yarnPath] : [])];
   const scripts = (rootPackageJson as { scripts?: Record<string, string> } | undefined)?.scripts ?? {};
   return {
-    installInputs: [...new Set([...inputs, ...extra.filter((path) => fs.exists(path))])],
+    installInputs: [...new Set([...inputs, ...extra.filter((path) => fs.exists(path.replace(/\/$/, '')))])],
     ...(yarnPath && { yarnPath }),
     rootLifecycleScripts: LIFECYCLE.filter((name) => typeof scripts[name] === 'string'),
   };
