@@ -64,6 +64,8 @@ export interface NodeProfile {
   libraryBuilds?: { root: string; command: string }[];
   /** Root lifecycle scripts (`prepare`, `postinstall` …) a production install would run; see docs/node-package-managers.md. */
   rootLifecycleScripts?: string[];
+  /** A root lifecycle script runs patch-package (its patches must apply in the production install too). */
+  patchPackage?: boolean;
   /**
    * Integrated projects: the runtime's own package.json and pruned lockfile, made by Nx
    * (`createPackageJson` + `createLockFile`, as its bundlers' `generatePackageJson` does) from the

@@ -24,6 +24,7 @@ describe('detectInstallInputs', () => {
       installInputs: ['.yarnrc.yml', '.yarn/releases/', '.yarn/plugins/'],
       yarnPath: '.yarn/releases/yarn-4.18.1.cjs',
       rootLifecycleScripts: [],
+      patchPackage: false,
     });
   });
 
@@ -38,6 +39,17 @@ describe('detectInstallInputs', () => {
     expect(detectInstallInputs(fs, 'pnpm', root as never)).toEqual({
       installInputs: ['pnpm-workspace.yaml', '.npmrc', 'patches/', 'fixes/'],
       rootLifecycleScripts: ['prepare'],
+      patchPackage: false,
+    });
+  });
+
+  it('npm: patch-package in a root postinstall is seen (its patches/ folder enters before the install)', () => {
+    const fs = memoryFs({ 'patches/ms+2.1.3.patch': 'diff' });
+    const root = { scripts: { postinstall: 'patch-package', prepare: 'husky' } };
+    expect(detectInstallInputs(fs, 'npm', root as never)).toEqual({
+      installInputs: ['patches/'],
+      rootLifecycleScripts: ['postinstall', 'prepare'],
+      patchPackage: true,
     });
   });
 });

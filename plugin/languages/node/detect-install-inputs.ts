@@ -10,6 +10,8 @@ export interface InstallInputs {
   installInputs: string[];
   yarnPath?: string;
   rootLifecycleScripts: string[];
+  /** A root lifecycle script runs patch-package: the production install must run it too. */
+  patchPackage: boolean;
 }
 
 /** The lifecycle scripts npm, pnpm and yarn 1 run for the root package on install (npm docs, "scripts"). */
@@ -32,6 +34,7 @@ export function detectInstallInputs(fs: FsView, manager: NodePackageManager, roo
     installInputs: [...new Set([...inputs, ...extra.filter((path) => fs.exists(path.replace(/\/$/, '')))])],
     ...(yarnPath && { yarnPath }),
     rootLifecycleScripts: LIFECYCLE.filter((name) => typeof scripts[name] === 'string'),
+    patchPackage: LIFECYCLE.some((name) => /\bpatch-package\b/.test(scripts[name] ?? '')),
   };
 }
 

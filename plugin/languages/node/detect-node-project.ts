@@ -71,6 +71,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     installInputs: inputs.installInputs,
     ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
     rootLifecycleScripts: inputs.rootLifecycleScripts,
+    ...(inputs.patchPackage && { patchPackage: true }),
     libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
     ...(runtimeManifest && { runtimeManifest }),
     risks: detectRisks({ project: project.name, projectPackageJson, graph }),

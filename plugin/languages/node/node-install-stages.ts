@@ -121,7 +121,9 @@ function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
 
 /** Root lifecycle scripts are dev hooks: a production install skips them where the manager can. */
 function toProdInstall(ctx: NodeContext): string[] {
-  const rootScripts = (ctx.profile.rootLifecycleScripts ?? []).length > 0 && !ctx.profile.runtimeManifest;
+  // patch-package in a root script must run in production too: the scripts stay on (patch-package
+  // then has to be a production dependency, as its own docs say; the header says so).
+  const rootScripts = (ctx.profile.rootLifecycleScripts ?? []).length > 0 && !ctx.profile.runtimeManifest && !ctx.profile.patchPackage;
   return rootScripts && ctx.pm.prodInstallWithoutRootScripts ? ctx.pm.prodInstallWithoutRootScripts : ctx.pm.prodInstall;
 }
 

@@ -47,7 +47,9 @@ function planInstallNotes(ctx: NodeContext): string[] {
   if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; another project's dependency change leaves this install cached.`);
   else notes.push(`Not pruned: ${pm.notPrunedBecause}. Only this project's workspace manifests enter, but any change to ${ctx.lockfile} re-runs the install.`);
   const rootScripts = profile.rootLifecycleScripts ?? [];
-  if (rootScripts.length > 0 && !profile.runtimeManifest) {
+  if (profile.patchPackage && !profile.runtimeManifest) {
+    notes.push(`Root lifecycle scripts (${rootScripts.join(', ')}) run patch-package, so the production install runs them: patch-package must be in "dependencies" (not devDependencies) for the patches to apply there.`);
+  } else if (rootScripts.length > 0 && !profile.runtimeManifest) {
     notes.push(pm.prodInstallWithoutRootScripts
       ? `Root lifecycle scripts (${rootScripts.join(', ')}) are dev hooks: the production install skips them (--ignore-scripts) and rebuilds the dependencies, whose own install scripts still run.`
       : `Root lifecycle scripts (${rootScripts.join(', ')}): ${pm.rootScriptsNote}.`);

@@ -70,6 +70,17 @@ describe('planNodeRecipe', () => {
     expect(plan.notes.join('\n')).toMatch(/versions.json default/);
   });
 
+  it('root lifecycle scripts: the production install skips them (husky), unless they run patch-package', () => {
+    const prodRun = (profile: typeof inventoryProfile) =>
+      findStage(planNodeRecipe(profile, defaultOptions), 'prod-deps')?.steps.find((step) => step.kind === 'run');
+    expect(prodRun({ ...inventoryProfile, rootLifecycleScripts: ['prepare'] })).toMatchObject({
+      command: expect.arrayContaining(['/bin/sh', '-c', 'npm ci --omit=dev --ignore-scripts && npm rebuild']),
+    });
+    const patched = { ...inventoryProfile, rootLifecycleScripts: ['postinstall'], patchPackage: true };
+    expect(prodRun(patched)).toMatchObject({ command: expect.arrayContaining(['npm', 'ci', '--omit=dev']) });
+    expect(planNodeRecipe(patched, defaultOptions).notes.join('\n')).toMatch(/patch-package must be in "dependencies"/);
+  });
+
   it('honours the nodeVersion and port options over detection', () => {
     const plan = planNodeRecipe(ordersProfile, { ...defaultOptions, nodeVersion: '24.1.0', port: 8080 });
     expect(findStage(plan, 'runtime')?.from).toEqual({ image: 'node', tag: '24-bookworm-slim' });
