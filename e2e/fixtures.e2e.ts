@@ -21,9 +21,6 @@ let builds: FixtureBuild[] = [];
 let bakeFile = '';
 let firstBake: BakeRun;
 
-/** Each step's name and whether it ran or came from the cache, for failure messages. */
-const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'cached'} ${step.name.slice(0, 160)}`).join('\n');
-
 /**
  * The steps (RUN/COPY) of one bake target: with several targets bake prefixes step names with
  * the target (`[<target> <stage> i/n]`); with one target it does not.
@@ -32,6 +29,9 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
     .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
+
+/** One line per step, RAN or CACHED: the message of a failed cache assertion. */
+const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
 
 describe('fixture table', () => {
   it('names a committed workspace with a lockfile for every fixture', () => {
@@ -159,5 +159,22 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         expect(prune.length, outcomes(steps)).toBeGreaterThan(0);
       },
     );
+  });
+
+  const withSiblings = fixtures.flatMap((fixture) => fixture.services.filter((service) => service.siblings).map((service) => ({ fixture: fixture.name, service })));
+  describe.runIf(withSiblings.length > 0)('after an edit in sibling projects only, one more cache-only re-bake', () => {
+    let siblingBake: BakeRun;
+    beforeAll(async () => {
+      for (const { workspace, service } of builds) for (const file of service.siblings ?? []) appendFileSync(join(workspace, file), `\n// sibling edited by e2e ${Date.now()}\n`);
+      siblingBake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+    });
+
+    it.each(withSiblings)('$fixture: $service.project re-runs none of its steps', ({ fixture, service }) => {
+      expect(siblingBake.exitCode, siblingBake.output.slice(-6000)).toBe(0);
+      const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+      const steps = stepsOf(siblingBake.vertexes, build.bakeTarget);
+      expect(steps.length, outcomes(steps)).toBeGreaterThan(0);
+      expect(steps.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+    });
   });
 });

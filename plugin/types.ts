@@ -3,6 +3,7 @@
  *   detect ──► ProjectProfile ──► plan ──► BuildPlan ──► render ──► text files
  * Everything here is plain data so each stage can be tested without Nx or Docker.
  */
+import type { SystemPackages } from './plan/system-packages';
 
 export type Language = 'node' | 'go' | 'python' | 'rust' | 'java';
 
@@ -86,18 +87,35 @@ export interface GoProfile {
   goVersion: Sourced<string>;
   /** Workspace-relative go.sum, when the module has one (no requirements: none). */
   goSum?: string;
-  /** go.work at the workspace root, when present (the image builds with GOWORK=off). */
-  goWork?: string;
+  /**
+   * The go.work the go command finds from the module's directory (it and its parents), with its
+   * go.work.sum; `used` when it lists this module (workspace mode), else the image builds with GOWORK=off.
+   */
+  goWork?: { file: string; sum?: string; used: boolean };
+  /** Other local modules the go command reads (go.work `use`, directory `replace`s), workspace-relative, sorted by dir. */
+  localModules: GoLocalModule[];
   /** The main package to build, relative to the project root, e.g. `.` or `./cmd/server`. */
   main: Sourced<string>;
   /** Binary name in the image (`/app/<binary>`). */
   binary: string;
   cgo: Sourced<boolean>;
+  /** cgo libraries the service uses (languages/go/system-libraries.ts), from go.mod and its imports. */
+  systemLibraries: SystemPackages[];
   port?: Sourced<number>;
   /** The binary answers `-healthcheck` (exits 0 when GET /health is 200): enables HEALTHCHECK on distroless. */
   healthcheckFlag?: Sourced<string>;
   /** Workspace-relative roots of the project's dependency closure in the Nx project graph, sorted. */
   closure: string[];
+}
+
+export interface GoLocalModule {
+  /** Workspace-relative directory holding its go.mod. */
+  dir: string;
+  module: string;
+  /** Workspace-relative go.sum, when the module has one. */
+  goSum?: string;
+  /** The service imports or requires it (transitively): its sources enter the build, not only its go.mod. */
+  needed: boolean;
 }
 
 export interface RustProfile {
@@ -106,14 +124,28 @@ export interface RustProfile {
   projectRoot: string;
   /** Rust major.minor for the build image (rust-toolchain(.toml) channel, an option or the default). */
   rustVersion: Sourced<string>;
-  /** Workspace-relative Cargo.lock (`--locked` needs it; detection fails without one). */
+  /** Workspace-relative Cargo.lock (`--locked` needs it; detection fails without one), beside the root Cargo.toml. */
   lockfile: string;
   /**
-   * The crates whose manifests enter the dependency layer, relative to the project root
-   * (`.` for the project's own package; workspace members otherwise), each with its library and
-   * binary source files (crate-relative), so the dependency build can stub them.
+   * Workspace-relative directory of the Cargo workspace root (its Cargo.toml and Cargo.lock): the
+   * project root when the project is the workspace or a lone package, a parent when the project is
+   * one member of a monorepo-wide Cargo workspace.
    */
-  crates: { dir: string; name: string; lib?: string; bins: string[] }[];
+  workspaceRoot: string;
+  /**
+   * Every crate cargo loads to read the workspace (members, and path dependencies outside it),
+   * relative to `workspaceRoot` (`.` for the root package; `../x` for a path dependency outside),
+   * each with the source files the dependency build stubs: its library, its binaries, and
+   * `others` (a declared build script, examples, tests, benches: files that must exist).
+   */
+  crates: { dir: string; name: string; lib?: string; bins: string[]; others?: string[] }[];
+  /**
+   * Workspace-relative crate directories outside the project root whose sources the binary
+   * needs: the path dependencies (normal and build) of its package, transitively.
+   */
+  sourceDirs: string[];
+  /** System libraries the binary's package links (Cargo.lock `-sys` crates of languages/rust/system-libraries.ts). */
+  systemLibraries: SystemPackages[];
   /** The binary to build and ship, with the package that owns it. */
   bin: Sourced<{ name: string; package: string }>;
   port?: Sourced<number>;
@@ -140,6 +172,14 @@ export interface PythonProfile {
   /** What the runtime runs (argv, cwd /app, the venv's bin first on PATH). */
   entrypoint: Sourced<string[]>;
   port?: Sourced<number>;
+  /**
+   * uv: the project is a member of a uv workspace (root pyproject.toml with `[tool.uv.workspace]`
+   * and the root uv.lock). Paths are workspace-relative; `needed` are the members (and path
+   * sources) this one installs, itself last.
+   */
+  uvWorkspace?: { root: string; package: string; members: string[]; needed: string[]; paths: string[] };
+  /** Locked distributions that build from source against a system library (system-libraries.ts): apt packages per stage. */
+  systemPackages?: { build: string[]; runtime: string[]; reason: string }[];
   closure: string[];
 }
 
@@ -163,6 +203,22 @@ export interface JavaProfile {
   /** Main class for a plain (non-Boot) jar run with its dependencies on the classpath. */
   mainClass?: Sourced<string>;
   port?: Sourced<number>;
+  /**
+   * Maven: the project is a module of a reactor (a pom above it lists it in `<modules>`). The build
+   * runs at the reactor root with `-pl <module> -am`; `artifact` is then relative to that root.
+   */
+  reactor?: {
+    /** Workspace-relative directory of the reactor's root pom. */
+    root: string;
+    /** The root lists the project in `<modules>` (`-pl <module> -am`); false: only a local `<parent>` (`-f <module>/pom.xml`). */
+    aggregator: boolean;
+    /** `-pl` argument: the project's directory relative to `root`. */
+    module: string;
+    /** Workspace-relative pom.xml of every reactor module (the root's first): all copied before the download. */
+    poms: string[];
+    /** Workspace-relative directories whose sources the build needs (`-am`), the project last. */
+    needed: string[];
+  };
   closure: string[];
 }
 
@@ -286,4 +342,6 @@ export interface DockerizeOptions {
    * Java: the main class of a plain jar. Default: detected.
    */
   entrypoint?: string;
+  /** Java: the build tool when the project has both a pom.xml and a Gradle build file. Default: Maven. */
+  buildTool?: JavaBuildTool;
 }

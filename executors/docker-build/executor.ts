@@ -2,10 +2,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutorContext, TaskGraph } from '@nx/devkit';
-import { toBakeTargetName } from '../../plugin/bake';
+import { toImageNames } from '../../plugin/bake';
 import type { BakeFile, BakeTarget } from '../../plugin/types';
 import { buildBakeArgs } from './lib/build-bake-args';
 import { buildBakeOverrides } from './lib/build-bake-overrides';
+import { explainMissingBuildx } from './lib/check-buildx';
+import { checkImageOptions } from './lib/check-image-options';
 import { formatSummary } from './lib/format-summary';
 import { readGitFacts } from './lib/read-git-facts';
 import { resolveCache } from './lib/resolve-cache';
@@ -14,7 +16,7 @@ import { runBakeRounds, type TargetOutcome } from './lib/run-bake-rounds';
 import { spawnBake } from './lib/spawn-bake';
 import type { DockerBuildExecutorSchema } from './schema';
 
-interface BuildRequest {
+export interface BuildRequest {
   taskId: string;
   project: string;
   options: DockerBuildExecutorSchema;
@@ -44,34 +46,68 @@ export async function dockerBuildBatch(
   return buildProjects(requests, context);
 }
 
-async function buildProjects(requests: BuildRequest[], context: ExecutorContext): Promise<TaskResults> {
+/** What the executor does to the outside world; tests replace it (no Docker, no signals to vitest). */
+export interface ExecutorEffects {
+  explainMissingBuildx: () => string | undefined;
+  spawnBake: typeof spawnBake;
+  /** Where the temporary directory is made. */
+  tmpRoot: string;
+  /** Exits by the signal bake was stopped with, once everything is cleaned up. */
+  reraise: (signal: NodeJS.Signals) => void;
+}
+
+const EFFECTS: ExecutorEffects = {
+  explainMissingBuildx,
+  spawnBake,
+  tmpRoot: tmpdir(),
+  // No handler of ours is left: the default action (exit by that signal) applies, as without us.
+  reraise: (signal) => process.kill(process.pid, signal),
+};
+
+export async function buildProjects(requests: BuildRequest[], context: ExecutorContext, effects: ExecutorEffects = EFFECTS): Promise<TaskResults> {
   // Options that shape the bake command itself come from the first task; per-image options
   // (registry, tags, cache, args) may differ per project and go into the overrides file.
   const runOptions = requests[0].options;
   const bakeFile = runOptions.bakeFile ?? 'docker-bake.json';
+  const missingBuildx = effects.explainMissingBuildx();
+  if (missingBuildx) throw new Error(missingBuildx);
   const known = readBakeTargets(join(context.root, bakeFile));
   const git = readGitFacts(context.root, runOptions);
   const cacheNote = resolveCache('', runOptions, git).note;
   if (cacheNote) console.warn(`nx-dockerize: ${cacheNote}`);
   const builds = requests.map((r) => toProjectBuild(r.project, context));
+  checkImageOptions(requests);
   const missing = builds.filter((b) => !known.has(b.bakeTarget));
   const buildable = builds.filter((b) => known.has(b.bakeTarget));
 
-  const dir = mkdtempSync(join(tmpdir(), 'nx-dockerize-'));
+  // Removed on every exit path: success, failure, an exception, and SIGINT/SIGTERM (forwarded to
+  // bake, awaited, then re-raised here once the directory is gone).
+  const dir = mkdtempSync(join(effects.tmpRoot, 'nx-dockerize-'));
+  let interrupted: NodeJS.Signals | undefined;
   try {
     const overrides = mergeOverrides(buildable, requests, git);
     const overridesFile = join(dir, 'overrides.json');
     writeFileSync(overridesFile, JSON.stringify(overrides, null, 2));
     const secrets = Object.values(overrides.target).flatMap((target) => target.secret ?? []);
     const invocation = { bakeFile, overridesFile, metadataFile: join(dir, 'metadata.json'), targets: [] as string[], secrets };
-    const run = (targets: string[]) => spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile);
+    const run = async (targets: string[]) => {
+      const round = await effects.spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile, {
+        timeoutSeconds: runOptions.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+      });
+      interrupted ??= round.interrupted;
+      return round;
+    };
     const targets = buildable.map((b) => b.bakeTarget);
     const outcomes: Record<string, TargetOutcome> = targets.length ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run)) : {};
     return report(requests, builds, outcomes, missing, overrides.target, bakeFile, Boolean(runOptions.dryRun));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    if (interrupted) effects.reraise(interrupted);
   }
 }
+
+/** Two hours: a cold multi-platform build of a large service fits; a hung one does not hold CI forever. */
+const DEFAULT_TIMEOUT_SECONDS = 7200;
 
 function readBakeTargets(file: string): Set<string> {
   try {
@@ -89,7 +125,8 @@ function toProjectBuild(project: string, context: ExecutorContext): ProjectBuild
   } catch {
     version = undefined; // no package.json: no {version} tag
   }
-  return { project, bakeTarget: toBakeTargetName(project), version };
+  const names = toImageNames(project);
+  return { project, bakeTarget: names.bakeTarget, repository: names.repository, version };
 }
 
 /** Each project's own overrides (its options may differ), in one file for the one bake. */

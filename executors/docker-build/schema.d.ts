@@ -29,6 +29,8 @@ export interface DockerBuildExecutorSchema {
   /** Overrides for git facts (CI systems with detached checkouts). */
   branch?: string;
   sha?: string;
+  /** Stop bake (SIGTERM, then SIGKILL) after this many seconds; 0: no limit. Default 7200. */
+  timeoutSeconds?: number;
   /** Print the bake definition that would run, and build nothing. */
   dryRun?: boolean;
 }

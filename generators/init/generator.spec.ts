@@ -1,7 +1,7 @@
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { readNxJson, updateNxJson } from '@nx/devkit';
 import { describe, expect, it } from 'vitest';
-import { initGenerator } from './generator';
+import { describeRegistration, initGenerator } from './generator';
 
 describe('init generator', () => {
   it('registers the plugin in nx.json', async () => {
@@ -23,5 +23,12 @@ describe('init generator', () => {
     const tree = createTreeWithEmptyWorkspace();
     await initGenerator(tree, { targetName: 'image' });
     expect(readNxJson(tree)?.plugins).toEqual([{ plugin: 'nx-dockerize', options: { targetName: 'image' } }]);
+  });
+
+  it('says what it registered and what to run next', () => {
+    const message = describeRegistration('image');
+    expect(message).toMatch(/registered the plugin in nx\.json/);
+    expect(message).toMatch(/inferred `image` target/);
+    expect(message).toMatch(/nx g nx-dockerize:dockerize <project>/);
   });
 });

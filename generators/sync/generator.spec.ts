@@ -40,16 +40,50 @@ describe('sync generator', () => {
     expect(syncDockerfiles(tree, graph)).toEqual({});
   });
 
-  it('leaves hand-edited and foreign Dockerfiles alone', () => {
+  it('leaves hand-edited and foreign Dockerfiles alone; passes while the edited one still matches the graph', () => {
     const tree = createTreeWithEmptyWorkspace();
     const graph = seed(tree);
     dockerizeProject(tree, { project: 'api' }, graph);
     const edited = tree.read('apps/api/Dockerfile', 'utf-8')!.replace('EXPOSE 8080', 'EXPOSE 9999');
     tree.write('apps/api/Dockerfile', edited);
     tree.write('libs/auth/Dockerfile', 'FROM scratch\n');
-    graph.dependencies.api = [{ target: 'auth' }];
     expect(syncDockerfiles(tree, graph)).toEqual({});
     expect(tree.read('apps/api/Dockerfile', 'utf-8')).toBe(edited);
     expect(tree.read('libs/auth/Dockerfile', 'utf-8')).toBe('FROM scratch\n');
+  });
+
+  it('fails sync:check, naming the file and the reason, when a hand-edited Dockerfile no longer matches the graph', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api' }, graph);
+    const edited = tree.read('apps/api/Dockerfile', 'utf-8')!.replace('EXPOSE 8080', 'EXPOSE 9999');
+    tree.write('apps/api/Dockerfile', edited);
+    graph.dependencies.api = [{ target: 'auth' }];
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/^apps\/api\/Dockerfile: edited by hand, and the project graph changed.*--force/);
+    expect(tree.read('apps/api/Dockerfile', 'utf-8')).toBe(edited);
+  });
+
+  it('keeps a CRLF checkout of a generated Dockerfile as generated: no drift, no rewrite', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api' }, graph);
+    const crlf = tree.read('apps/api/Dockerfile', 'utf-8')!.replace(/\n/g, '\r\n').replace(/\r\n$/, '');
+    tree.write('apps/api/Dockerfile', crlf);
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+    expect(tree.read('apps/api/Dockerfile', 'utf-8')).toBe(crlf);
+  });
+
+  it('reports a bake field changed by hand instead of deleting it', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api' }, graph);
+    const bake = JSON.parse(tree.read('docker-bake.json', 'utf-8')!);
+    bake.target.api.tags = ['ghcr.io/acme/api:dev'];
+    bake.target.api.platforms = ['linux/arm64'];
+    const text = JSON.stringify(bake, null, 2);
+    tree.write('docker-bake.json', text);
+    graph.dependencies.api = [{ target: 'auth' }];
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/apps\/api\/Dockerfile \(api\): docker-bake\.json: target "api" field "tags".*--force/);
+    expect(tree.read('docker-bake.json', 'utf-8')).toBe(text);
   });
 });

@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
-import { readGeneratedState, readRecordedOptions } from '../../plugin/generated-marker';
-import { dockerizeProject } from '../dockerize/generator';
+import { readGeneratedState, readRecordedOptions, recordedChecksumMatches, stampGenerated } from '../../plugin/generated-marker';
+import { dockerizeProject, renderProjectFiles } from '../dockerize/generator';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
 import type { DockerizeGeneratorSchema } from '../dockerize/schema';
 
@@ -14,40 +14,52 @@ export interface SyncResult {
  * `nx sync` / `nx sync:check`: regenerates every nx-dockerize Dockerfile, ignore file and bake
  * target from the current project graph with the options it was generated with, so a new
  * library dependency reaches the Dockerfile. Nx compares the Tree: any change is drift.
- * Hand-edited files are never touched; they are reported instead.
+ * Hand-edited files are never touched. A hand-edited Dockerfile whose generated content would
+ * now differ (the graph changed since), or a project the generator now refuses (a bake field
+ * changed by hand, a library…), is reported as out of sync with its file and reason, so
+ * `nx sync:check` fails instead of passing.
  */
 export async function syncGenerator(tree: Tree): Promise<SyncResult> {
   return syncDockerfiles(tree, await readGraphForTree(tree));
 }
 
 export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult {
-  const edited: string[] = [];
+  const problems: string[] = [];
   const drifted = new Set<string>();
-  const sync = (paths: string[], regenerate: () => void) => {
-    const before = paths.map((p) => tree.read(p, 'utf-8'));
-    regenerate();
-    paths.forEach((p, i) => tree.read(p, 'utf-8') !== before[i] && drifted.add(p));
-  };
-  const projects = Object.entries(graph.nodes).sort(([a], [b]) => a.localeCompare(b));
+  const projects = Object.entries(graph.nodes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [project, node] of projects) {
-    const path = `${node.data.root === '.' ? '' : `${node.data.root}/`}Dockerfile`;
+    const path = `${node.data.root === '.' || node.data.root === '' ? '' : `${node.data.root}/`}Dockerfile`;
     if (!tree.exists(path)) continue;
     const text = tree.read(path, 'utf-8') ?? '';
     const state = readGeneratedState(text);
     if (state === 'foreign') continue;
-    if (state === 'edited') {
-      edited.push(path);
-      continue;
-    }
     const options = (readRecordedOptions(text) ?? {}) as Omit<DockerizeGeneratorSchema, 'project'>;
-    // An integrated Node project's runtime manifest and lockfile (made by Nx) drift with the root lockfile.
-    const runtimeFiles = RUNTIME_MANIFESTS.map((name) => `${path}.${name}`);
-    sync([path, `${path}.dockerignore`, 'docker-bake.json', ...runtimeFiles], () => dockerizeProject(tree, { ...options, project, force: false }, graph));
+    const schema = { ...options, project, force: false };
+    try {
+      if (state === 'edited') {
+        const now = stampGenerated(renderProjectFiles(tree, schema, graph).dockerfile);
+        if (!recordedChecksumMatches(text, now)) {
+          problems.push(
+            `${path}: edited by hand, and the project graph changed since it was generated, so it no longer matches (nx sync does not touch hand edits). ` +
+              `Fix: move the edit into a template override (--templateDir) and run \`nx g nx-dockerize:dockerize ${project} --force\`, or delete the checksum line to own the file.`,
+          );
+        } else logger.warn(`nx-dockerize: ${path} was edited by hand; not synced (it still matches the project graph).`);
+        continue;
+      }
+      // An integrated Node project's Nx-made runtime manifest and lockfile drift with the root lockfile.
+      const paths = [path, `${path}.dockerignore`, 'docker-bake.json', ...RUNTIME_MANIFESTS.map((name) => `${path}.${name}`)];
+      const before = paths.map((p) => tree.read(p, 'utf-8'));
+      dockerizeProject(tree, schema, graph);
+      paths.forEach((p, i) => tree.read(p, 'utf-8') !== before[i] && drifted.add(p));
+    } catch (error) {
+      problems.push(`${path} (${project}): ${(error as Error).message}`);
+    }
   }
-  if (edited.length) logger.warn(`nx-dockerize: not synced (edited by hand): ${edited.join(', ')}`);
-  return drifted.size
-    ? { outOfSyncMessage: `${[...drifted].sort().join(', ')} no longer match the project graph (e.g. a new library dependency). Run \`nx sync\`.` }
-    : {};
+  const messages = [
+    ...(drifted.size ? [`${[...drifted].sort().join(', ')} no longer match the project graph (e.g. a new library dependency). Run \`nx sync\`.`] : []),
+    ...problems,
+  ];
+  return messages.length ? { outOfSyncMessage: messages.join('\n') } : {};
 }
 
 export default syncGenerator;

@@ -1,4 +1,5 @@
 // The bake model's public surface: generators and the executor import from here.
-export { mergeBakeFile } from './merge-bake-file';
+export { explainImageName, explainImageReference } from './image-reference';
+export { mergeBakeFile, serializeBakeDocument, type BakeDocument, type BakeMerge } from './merge-bake-file';
 export { serializeBakeFile } from './serialize-bake-file';
-export { toBakeTargetName } from './to-bake-target-name';
+export { assertUniqueNames, toBakeTargetName, toImageNames, type ImageNames } from './to-image-names';

@@ -40,7 +40,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'go: the single cmd/* main package, go.work at the root, no go.sum, no port; cgo from the option',
+    name: 'go: the single cmd/* main package, go.work at the root listing it (workspace mode), no go.sum, no port; cgo from the option',
     fixture: 'go-cmd-single',
     project: { name: 'svc', root: 'apps/svc' },
     options: { cgo: true },
@@ -48,7 +48,8 @@ const cases: Case[] = [
       goVersion: { value: '1.24', source: 'apps/svc/go.mod go line' },
       main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
       binary: 'server',
-      goWork: 'go.work',
+      goWork: { file: 'go.work', used: true },
+      localModules: [],
       cgo: { value: true, source: 'options.cgo' },
     },
   },
@@ -79,6 +80,65 @@ const cases: Case[] = [
     error: [/"broken"/, /apps\/broken\/go\.mod/, /go mod init/],
   },
   {
+    name: 'go: workspace mode (go.work lists it): every used module read, sources of the ones it requires or imports (transitively)',
+    fixture: 'go-local-modules',
+    project: { name: 'api', root: 'apps/api' },
+    expected: {
+      goSum: 'apps/api/go.sum',
+      goWork: { file: 'go.work', sum: 'go.work.sum', used: true },
+      localModules: [
+        { dir: 'apps/other', module: 'example.com/other', needed: false },
+        { dir: 'libs/fx', module: 'example.com/fx', needed: true },
+        { dir: 'libs/money', module: 'example.com/money', needed: true },
+      ],
+    },
+  },
+  {
+    name: 'go: module mode (go.work does not list it): its own directory replacements only; a replacement nothing needs may be gone',
+    fixture: 'go-local-modules',
+    project: { name: 'legacy', root: 'apps/legacy' },
+    expected: {
+      goWork: { file: 'go.work', sum: 'go.work.sum', used: false },
+      localModules: [{ dir: 'libs/money', module: 'example.com/money', needed: true }],
+    },
+  },
+  {
+    name: 'go: requirements without go.sum are an error that says go mod tidy',
+    fixture: 'go-local-modules',
+    project: { name: 'nosum', root: 'apps/nosum' },
+    error: [/"nosum"/, /apps\/nosum\/go\.sum: missing, but go\.mod requires 1 module \(github\.com\/google\/uuid\)/, /go mod tidy/],
+  },
+  {
+    name: 'go: a malformed go.mod names the file, the line and Go\'s own message',
+    fixture: 'go-local-modules',
+    project: { name: 'broken', root: 'apps/broken' },
+    error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
+  },
+  {
+    name: 'go: a required local module whose directory has no go.mod is an error naming it',
+    fixture: 'go-local-modules',
+    project: { name: 'dangling', root: 'apps/dangling' },
+    error: [/"dangling"/, /libs\/gone\/go\.mod: missing/, /go mod init/],
+  },
+  {
+    name: 'go: a replacement outside the workspace cannot enter the build context',
+    fixture: 'go-local-modules',
+    project: { name: 'outside', root: 'apps/outside' },
+    error: [/"outside"/, /apps\/outside\/go\.mod: \.\.\/\.\.\/\.\.\/ext is outside the workspace/, /move the module into the workspace/],
+  },
+  {
+    name: 'go: cgo libraries from go.mod (go-sqlite3) and from imports (gopacket/pcap) turn cgo on, with the reason',
+    fixture: 'go-local-modules',
+    project: { name: 'sqlite', root: 'apps/sqlite' },
+    expected: {
+      cgo: { value: true, source: 'apps/sqlite/go.mod requires github.com/mattn/go-sqlite3; the service imports github.com/google/gopacket/pcap' },
+      systemLibraries: [
+        { build: [], runtime: [], reason: expect.stringMatching(/compiles SQLite in with cgo.*modernc\.org\/sqlite is pure Go/) },
+        { build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: expect.stringContaining('links libpcap') },
+      ],
+    },
+  },
+  {
     name: 'rust: package with lib and main, channel from rust-toolchain.toml (rust-version is only a minimum)',
     fixture: 'rust-package',
     project: { name: 'api', root: 'apps/api' },
@@ -105,6 +165,48 @@ const cases: Case[] = [
       ],
       bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
     },
+  },
+  {
+    name: 'rust: one member of a monorepo-wide workspace (single-quoted TOML, globs with **, exclude, inherited path dependency); cargo metadata agrees on the members',
+    fixture: 'rust-monorepo',
+    project: { name: 'hasher', root: 'apps/hasher' },
+    expected: {
+      lockfile: 'Cargo.lock',
+      workspaceRoot: '.',
+      crates: [
+        { dir: 'apps/hasher', name: 'hasher', bins: ['src/main.rs'], others: ['examples/demo.rs'] },
+        { dir: 'apps/other', name: 'other', bins: ['src/main.rs'] },
+        { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [] },
+        { dir: 'libs/nested/crate-util', name: 'crate-util', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
+      ],
+      sourceDirs: ['libs/digest', 'libs/nested/crate-util'],
+      bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
+      port: { value: 3000, source: expect.stringContaining('apps/hasher/src/main.rs') },
+    },
+  },
+  {
+    name: 'rust: a package the workspace excludes is its own root',
+    fixture: 'rust-monorepo',
+    project: { name: 'legacy', root: 'apps/legacy' },
+    expected: { workspaceRoot: 'apps/legacy', lockfile: 'apps/legacy/Cargo.lock', crates: [{ dir: '.', name: 'legacy', bins: ['src/main.rs'] }], sourceDirs: [] },
+  },
+  {
+    name: 'rust: a package inside a workspace that does not list it is refused as cargo does',
+    fixture: 'rust-monorepo',
+    project: { name: 'orphan', root: 'tools/orphan' },
+    error: [/"orphan"/, /^.*: Cargo\.toml: tools\/orphan is inside this Cargo workspace but not one of its members/, /add "tools\/orphan" to \[workspace\] members/],
+  },
+  {
+    name: 'rust: invalid TOML names the file and the parser\'s position',
+    fixture: 'rust-monorepo',
+    project: { name: 'bad', root: 'tools/bad' },
+    error: [/"bad"/, /tools\/bad\/Cargo\.toml: is not valid TOML/, /line 2/],
+  },
+  {
+    name: 'rust: a glob-matched member directory without Cargo.toml is an error, as in cargo',
+    fixture: 'rust-member-no-manifest',
+    project: { name: 'ws', root: '.' },
+    error: [/"ws"/, /workspace member crates\/empty \(from members entry "crates\/\*"\) has no Cargo\.toml/, /exclude/],
   },
   {
     name: 'rust: two src/bin binaries need --bin',

@@ -19,6 +19,10 @@ export interface ProjectInput {
   /** Workspace-relative, POSIX; `.` or `` for a root project. */
   root: string;
   targets?: Record<string, TargetInput>;
+  /** The Nx graph's node type (`app`, `lib`, `e2e`), when known. */
+  type?: string;
+  /** `projectType` as declared in project.json or package.json#nx (`application`, `library`). */
+  projectType?: string;
 }
 
 /** The subset of an Nx ProjectGraph we read. `npm:*` targets are not in `nodes`. */
@@ -38,6 +42,8 @@ export interface DetectOptions {
   bin?: string;
   /** Python: the command to run; Java: the main class. */
   entrypoint?: string;
+  /** Java: Maven or Gradle, when the project has both build files. */
+  buildTool?: 'maven' | 'gradle';
 }
 
 export interface NodeProjectInput {

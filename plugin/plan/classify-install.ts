@@ -18,13 +18,15 @@ const INSTALL_RULES: { pattern: RegExp; frozen: RegExp; depsOnly?: RegExp }[] = 
   { pattern: /\byarn workspaces focus\b/, frozen: /--immutable\b|\bYARN_ENABLE_IMMUTABLE_INSTALLS=true\b/ },
   { pattern: /\byarn install\b/, frozen: /--frozen-lockfile\b|--immutable\b/ },
   { pattern: /\bbun (install|i)\b/, frozen: /--frozen-lockfile\b/ },
-  { pattern: /\buv sync\b/, frozen: /--locked\b|--frozen\b/, depsOnly: /--no-install-project\b/ },
+  { pattern: /\buv sync\b/, frozen: /--locked\b|--frozen\b/, depsOnly: /--no-install-(project|workspace)\b/ },
   // pip: only a requirements file is a dependency install; hashes, or --no-deps over a fully pinned file, freeze it.
   { pattern: /\bpip install\b(?=.*\s(-r|--requirement)\s)/, frozen: /--require-hashes\b|--no-deps\b|\bPIP_REQUIRE_HASHES=1\b/ },
   // `poetry install` never rewrites poetry.lock: it refuses a lock that no longer matches pyproject.toml.
   { pattern: /\bpoetry (install|sync)\b/, frozen: /\bpoetry (install|sync)\b/, depsOnly: /--no-root\b/ },
   // Maven and Gradle resolve what the build files pin (no lockfile to freeze): the pre-fetch is the install.
-  { pattern: /\b(mvn|mvnw) .*\bdependency:(go-offline|resolve|resolve-plugins)\b/, frozen: /dependency:/ },
+  // Maven's pre-fetch is an online run (no -o) of dependency:go-offline/resolve or of the build itself on the poms alone;
+  // the offline build (-o) downloads nothing.
+  { pattern: /\b(mvn|mvnw) (?!.*\s-o\s).*(\bdependency:(go-offline|resolve|resolve-plugins)\b|\spackage\b)/, frozen: /\b(mvn|mvnw) / },
   { pattern: /\b(gradle|gradlew) .*\bdependencies\b/, frozen: /\bdependencies\b/ },
   // cargo fetch is the download; `cargo build` compiles (dependencies or the crate), which is not an install.
   { pattern: /\bcargo fetch\b/, frozen: /--locked\b|--frozen\b/ },

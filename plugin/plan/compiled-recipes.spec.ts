@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goPcapProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -15,8 +15,12 @@ const isTargetArg = (step: Step) => step.kind === 'arg' && Object.keys(step.vars
 const PLANS: [string, () => BuildPlan][] = [
   ['go static', () => planGoRecipe(goProfile, compiledOptions)],
   ['go cgo + go.work + closure', () => planGoRecipe(goCgoProfile, compiledOptions)],
+  ['go workspace mode', () => planGoRecipe(goWorkspaceProfile, compiledOptions)],
+  ['go cgo with libpcap (slim runtime)', () => planGoRecipe(goPcapProfile, compiledOptions)],
   ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
   ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
+  ['rust member of a root workspace', () => planRustRecipe(rustMemberProfile, compiledOptions)],
+  ['rust with libpq (slim runtime)', () => planRustRecipe(rustMemberPqProfile, compiledOptions)],
 ];
 
 describe('Go and Rust plans keep every invariant', () => {
@@ -73,6 +77,31 @@ describe('Go recipe', () => {
     expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
     expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
     expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: distroless has no shell or curl/);
+  });
+});
+
+describe('Go recipe: local modules', () => {
+  const plan = planGoRecipe(goWorkspaceProfile, compiledOptions);
+  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+
+  it('copies go.work, every local module\'s go.mod/go.sum and the service\'s before the download, no source', () => {
+    expect(copies(stage(plan, 'deps'))).toEqual([
+      [['go.work', 'go.work.sum'], '/workspace/'],
+      [['apps/other/go.mod'], '/workspace/apps/other/'],
+      [['libs/money/go.mod', 'libs/money/go.sum'], '/workspace/libs/money/'],
+      [['apps/api/go.mod', 'apps/api/go.sum'], '/workspace/apps/api/'],
+    ]);
+    expect(stage(plan, 'base').steps).not.toContainEqual(expect.objectContaining({ vars: expect.objectContaining({ GOWORK: 'off' }) }));
+  });
+
+  it('copies the sources of the modules the service uses, not of the others', () => {
+    expect(copies(stage(plan, 'build'))).toEqual([
+      [['libs/money/'], '/workspace/libs/money/'],
+      [['apps/api/'], '/workspace/apps/api/'],
+    ]);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!go.work', '!go.work.sum', '!apps/other/go.mod', '!libs/money', '!apps/api']));
+    expect(plan.ignore).not.toContain('!apps/other');
+    expect(plan.notes.join('\n')).toMatch(/Workspace mode: go.work lists this module/);
   });
 });
 
@@ -162,5 +191,71 @@ describe('validatePlan knows go and cargo', () => {
     planGoRecipe(goProfile, compiledOptions);
     planRustRecipe(rustProfile, compiledOptions);
     expect(JSON.stringify([goProfile, rustProfile])).toBe(before);
+  });
+});
+
+describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
+  const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+
+  it('works at the workspace root, copies every member manifest, builds only the member, shares the target cache per workspace', () => {
+    expect(stage(plan, 'base').steps[0]).toEqual({ kind: 'workdir', path: '/workspace' });
+    expect(copies(stage(plan, 'deps'))).toEqual([
+      [['Cargo.toml', 'Cargo.lock'], '/workspace/'],
+      [['apps/hasher/Cargo.toml'], '/workspace/apps/hasher/'],
+      [['apps/other/Cargo.toml'], '/workspace/apps/other/'],
+      [['libs/digest/Cargo.toml'], '/workspace/libs/digest/'],
+    ]);
+    const [stubs, , build] = runs(stage(plan, 'deps'));
+    expect(stubs.command[2]).toContain("echo 'fn main() {}' > libs/digest/build.rs");
+    expect(build.command[2]).toContain('cargo build --release --locked -p hasher --bin hasher');
+    expect(build.mounts).toContainEqual(expect.objectContaining({ id: 'workspace-root-cargo-target-$TARGETPLATFORM', sharing: 'locked' }));
+  });
+
+  it('copies the sources of the member and its path dependencies only; the sibling is manifest-only', () => {
+    expect(copies(stage(plan, 'build'))).toEqual([
+      [['libs/digest/'], '/workspace/libs/digest/'],
+      [['apps/hasher/'], '/workspace/apps/hasher/'],
+    ]);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']));
+    expect(plan.ignore).not.toContain('!apps/other');
+  });
+});
+
+describe('Rust recipe: system libraries', () => {
+  const aptOf = (s: Stage) => runs(s).find((step) => step.command.join(' ').includes('apt-get install'));
+
+  it('OpenSSL: the build stage installs pkg-config and libssl-dev; the runtime stays distroless cc (it has libssl3)', () => {
+    const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/apt-get install -y --no-install-recommends libssl-dev pkg-config$/);
+    expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]));
+    expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
+    expect(aptOf(stage(plan, 'runtime'))).toBeUndefined();
+    expect(plan.notes.join('\n')).toMatch(/already holds libssl3/);
+  });
+
+  it('libpq: the runtime moves to Debian slim and installs exactly the runtime libraries, as uid 65532', () => {
+    const plan = planRustRecipe(rustMemberPqProfile, compiledOptions);
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/);
+    const runtime = stage(plan, 'runtime');
+    expect(runtime.from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(aptOf(runtime)!.command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata$/);
+    expect(runtime.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
+    expect(plan.notes.join('\n')).toMatch(/Runtime debian:bookworm-slim instead of gcr.io\/distroless\/cc-debian12: distroless cc lacks libpq5/);
+  });
+
+  it('no system library: no apt step anywhere', () => {
+    const plan = planRustRecipe(rustProfile, compiledOptions);
+    expect(plan.stages.map(aptOf).filter(Boolean)).toEqual([]);
+  });
+});
+
+describe('Go recipe: cgo libraries', () => {
+  it('libpcap: libpcap-dev in the build, libpcap0.8 on a Debian slim runtime (distroless cc lacks it)', () => {
+    const plan = planGoRecipe(goPcapProfile, compiledOptions);
+    expect(runs(stage(plan, 'base'))[0].command[2]).toMatch(/install -y --no-install-recommends libpcap-dev$/);
+    expect(stage(plan, 'runtime').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/);
+    expect(plan.notes.join('\n')).toMatch(/cgo library: the service imports github.com\/google\/gopacket\/pcap/);
   });
 });

@@ -1,6 +1,8 @@
 import versions from '../versions.json';
-import { toBakeTargetName } from '../bake/to-bake-target-name';
+import { planServiceBake } from './service-parts';
 import type { BakeTarget, Mount, Sourced, Stage, Step } from '../types';
+import { planCreateUserStep } from './service-parts';
+import { planAptInstall } from './system-packages';
 
 /**
  * What the Go and Rust recipes share: a compiled binary copied into a distroless runtime,
@@ -14,6 +16,11 @@ export interface CompiledService {
   artifact: string;
   binary: string;
   runtimeImage: string;
+  /**
+   * Debian packages the runtime stage installs (shared libraries the binary links that the
+   * distroless image lacks). Non-empty only with a Debian slim `runtimeImage` (distroless has no apt).
+   */
+  runtimePackages?: string[];
   port?: number;
   healthcheckFlag?: Sourced<string>;
 }
@@ -22,6 +29,17 @@ export interface CompiledService {
 export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
 
 export const NONROOT_UID = versions.distroless.nonrootUid;
+
+/**
+ * The Debian packages upstream's `gcr.io/distroless/cc-debian12` holds (distroless base/config.bzl
+ * BASE_PACKAGES debian12 + cc/config.bzl CC_PACKAGES debian12). static-debian12 holds none of them.
+ */
+export const DISTROLESS_CC_PACKAGES = ['libc6', 'libssl3', 'libgomp1', 'libstdc++6', 'libgcc-s1', 'gcc-12-base'];
+
+/** Debian slim, for a runtime that needs shared libraries distroless does not carry. */
+export const SLIM_RUNTIME_IMAGE = `debian:${versions.debian.tag}`;
+/** What every distroless image carries and Debian slim lacks: installed with the libraries on a slim runtime. */
+export const SLIM_PARITY_PACKAGES = ['ca-certificates', 'tzdata'];
 
 /** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag). */
 export function toImageRef(reference: string) {
@@ -43,11 +61,15 @@ export function planCompiledRuntime(service: CompiledService): Stage {
   const binary = `/app/${service.binary}`;
   const portSteps: Step[] = service.port === undefined ? [] : [{ kind: 'expose', port: service.port }];
   const health: Step[] = service.port !== undefined && service.healthcheckFlag ? [{ kind: 'healthcheck', command: [binary, service.healthcheckFlag.value] }] : [];
+  const packages = service.runtimePackages ?? [];
+  // A slim runtime installs exactly the runtime libraries and creates the same numeric user distroless has.
+  const system: Step[] = packages.length === 0 ? [] : [...planAptInstall(packages, 'The shared libraries the binary links (see the header), nothing else.'), planCreateUserStep(NONROOT_UID)];
   return {
     name: 'runtime',
     role: 'runtime',
     from: toImageRef(service.runtimeImage),
     steps: [
+      ...system,
       { kind: 'copy', from: 'build', sources: [service.artifact], dest: binary, link: true },
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
@@ -66,8 +88,10 @@ export function planCompiledRuntime(service: CompiledService): Stage {
 
 export function planHealthNote(service: CompiledService): string {
   if (service.port === undefined) return 'No port detected: no EXPOSE and no HEALTHCHECK.';
-  if (service.healthcheckFlag) return `HEALTHCHECK runs \`${service.binary} ${service.healthcheckFlag.value}\` (from ${service.healthcheckFlag.source}): distroless has no shell or curl, so the binary probes its own GET /health.`;
-  return `No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port ${service.port}.`;
+  // The slim runtime (system libraries) has a shell but no curl or wget either.
+  const lacks = (service.runtimePackages ?? []).length > 0 ? 'Debian slim has no curl or wget' : 'distroless has no shell or curl';
+  if (service.healthcheckFlag) return `HEALTHCHECK runs \`${service.binary} ${service.healthcheckFlag.value}\` (from ${service.healthcheckFlag.source}): ${lacks}, so the binary probes its own GET /health.`;
+  return `No HEALTHCHECK: ${lacks} and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port ${service.port}.`;
 }
 
 /** Allow-list for `<root>/Dockerfile.dockerignore`: the closure and the project, minus `extraExcludes`. */
@@ -85,9 +109,5 @@ export function planCompiledIgnore(service: CompiledService, extraExcludes: stri
 }
 
 export function planCompiledBake(service: CompiledService): BakeTarget {
-  return {
-    context: '.',
-    dockerfile: `${service.projectRoot}/Dockerfile`,
-    tags: [`${toBakeTargetName(service.project).toLowerCase()}:latest`],
-  };
+  return planServiceBake(service.project, service.projectRoot);
 }

@@ -54,6 +54,47 @@ describe('planPythonRecipe', () => {
     expect(validatePlan(broken)).toEqual(['stage build: install after a source copy re-runs on every source change']);
   });
 
+  it('uv workspace member: root lock + every member manifest, --package closure without the workspace, then the needed members from source', () => {
+    const profile: PythonProfile = {
+      ...uvProfile,
+      projectRoot: 'apps/api',
+      uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'apps/other', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'], paths: [] },
+      closure: ['libs/greeting'],
+    };
+    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    const deps = findStage(plan, 'deps');
+    expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['uv.lock', 'pyproject.toml'], dest: './' },
+      { kind: 'copy', sources: ['apps/api/pyproject.toml'], dest: 'apps/api/' },
+      { kind: 'copy', sources: ['apps/other/pyproject.toml'], dest: 'apps/other/' },
+      { kind: 'copy', sources: ['libs/greeting/pyproject.toml'], dest: 'libs/greeting/' },
+    ]);
+    expect(runs(deps)).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-editable']);
+    const build = findStage(plan, 'build');
+    expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+    ]);
+    expect(runs(build)[0]).toBe('uv sync --locked --no-dev --package api --no-editable');
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!uv.lock', '!pyproject.toml', '!apps/other/pyproject.toml', '!libs/greeting', '!apps/api']));
+    expect(plan.ignore).not.toContain('!apps/other');
+    // A path source outside the members: its manifest before the install, which skips it (--no-install-local).
+    const withPath = planPythonRecipe({ ...profile, uvWorkspace: { ...profile.uvWorkspace!, needed: ['vendor/x', ...profile.uvWorkspace!.needed], paths: ['vendor/x'] } }, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(withPath, 'deps').steps).toContainEqual({ kind: 'copy', sources: ['vendor/x/pyproject.toml'], dest: 'vendor/x/' });
+    expect(runs(findStage(withPath, 'deps'))).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-install-local --no-editable']);
+  });
+
+  it('a native dependency: its build packages in base (apt, locked caches), its runtime library in the runtime; distroless refuses with the fix', () => {
+    const profile: PythonProfile = { ...uvProfile, systemPackages: [{ build: ['gcc', 'libpq-dev'], runtime: ['libpq5'], reason: 'psycopg2 (uv.lock) has no Linux wheel' }] };
+    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    expect(runs(findStage(plan, 'base'))[0]).toMatch(/apt-get install -y --no-install-recommends gcc libpq-dev$/);
+    expect(runs(findStage(plan, 'runtime'))[0]).toMatch(/apt-get install -y --no-install-recommends libpq5$/);
+    expect(plan.notes).toContain('System packages: build stage gcc libpq-dev; runtime libpq5 (apt, caches mounted with sharing=locked).');
+    expect(() => planPythonRecipe(profile, { runtime: 'distroless', buildMode: 'docker' })).toThrow(/psycopg2 \(uv\.lock\).*distroless has no package manager to add libpq5\. Fix: use --runtime slim/);
+  });
+
   it('pip: --require-hashes with hashes; --no-deps and pip check without', () => {
     expect(runs(findStage(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
     expect(runs(findStage(planPythonRecipe(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);
@@ -89,12 +130,14 @@ describe('planPythonRecipe', () => {
 });
 
 describe('planJavaRecipe', () => {
-  it('Maven: go-offline with the repository cache pinned by MAVEN_OPTS, offline package, plain jar + lib on the JRE', () => {
+  it('Maven: the same package on the poms alone pre-fetches (cache pinned by MAVEN_OPTS), offline package without tests, plain jar + lib on the JRE', () => {
     const plan = planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' });
     expect(findStage(plan, 'base').from).toEqual({ image: 'maven', tag: '3-eclipse-temurin-17' });
-    expect(runs(findStage(plan, 'deps'))).toEqual(['/bin/sh -c mvn -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/']);
+    expect(runs(findStage(plan, 'deps'))).toEqual([
+      '/bin/sh -c mvn -B -ntp -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/tmp/prefetch-lib && rm -rf target /tmp/prefetch-lib && cp -a /root/.m2/repository/. /opt/offline-repository/',
+    ]);
     // One offline Maven run packages and copies the runtime dependencies (none: no /out/lib, hence mkdir); then the jar.
-    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=\/out\/lib && mkdir -p \/out\/lib && cp target\/billing-java-1.0.0.jar \/out\/app.jar$/);
+    expect(runs(findStage(plan, 'build'))[0]).toBe('/bin/sh -c mvn -B -ntp -o -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp target/billing-java-1.0.0.jar /out/app.jar');
     expect(findStage(plan, 'runtime').from).toEqual({ image: 'eclipse-temurin', tag: '17-jre' });
     expect(findStage(plan, 'runtime').steps).toContainEqual({
       kind: 'entrypoint',
@@ -107,6 +150,53 @@ describe('planJavaRecipe', () => {
     const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
     if (env?.kind === 'env') env.vars.MAVEN_OPTS = '-Xmx1g';
     expect(validatePlan(plan)).toEqual(['stage deps: cache mount /root/.m2/repository is not pinned by an env var']);
+  });
+
+  it('Maven reactor: every pom before the pre-fetch, -pl <module> -am in both runs, only the needed modules\' sources, Boot repackage skipped only in the pre-fetch', () => {
+    const profile: JavaProfile = {
+      ...mavenBootProfile,
+      projectRoot: 'apps/api',
+      wrapper: false,
+      manifests: ['pom.xml'],
+      artifact: { value: 'apps/api/target/api-1.0.jar', source: 'test' },
+      reactor: { root: '.', aggregator: true, module: 'apps/api', poms: ['pom.xml', 'libs/greeting/pom.xml', 'libs/other/pom.xml', 'apps/api/pom.xml'], needed: ['libs/greeting', 'apps/api'] },
+      closure: ['libs/greeting', 'libs/unrelated'],
+    };
+    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(validatePlan(plan)).toEqual([]);
+    const deps = findStage(plan, 'deps');
+    expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['pom.xml'], dest: './' },
+      { kind: 'copy', sources: ['libs/greeting/pom.xml'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['libs/other/pom.xml'], dest: 'libs/other/' },
+      { kind: 'copy', sources: ['apps/api/pom.xml'], dest: 'apps/api/' },
+    ]);
+    expect(runs(deps)[0]).toBe(
+      '/bin/sh -c mvn -B -ntp -pl apps/api -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package && rm -rf libs/greeting/target apps/api/target && cp -a /root/.m2/repository/. /opt/offline-repository/',
+    );
+    const build = findStage(plan, 'build');
+    expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
+      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+    ]);
+    expect(runs(build)[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -pl apps\/api -am -Dmaven.test.skip=true package && java -Djarmode=tools -jar apps\/api\/target\/api-1.0.jar extract/);
+    expect(plan.ignore).toEqual(expect.arrayContaining(['!libs/greeting', '!apps/api', '!pom.xml', '!libs/other/pom.xml', 'apps/api/target']));
+    expect(plan.ignore).not.toContain('!libs/other');
+    expect(plan.notes.join('\n')).toMatch(/Nx dependencies libs\/unrelated are not copied/);
+    // The wrapper and .mvn live at the reactor root.
+    const wrapped = planJavaRecipe({ ...profile, wrapper: true, manifests: ['pom.xml', 'mvnw', '.mvn'], reactor: { ...profile.reactor!, root: 'java' } }, { runtime: 'slim', buildMode: 'docker' });
+    expect(findStage(wrapped, 'deps').steps.slice(0, 2)).toEqual([
+      { kind: 'copy', sources: ['java/mvnw'], dest: './' },
+      { kind: 'copy', sources: ['java/.mvn'], dest: '.mvn/' },
+    ]);
+    expect(runs(findStage(wrapped, 'deps'))[0]).toMatch(/^\/bin\/sh -c \.\/mvnw -B -ntp -pl apps\/api -am /);
+  });
+
+  it('Maven with a local parent but no aggregator: parent pom copied, -f <module>/pom.xml', () => {
+    const profile: JavaProfile = { ...mavenProfile, projectRoot: 'apps/billing', reactor: { root: '.', aggregator: false, module: 'apps/billing', poms: ['pom.xml', 'apps/billing/pom.xml'], needed: ['apps/billing'] } };
+    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    expect(runs(findStage(plan, 'deps'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
+    expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
   });
 
   it('Spring Boot 3.3+: the wrapper on the JDK image, tools jarmode, one COPY per layer, JarLauncher', () => {

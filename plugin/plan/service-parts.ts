@@ -1,5 +1,5 @@
 import type { BakeTarget, Mount, Step } from '../types';
-import { toBakeTargetName } from '../bake/to-bake-target-name';
+import { toImageNames } from '../bake/to-image-names';
 
 /** The uid/gid the Python and Java slim runtimes create (distroless brings its own `nonroot`). */
 export const SERVICE_UID = 10001;
@@ -31,8 +31,9 @@ export function planServiceLabels(project: string, projectRoot: string): Step {
   };
 }
 
+/** The fields the generator owns in the project's bake target; the image name comes from `toImageNames`. */
 export function planServiceBake(project: string, projectRoot: string): BakeTarget {
-  return { context: '.', dockerfile: `${projectRoot}/Dockerfile`, tags: [`${toBakeTargetName(project).toLowerCase()}:latest`] };
+  return { context: '.', dockerfile: `${projectRoot}/Dockerfile`, tags: [`${toImageNames(project).repository}:latest`] };
 }
 
 /** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */

@@ -4,7 +4,7 @@ import { classifyInstall, type InstallClass } from './classify-install';
 /** Dependency manifests and lockfiles of every ecosystem we plan for (basename, globs unwrapped). */
 const MANIFESTS = new Set([
   'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml',
-  'yarn.lock', '.yarnrc.yml', 'bun.lock', 'bun.lockb', 'go.mod', 'go.sum', 'Cargo.toml', 'Cargo.lock',
+  'yarn.lock', '.yarnrc.yml', 'bun.lock', 'bun.lockb', 'go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Cargo.toml', 'Cargo.lock',
   'pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt', 'pom.xml',
   // Maven and Gradle build files and wrappers (what the dependency pre-fetch reads).
   'mvnw', '.mvn', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GoProfile, RustProfile } from '../types';
-import { compiledOptions, goCgoProfile, goProfile, rustProfile, rustWorkspaceProfile } from '../plan/__fixtures__/compiled-profiles';
+import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from '../plan/__fixtures__/compiled-profiles';
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
@@ -10,6 +10,9 @@ const CASES: [string, GoProfile | RustProfile][] = [
   ['go-cgo', goCgoProfile],
   ['rust', rustProfile],
   ['rust-workspace', rustWorkspaceProfile],
+  ['go-workspace-mode', goWorkspaceProfile],
+  ['rust-member-openssl', rustMemberProfile],
+  ['rust-member-libpq', rustMemberPqProfile],
 ];
 
 /** Instructions with continuation lines folded, comments dropped. */
@@ -32,7 +35,7 @@ describe('renderDockerfile for Go and Rust', () => {
     const instructions = toInstructions(dockerfile);
     const download = instructions.findIndex((line) => /^RUN .*(go mod download|cargo fetch --locked)/.test(line));
     const targetArg = instructions.findIndex((line) => /^ARG TARGET(OS|ARCH|PLATFORM)$/.test(line));
-    const firstSource = instructions.findIndex((line) => /^COPY (?!--from)/.test(line) && !/(go\.mod|go\.sum|Cargo\.toml|Cargo\.lock) \S+$/.test(line));
+    const firstSource = instructions.findIndex((line) => /^COPY (?!--from)/.test(line) && !/(go\.mod|go\.sum|go\.work(\.sum)?|Cargo\.toml|Cargo\.lock) \S+$/.test(line));
     expect(download).toBeGreaterThan(-1);
     expect(targetArg).toBeGreaterThan(download);
     expect(firstSource).toBeGreaterThan(targetArg);

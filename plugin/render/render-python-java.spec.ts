@@ -28,7 +28,7 @@ function toInstructions(dockerfile: string): string[] {
   return instructions;
 }
 
-const INSTALL = /^RUN .*\b(uv sync --locked --no-dev --no-install-project|pip install --require-hashes|dependency:go-offline|gradlew? --no-daemon dependencies)\b/;
+const INSTALL = /^RUN .*\b(uv sync --locked --no-dev --no-install-project|pip install --require-hashes|dependency:go-offline|mvnw? -B -ntp (?!-o ).*package|gradlew? --no-daemon dependencies)\b/;
 
 describe('renderDockerfile (Python and Java)', () => {
   it.each(CASES)('%s matches its snapshot and the text-level invariants', async (name, profile, options) => {

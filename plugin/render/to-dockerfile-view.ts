@@ -70,6 +70,12 @@ function toStepView(step: Step, readScript: ReadScript): Record<string, unknown>
       return { partial, pairs: toPairs(step.vars, (value) => (value === '' ? '' : quoteValue(value))) };
     case 'copy': {
       const flags = [step.from && `--from=${step.from}`, step.chown && `--chown=${step.chown}`, step.chmod && `--chmod=${step.chmod}`, step.parents && '--parents', step.link && '--link', ...(step.exclude ?? []).map((pattern) => `--exclude=${pattern}`)];
+      // A path with white space or a quote cannot be written in the plain form: the JSON form
+      // (`COPY ["apps/my api/", "apps/my api/"]`) quotes every path. Written through `dest` so
+      // the copy partial (and its overrides) stay as they are.
+      if ([...step.sources, step.dest].some((path) => /[\s"'\\]/.test(path))) {
+        return { partial, flags: flags.filter(Boolean), sources: [], dest: `[${[...step.sources, step.dest].map((path) => JSON.stringify(path)).join(', ')}]` };
+      }
       return { partial, flags: flags.filter(Boolean), sources: step.sources, dest: step.dest };
     }
     case 'run':

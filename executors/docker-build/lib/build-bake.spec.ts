@@ -6,7 +6,7 @@ import { resolveCache } from './resolve-cache';
 import { toImageRefs, toTag } from './resolve-images';
 
 const git = { sha: '0123456789abcdef0123', branch: 'feature/login', commitTime: 1_700_000_000, remoteUrl: 'https://example.com/acme.git' };
-const inventory = { project: '@acme/inventory', bakeTarget: 'acme-inventory', version: '1.4.0' };
+const inventory = { project: '@acme/inventory', bakeTarget: 'acme-inventory', repository: 'acme-inventory', version: '1.4.0' };
 
 describe('image references', () => {
   it('fills tag templates, sanitises them and drops unknown values', () => {
@@ -15,7 +15,7 @@ describe('image references', () => {
   });
 
   it('falls back to latest when git knows nothing', () => {
-    expect(toImageRefs({ project: 'api', bakeTarget: 'api' }, {}, {})).toEqual(['api:latest']);
+    expect(toImageRefs({ project: 'api', bakeTarget: 'api', repository: 'api' }, {}, {})).toEqual(['api:latest']);
   });
 
   it('never produces an invalid tag', () => {

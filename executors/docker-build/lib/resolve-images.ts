@@ -13,6 +13,8 @@ export interface GitFacts {
 export interface ProjectBuild {
   project: string;
   bakeTarget: string;
+  /** The image repository name (`toImageNames`): lowercase, distribution-spec grammar. */
+  repository: string;
   version?: string;
 }
 
@@ -21,9 +23,9 @@ export function toTag(value: string): string {
   return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
 }
 
-/** The image repository of a project, with the registry prefix when there is one. */
+/** The image repository of a project, with the registry prefix when there is one (checked by the executor). */
 export function toImageRepository(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
-  const name = (options.imageName ?? '{project}').replace('{project}', build.bakeTarget).toLowerCase();
+  const name = (options.imageName ?? '{project}').replace('{project}', build.repository);
   return options.registry ? `${options.registry.replace(/\/+$/, '')}/${name}` : name;
 }
 

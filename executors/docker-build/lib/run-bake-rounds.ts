@@ -6,6 +6,10 @@ export interface BakeRound {
   /** bake's --metadata-file, present only when every target of the round succeeded. */
   metadata?: Record<string, Record<string, unknown>>;
   seconds: number;
+  /** The signal forwarded to bake (Ctrl-C, a CI cancel): no further rounds. */
+  interrupted?: NodeJS.Signals;
+  /** bake ran out of its time budget: no further rounds. */
+  timedOut?: boolean;
 }
 
 export type RunBake = (targets: string[]) => Promise<BakeRound>;
@@ -36,7 +40,9 @@ export async function runBakeRounds(targets: string[], runBake: RunBake): Promis
       return outcomes;
     }
     const failed = pending.filter((target) => progress[target].errors.length > 0);
-    const blamed = failed.length > 0 ? failed : pending;
+    // Interrupted or timed out: every unfinished target fails now; re-running would ignore the stop.
+    const stopped = round.interrupted !== undefined || round.timedOut === true;
+    const blamed = failed.length > 0 && !stopped ? failed : pending;
     for (const target of blamed) {
       outcomes[target] = { success: false, progress: withFallbackError(progress[target], round.output), seconds: round.seconds };
     }

@@ -3,7 +3,7 @@ import type { GraphInput, TargetInput } from '../../../plugin/detect/detect-inpu
 
 /** The parts of an Nx ProjectGraph the generator reads: roots, targets, project edges. */
 export interface ProjectGraphLike extends GraphInput {
-  nodes: Record<string, { type?: string; data: { root: string; targets?: Record<string, TargetInput> } }>;
+  nodes: Record<string, { type?: string; data: { root: string; projectType?: string; targets?: Record<string, TargetInput> } }>;
   /** Nx's `npm:` nodes (package name, version): what integrated projects' runtime manifests are made from. */
   externalNodes?: Record<string, unknown>;
 }

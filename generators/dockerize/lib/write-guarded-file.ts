@@ -1,15 +1,22 @@
 import type { Tree } from '@nx/devkit';
-import { readGeneratedState, stampGenerated } from '../../../plugin/generated-marker';
+import { readGeneratedState, sameGenerated, stampGenerated } from '../../../plugin/generated-marker';
+
+/** A file the generator will write once every check of the run has passed. */
+export interface FileChange {
+  path: string;
+  content: string;
+}
 
 /**
- * Writes a generated `#`-commented file, refusing to replace one that was edited by hand
- * (or never written by us) unless `force` is set. Unchanged content is not rewritten, so a
- * re-run is idempotent and shows no changes.
+ * The change that writes a generated `#`-commented file, or undefined when the file already holds
+ * exactly that (line endings and the final newline aside, so an editor's or git's CRLF causes no
+ * churn). Throws, naming the file and both ways forward, when the file was edited by hand or never
+ * written by us, unless `force`. Writes nothing: the caller writes only after every check passed.
  */
-export function writeGuardedFile(tree: Tree, path: string, text: string, project: string, force: boolean): void {
+export function guardGeneratedFile(tree: Tree, path: string, text: string, project: string, force: boolean): FileChange | undefined {
   const content = stampGenerated(text);
   const existing = tree.exists(path) ? tree.read(path, 'utf-8') ?? '' : undefined;
-  if (existing === content) return;
+  if (existing !== undefined && sameGenerated(existing, content)) return undefined;
   if (existing !== undefined && !force) {
     const state = readGeneratedState(existing);
     const rerun = `nx g nx-dockerize:dockerize ${project} --force`;
@@ -26,5 +33,11 @@ export function writeGuardedFile(tree: Tree, path: string, text: string, project
       );
     }
   }
-  tree.write(path, content);
+  return { path, content };
+}
+
+/** Kept for callers of the old name: checks, then writes at once. */
+export function writeGuardedFile(tree: Tree, path: string, text: string, project: string, force: boolean): void {
+  const change = guardGeneratedFile(tree, path, text, project, force);
+  if (change) tree.write(change.path, change.content);
 }

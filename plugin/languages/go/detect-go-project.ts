@@ -6,18 +6,22 @@ import { detectClosure } from '../../detect/detect-closure';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
+import { detectLocalModules, readImports, type GoLocalLayout } from './detect-local-modules';
+import { detectGoSystemLibraries } from './system-libraries';
+import type { SystemPackages } from '../../plan/system-packages';
+import { readGoMod, type GoMod } from './read-go-mod';
 
-/** `go 1.26`, `go 1.26.3`, `toolchain go1.26.3` → `1.26`. */
-const GO_LINE = /^go\s+(\d+\.\d+)(?:\.\d+)?\s*$/m;
-const TOOLCHAIN_LINE = /^toolchain\s+go(\d+\.\d+)(?:\.\d+)?\S*\s*$/m;
-const MODULE_LINE = /^module\s+("?)([^\s"]+)\1\s*$/m;
+/** `1.26`, `1.26.3`, `1.23rc1`, `go1.26.3` → `1.26` (the image tag's major.minor). */
+function toMinor(version: string): string | undefined {
+  return /^(?:go)?(\d+\.\d+)/.exec(version)?.[1];
+}
 
 /** The toolchain line names the Go that builds the module; the go line only the minimum. */
-function detectGoVersion(goMod: string, file: string): Sourced<string> {
-  const toolchain = TOOLCHAIN_LINE.exec(goMod);
-  if (toolchain) return { value: toolchain[1], source: `${file} toolchain line` };
-  const go = GO_LINE.exec(goMod);
-  if (go) return { value: go[1], source: `${file} go line` };
+function detectGoVersion(goMod: GoMod, file: string): Sourced<string> {
+  const toolchain = goMod.Toolchain && toMinor(goMod.Toolchain);
+  if (toolchain) return { value: toolchain, source: `${file} toolchain line` };
+  const go = goMod.Go && toMinor(goMod.Go);
+  if (go) return { value: go, source: `${file} go line` };
   return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };
 }
 
@@ -59,6 +63,32 @@ function findMainSource(fs: FsView, dir: string): string | undefined {
   return file ? joinPath(dir, file) : undefined;
 }
 
+/** The option wins; otherwise a module that needs cgo turns it on (it would not work without). */
+function detectCgo(option: boolean | undefined, libraries: SystemPackages[]): Sourced<boolean> {
+  if (option !== undefined) return { value: option, source: 'options.cgo' };
+  if (libraries.length > 0) return { value: true, source: libraries.map((library) => library.reason.split(':')[0]).join('; ') };
+  return { value: false, source: 'default (static binary)' };
+}
+
+/**
+ * `go mod download` verifies every module it fetches against go.sum (go.work.sum too in workspace
+ * mode): a module with requirements that no local directory satisfies needs one.
+ */
+function checkGoSum(fs: FsView, projectName: string, goSum: string, goMod: GoMod, layout: GoLocalLayout): void {
+  if (fs.exists(goSum)) return;
+  // Workspace mode checks go.work.sum and every workspace module's go.sum.
+  if (layout.goWork?.used && (layout.goWork.sum || layout.localModules.some((module) => module.goSum))) return;
+  const local = new Set(layout.localModules.map((module) => module.module));
+  const fetched = goMod.Require.filter((req) => !local.has(req.Path));
+  if (fetched.length === 0) return;
+  throw createDetectError({
+    project: projectName,
+    file: goSum,
+    problem: `missing, but go.mod requires ${fetched.length} module${fetched.length === 1 ? '' : 's'} (${fetched.slice(0, 3).map((req) => req.Path).join(', ')}${fetched.length > 3 ? ', …' : ''}) that \`go mod download\` must verify against it`,
+    fix: 'run `go mod tidy` in the project root and commit go.sum',
+  });
+}
+
 /**
  * A Go module at the project root (go.mod). Reads only through `input.fs`.
  * Throws an Error naming the project, the file and the fix when it cannot decide.
@@ -67,15 +97,23 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
   const { fs, project, graph, options = {} } = input;
   const root = joinPath(project.root);
   const goModPath = joinPath(root, 'go.mod');
-  const goMod = fs.read(goModPath) ?? '';
-  const module = MODULE_LINE.exec(goMod)?.[2];
+  let goMod: GoMod;
+  try {
+    goMod = readGoMod(fs.read(goModPath) ?? '', goModPath);
+  } catch (error) {
+    throw createDetectError({ project: project.name, file: goModPath, problem: `not a valid go.mod (${(error as Error).message})`, fix: 'correct that line; `go mod edit -json` reports the same error' });
+  }
+  const module = goMod.Module?.Path;
   if (!module) {
     throw createDetectError({ project: project.name, file: goModPath, problem: 'no `module` line', fix: 'run `go mod init <module path>` in the project root' });
   }
+  const layout = detectLocalModules(fs, project.name, root, goMod);
+  const goSum = joinPath(root, 'go.sum');
+  checkGoSum(fs, project.name, goSum, goMod, layout);
   const main = detectMain(fs, project.name, root, options.main);
   const mainDir = joinPath(root, main.value);
-  const goSum = joinPath(root, 'go.sum');
   const source = detectServiceSource(fs, findMainSource(fs, mainDir), options.port);
+  const systemLibraries = detectGoSystemLibraries(goMod, goModPath, readImports(fs, root));
   return {
     language: 'go',
     project: project.name,
@@ -83,10 +121,12 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     module,
     goVersion: detectGoVersion(goMod, goModPath),
     ...(fs.exists(goSum) && { goSum }),
-    ...(fs.exists('go.work') && { goWork: 'go.work' }),
+    ...(layout.goWork && { goWork: layout.goWork }),
+    localModules: layout.localModules,
     main,
     binary: toBinaryName(module, main.value),
-    cgo: options.cgo !== undefined ? { value: options.cgo, source: 'options.cgo' } : { value: false, source: 'default (static binary)' },
+    cgo: detectCgo(options.cgo, systemLibraries),
+    systemLibraries,
     ...(source.port && { port: source.port }),
     ...(source.healthcheckFlag && { healthcheckFlag: source.healthcheckFlag }),
     closure: detectClosure(graph, project.name),

@@ -1,9 +1,11 @@
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, GoProfile, Mount, Stage, Step } from '../../types';
 import {
-  CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
+import { joinPath } from '../../detect/join-path';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Go's caches, pinned by env so the cache mounts target the directories go really uses. */
 const GO_ENV = {
@@ -35,22 +37,50 @@ function planBaseStage(profile: GoProfile): Stage {
     ...(profile.cgo.value ? {} : { platform: '$BUILDPLATFORM' as const }),
     steps: [
       { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
-      { kind: 'env', vars: { ...GO_ENV, ...(profile.goWork ? { GOWORK: 'off' } : {}) } },
+      { kind: 'env', vars: { ...GO_ENV, ...(profile.goWork && !profile.goWork.used ? { GOWORK: 'off' } : {}) } },
+      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers for the C libraries the cgo packages link (see the header).'),
     ],
   };
 }
 
+/** `COPY a/go.mod a/go.sum /workspace/a/` for one directory's manifests. */
+function copyManifests(dir: string, files: string[]): Step {
+  return { kind: 'copy', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
+}
+
+/**
+ * go.work (workspace mode) and every local module's go.mod/go.sum, then the service's own: the
+ * go command reads all of them to build the requirement graph, and none of their sources.
+ */
+function planManifestCopies(profile: GoProfile): Step[] {
+  const work = profile.goWork?.used ? profile.goWork : undefined;
+  const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  return [
+    ...(work ? [copyManifests(joinPath(work.file, '..'), [base(work.file), ...(work.sum ? [base(work.sum)] : [])])] : []),
+    // Nested modules (`replace … => ./internal/x`) too: their sources come with the project's, later.
+    ...profile.localModules.map((module) => copyManifests(module.dir, ['go.mod', ...(module.goSum ? ['go.sum'] : [])])),
+    copyManifests(profile.projectRoot, ['go.mod', ...(profile.goSum ? ['go.sum'] : [])]),
+  ];
+}
+
 function planDepsStage(profile: GoProfile): Stage {
-  const manifests = [`${profile.projectRoot}/go.mod`, ...(profile.goSum ? [profile.goSum] : [])].map((path) => path.replace(/^\.\//, ''));
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [
-      { kind: 'copy', sources: manifests, dest: `${toWorkdir(profile.projectRoot)}/` },
-      { kind: 'run', command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] },
-    ],
+    steps: [...planManifestCopies(profile), { kind: 'run', command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
   };
+}
+
+/** Workspace-relative `dir` is `root` or inside it. */
+function isUnder(dir: string, root: string): boolean {
+  return root === '.' || dir === root || dir.startsWith(`${root}/`);
+}
+
+/** Source roots beside the project's: its Nx closure and the local modules it imports or requires. */
+function toSourceClosure(profile: GoProfile): string[] {
+  const modules = profile.localModules.filter((module) => module.needed && !isUnder(module.dir, profile.projectRoot)).map((module) => module.dir);
+  return [...new Set([...profile.closure, ...modules])].sort();
 }
 
 function planBuildStage(profile: GoProfile, artifact: string): Stage {
@@ -69,24 +99,57 @@ function planBuildStage(profile: GoProfile, artifact: string): Stage {
     from: { stage: 'deps' },
     steps: [
       target,
-      ...planSourceCopies(profile),
+      ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
       // Modules stay in the cache mount, so the build mounts it too (and may re-download, with the CA, on a fresh runner).
       { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
     ],
   };
 }
 
+function planLocalModuleNotes(profile: GoProfile): string[] {
+  const work = profile.goWork;
+  const needed = profile.localModules.filter((module) => module.needed);
+  const manifestsOnly = profile.localModules.filter((module) => !module.needed);
+  return [
+    ...(work?.used ? [`Workspace mode: ${work.file} lists this module, as \`go build\` finds it from the module's directory; it${work.sum ? ` and ${work.sum}` : ''} and every used module's go.mod/go.sum are copied before \`go mod download\` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).`] : []),
+    ...(work && !work.used ? [`${work.file} does not list this module: the image builds it on its own (GOWORK=off), as \`go build\` in ${profile.projectRoot} would refuse to otherwise.`] : []),
+    ...(needed.length > 0 ? [`Local modules the service requires or imports: ${needed.map((module) => `${module.module} (${module.dir})`).join(', ')}; their go.mod/go.sum enter the dependency layer, their sources the build stage.`] : []),
+    ...(manifestsOnly.length > 0 ? [`Local modules read for their go.mod only: ${manifestsOnly.map((module) => module.dir).join(', ')} (their sources stay out of the build).`] : []),
+  ];
+}
+
+/** static without cgo; cc with it, unless a linked library is not in cc: then Debian slim with exactly those. */
+function toRuntime(profile: GoProfile): { image: string; packages: string[] } {
+  if (!profile.cgo.value) return { image: versions.go.images.runtime, packages: [] };
+  const { runtime } = mergeSystemPackages(profile.systemLibraries);
+  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.go.images.runtimeCgo, packages: [] };
+  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+}
+
+function planSystemNotes(profile: GoProfile, service: CompiledService): string[] {
+  if (profile.systemLibraries.length === 0) return [];
+  const { build, runtime } = mergeSystemPackages(profile.systemLibraries);
+  const extra = runtime.filter((pkg) => !DISTROLESS_CC_PACKAGES.includes(pkg));
+  return [
+    ...profile.systemLibraries.map((need) => `cgo library: ${need.reason}.`),
+    ...(!profile.cgo.value ? [`cgo is off (${profile.cgo.source}) although these need it: the binary may fail at run time; drop --cgo=false to let them link.`] : []),
+    ...(build.length > 0 ? [`Build stage installs ${build.join(', ')} (apt, cache mounts with sharing=locked).`] : []),
+    ...(profile.cgo.value && extra.length > 0 ? [`Runtime ${service.runtimeImage} instead of ${versions.go.images.runtimeCgo}: distroless cc lacks ${extra.join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`] : []),
+  ];
+}
+
 function planNotes(profile: GoProfile, service: CompiledService): string[] {
   return [
     `Project ${profile.project} at ${profile.projectRoot}: Go module ${profile.module} (from ${profile.projectRoot}/go.mod).`,
     `Go ${profile.goVersion.value} (from ${profile.goVersion.source}); build image ${versions.go.images.build.replace('{minor}', profile.goVersion.value)} on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after \`go mod download\`, so that layer is shared by every platform).`,
-    profile.goSum ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.` : 'No go.sum (no module requirements): `go mod download` has nothing to fetch.',
+    profile.goSum ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.` : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
+    ...planLocalModuleNotes(profile),
     `Main package ${profile.main.value} (from ${profile.main.source}); binary /app/${service.binary}, built with -trimpath -ldflags="${LDFLAGS}".`,
     profile.cgo.value
       ? `cgo on (from ${profile.cgo.source}): CGO_ENABLED=1 and a glibc runtime (${service.runtimeImage}); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.`
       : `cgo off (${profile.cgo.source}): CGO_ENABLED=0, a static binary on ${service.runtimeImage} (CA certificates and tzdata included).`,
-    ...(profile.goWork ? ['go.work found at the workspace root: the image builds the module on its own (GOWORK=off); modules used only through go.work are not copied.'] : []),
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    ...planSystemNotes(profile, service),
     planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
@@ -94,17 +157,30 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
   ];
 }
 
+/** The compiled allow-list plus the manifest files of the local modules whose sources stay out. */
+function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
+  const lines = planCompiledIgnore({ ...service, closure: toSourceClosure(profile) }, []);
+  const work = profile.goWork?.used ? [profile.goWork.file, ...(profile.goWork.sum ? [profile.goWork.sum] : [])] : [];
+  const manifests = profile.localModules
+    .filter((module) => !module.needed && !isUnder(module.dir, profile.projectRoot))
+    .flatMap((module) => [joinPath(module.dir, 'go.mod'), ...(module.goSum ? [module.goSum] : [])]);
+  const at = lines.indexOf('*') + 1;
+  return [...lines.slice(0, at), ...[...work, ...manifests].map((path) => `!${path}`), ...lines.slice(at)];
+}
+
 /** Go services: base ($BUILDPLATFORM) → deps (go mod download) → build (cross-compile) → distroless static. */
 export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): BuildPlan {
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
+  const runtime = toRuntime(profile);
   const service: CompiledService = {
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
     artifact,
     binary: profile.binary,
-    runtimeImage: profile.cgo.value ? versions.go.images.runtimeCgo : versions.go.images.runtime,
+    runtimeImage: runtime.image,
+    runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
   };
@@ -112,7 +188,7 @@ export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): Bui
     project: profile.project,
     projectRoot: profile.projectRoot,
     stages: [planBaseStage(profile), planDepsStage(profile), planBuildStage(profile, artifact), planCompiledRuntime(service)],
-    ignore: planCompiledIgnore(service, []),
+    ignore: planGoIgnore(profile, service),
     bake: planCompiledBake(service),
     notes: planNotes(profile, service),
     files: [],

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { FsView } from '../../fs-view';
 import type { JavaBuildTool, JavaProfile, Sourced } from '../../types';
 import versions from '../../versions.json';
@@ -6,7 +7,9 @@ import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { joinPath } from '../../detect/join-path';
-import { readPom, type PomFacts } from './read-pom';
+import { findMavenReactor, mergeChainProperties, readPomChain, type PomEntry } from './maven-reactor';
+import { readPom, resolvePomValue, type PomFacts } from './read-pom';
+import { detectSpringBootPort } from './spring-boot-port';
 
 /** Build files in precedence order: Maven, then Gradle's Kotlin DSL, then its Groovy DSL. */
 const BUILD_FILES: { file: string; tool: JavaBuildTool }[] = [
@@ -20,14 +23,14 @@ function toFeature(version: string): string {
   return version.replace(/^1\./, '');
 }
 
-function detectMavenJavaVersion(pom: PomFacts, file: string): Sourced<string> | undefined {
+function detectMavenJavaVersion(pom: PomFacts, properties: Record<string, string>, file: string): Sourced<string> | undefined {
   const candidates: [string | undefined, string][] = [
-    [pom.compilerRelease, 'maven-compiler-plugin <release>'],
-    [pom.properties['maven.compiler.release'], 'maven.compiler.release'],
-    [pom.properties['java.version'], 'java.version'],
-    [pom.properties['maven.compiler.target'], 'maven.compiler.target'],
-    [pom.properties['maven.compiler.source'], 'maven.compiler.source'],
-  ];
+    [resolvePomValue(pom.compilerRelease, properties), 'maven-compiler-plugin <release>'],
+    [properties['maven.compiler.release'], 'maven.compiler.release'],
+    [properties['java.version'], 'java.version'],
+    [properties['maven.compiler.target'], 'maven.compiler.target'],
+    [properties['maven.compiler.source'], 'maven.compiler.source'],
+  ].map(([value, what]) => [resolvePomValue(value, properties), what!]);
   const found = candidates.find(([value]) => value && /^\d+(\.\d+)?$/.test(toFeature(value)));
   return found ? { value: toFeature(found[0]!), source: `${file} (${found[1]})` } : undefined;
 }
@@ -52,19 +55,64 @@ interface ToolFacts {
   mainClass?: Sourced<string>;
   manifests: string[];
   wrapper: boolean;
+  reactor?: JavaProfile['reactor'];
 }
 
-function detectMaven(fs: FsView, root: string, file: string): ToolFacts {
-  const pom = readPom(fs.read(file) ?? '');
-  const wrapper = fs.exists(joinPath(root, 'mvnw')) && fs.exists(joinPath(root, '.mvn/wrapper'));
-  const jar = `target/${pom.finalName ?? `${pom.artifactId}-${pom.version}`}.jar`;
+/** `-Dkey=value` / `-D key=value` pairs of `.mvn/maven.config` (one argument per line or space-separated, as Maven reads it). */
+function readMavenConfig(fs: FsView, file: string): Record<string, string> {
+  const args = (fs.read(file) ?? '').split(/\s+/).filter(Boolean);
+  const pairs: Record<string, string> = {};
+  args.forEach((arg, index) => {
+    const define = arg === '-D' ? args[index + 1] : arg.startsWith('-D') ? arg.slice(2) : undefined;
+    const match = define ? /^([\w.-]+)=(.*)$/.exec(define) : null;
+    if (match) pairs[match[1]] = match[2];
+  });
+  return pairs;
+}
+
+/** The layout of a module whose local parents list no modules: built from the topmost parent's directory with `-f`. */
+function toParentLayout(chain: PomEntry[], root: string): NonNullable<JavaProfile['reactor']> {
+  const top = chain[chain.length - 1].dir;
+  return { root: top, aggregator: false, module: posix.relative(top === '.' ? '' : top, root) || '.', poms: [...chain].reverse().map((link) => link.file), needed: [root] };
+}
+
+function detectMaven(fs: FsView, root: string, file: string, project: string): ToolFacts {
+  const entry: PomEntry = { dir: root, file, pom: readPom(fs.read(file) ?? '', file, project) };
+  const chain = readPomChain(fs, entry, project);
+  const { pom } = entry;
+  const reactor = findMavenReactor(fs, root, project);
+  const wrapperRoot = reactor?.root.dir ?? (chain.length > 1 ? toParentLayout(chain, root).root : root);
+  // CI-friendly versions (${revision}) are often set in .mvn/maven.config; -D there wins over the poms.
+  const properties = { ...mergeChainProperties(chain), ...readMavenConfig(fs, joinPath(wrapperRoot, '.mvn/maven.config')) };
+  const wrapper = fs.exists(joinPath(wrapperRoot, 'mvnw')) && fs.exists(joinPath(wrapperRoot, '.mvn/wrapper'));
+  const finalName = resolvePomValue(pom.finalName, properties);
+  const name = resolvePomValue(finalName ?? `${properties['project.artifactId']}-${properties['project.version']}`, properties)!;
+  if (name.includes('${') || name.includes('undefined')) {
+    throw createDetectError({ project, file, problem: `the jar name "${name}" cannot be worked out (artifactId, version or a property they use is missing from the poms and .mvn/maven.config)`, fix: 'give the pom an <artifactId> and a <version> (or a <parent> with one), define the property, or set <build><finalName>' });
+  }
+  const bootPom = chain.find((link) => link.pom.springBootParentVersion ?? link.pom.springBootDeclaredVersion);
+  const declared = resolvePomValue(bootPom?.pom.springBootParentVersion ?? bootPom?.pom.springBootDeclaredVersion, properties) ?? resolvePomValue(properties['spring-boot.version'], properties);
+  const bootVersion = declared && /^\d+\.\d+/.test(declared) ? declared : undefined;
+  const bootSource = bootVersion
+    ? `${file} (spring-boot-maven-plugin, Boot ${bootVersion}${bootPom && bootPom !== entry ? ` from ${bootPom.file}` : ''})`
+    : `${file} (spring-boot-maven-plugin; no Boot version found in the parent, the plugin or a spring-boot-dependencies import: 3.3+ assumed)`;
+  const mainClass = resolvePomValue(pom.mainClass ?? properties['exec.mainClass'] ?? properties['main.class'] ?? properties['start-class'], properties);
+  const chainFiles = chain.map((link) => link.file);
   return {
-    javaVersion: detectMavenJavaVersion(pom, file),
-    ...(pom.springBootPlugin && { springBoot: { value: { version: pom.springBootVersion ?? '3.3' }, source: `${file} (spring-boot-maven-plugin${pom.springBootVersion ? `, Boot ${pom.springBootVersion}` : ''})` } }),
-    artifact: { value: jar, source: `${file} (${pom.finalName ? 'build.finalName' : 'artifactId-version'})` },
-    ...(pom.mainClass && { mainClass: { value: pom.mainClass, source: `${file} (mainClass)` } }),
-    manifests: ['pom.xml', ...(wrapper ? ['mvnw', '.mvn'] : [])],
+    javaVersion: detectMavenJavaVersion(pom, properties, chainFiles.join(' ← ')),
+    ...(pom.springBootPlugin && { springBoot: { value: { version: bootVersion ?? '3.3' }, source: bootSource } }),
+    artifact: {
+      value: `${reactor ? `${reactor.module}/` : chain.length > 1 ? `${toParentLayout(chain, root).module}/` : ''}target/${name}.jar`,
+      source: `${file} (${finalName ? 'build.finalName' : 'artifactId-version'})`,
+    },
+    ...(mainClass && { mainClass: { value: mainClass, source: `${file} (mainClass)` } }),
+    // .mvn holds maven.config/jvm.config/extensions.xml, which change the build even without the wrapper.
+    // In a reactor (or under a local parent) these live at its root: manifests are then relative to it.
+    manifests: ['pom.xml', ...(wrapper ? ['mvnw'] : []), ...(fs.exists(joinPath(reactor?.root.dir ?? (chain.length > 1 ? toParentLayout(chain, root).root : root), '.mvn')) ? ['.mvn'] : [])],
     wrapper,
+    ...(reactor && { reactor: { root: reactor.root.dir, aggregator: true, module: reactor.module, poms: reactor.modules.map((module) => module.file), needed: reactor.needed } }),
+    // A local parent but no aggregator: Maven needs the parent poms at their relativePath.
+    ...(!reactor && chain.length > 1 && { reactor: toParentLayout(chain, root) }),
   };
 }
 
@@ -91,13 +139,33 @@ function detectGradle(fs: FsView, root: string, file: string): ToolFacts {
   };
 }
 
+/**
+ * Maven or Gradle: the `buildTool` option, else the only build present, else Maven (pom.xml
+ * first in precedence) with the reason in the source, so the Dockerfile header says why.
+ */
+function chooseBuildTool(fs: FsView, projectRoot: string, project: string, option: unknown): { file: string; tool: Sourced<JavaBuildTool> } {
+  const present = BUILD_FILES.filter(({ file }) => fs.exists(joinPath(projectRoot, file)));
+  const tools = [...new Set(present.map((build) => build.tool))];
+  if (option !== undefined) {
+    const chosen = present.find((build) => build.tool === option);
+    if (!chosen) {
+      throw createDetectError({ project, file: joinPath(projectRoot, present[0].file), problem: `the buildTool option asks for "${String(option)}" but the project has no ${option === 'gradle' ? 'build.gradle(.kts)' : 'pom.xml'}`, fix: `drop --buildTool or pass --buildTool=${tools[0]}` });
+    }
+    return { file: joinPath(projectRoot, chosen.file), tool: { value: chosen.tool, source: `${joinPath(projectRoot, chosen.file)}, chosen by the buildTool option` } };
+  }
+  const build = present[0];
+  const file = joinPath(projectRoot, build.file);
+  if (tools.length === 1) return { file, tool: { value: build.tool, source: file } };
+  const other = present.find((candidate) => candidate.tool !== build.tool)!;
+  return { file, tool: { value: build.tool, source: `${file}; ${other.file} is present too: Maven wins by precedence, pass --buildTool=gradle to build with Gradle` } };
+}
+
 /** A JVM service built by Maven or Gradle: its Java release, artifact, Spring Boot layers or main class. */
 export function detectJavaProject(input: NodeProjectInput): JavaProfile {
   const { fs, project, graph, options = {} } = input;
   const projectRoot = joinPath(project.root);
-  const build = BUILD_FILES.find(({ file }) => fs.exists(joinPath(projectRoot, file)))!;
-  const file = joinPath(projectRoot, build.file);
-  const facts = build.tool === 'maven' ? detectMaven(fs, projectRoot, file) : detectGradle(fs, projectRoot, file);
+  const { file, tool } = chooseBuildTool(fs, projectRoot, project.name, options.buildTool);
+  const facts = tool.value === 'maven' ? detectMaven(fs, projectRoot, file, project.name) : detectGradle(fs, projectRoot, file);
   const mainClass = options.entrypoint ? { value: options.entrypoint, source: 'the entrypoint option' } : facts.mainClass;
   if (!facts.springBoot && !mainClass) {
     throw createDetectError({
@@ -109,12 +177,12 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
   }
   const sources = [`src/main/java`, `src/main/kotlin`].map((dir) => joinPath(projectRoot, dir));
   const mainFile = mainClass ? sources.map((dir) => joinPath(dir, `${mainClass.value.replace(/\./g, '/')}.java`)) : [];
-  const port = detectEnvPort(fs, mainFile, options.port);
+  const port = options.port === undefined && facts.springBoot ? detectSpringBootPort(fs, projectRoot, project.name) : detectEnvPort(fs, mainFile, options.port);
   return {
     language: 'java',
     project: project.name,
     projectRoot,
-    buildTool: { value: build.tool, source: file },
+    buildTool: tool,
     wrapper: facts.wrapper,
     manifests: facts.manifests,
     javaVersion: facts.javaVersion ?? { value: versions.java.defaultMajor, source: 'default (versions.json java.defaultMajor)' },
@@ -122,6 +190,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
     artifact: facts.artifact,
     ...(mainClass && { mainClass }),
     ...(port && { port }),
+    ...(facts.reactor && { reactor: facts.reactor }),
     closure: detectClosure(graph, project.name),
   };
 }

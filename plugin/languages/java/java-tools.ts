@@ -16,6 +16,8 @@ export interface JavaToolRecipe {
    * Pre-fetch every dependency and plugin the build needs with only the build files present,
    * then copy them out of the cache mount into the layer: the build stage runs offline from that
    * copy, so it works even where the cache mount is empty (a fresh CI runner with registry cache).
+   * `{select}` is the module selection (`-pl <module> -am`, `-f <module>/pom.xml` or nothing),
+   * `{goals}` extra goals of the build, `{clean}` what the pre-fetch build leaves behind.
    */
   prefetch: string;
   /** Env for the build stage: read the offline copy. */
@@ -31,9 +33,15 @@ export const javaTools: Record<JavaBuildTool, JavaToolRecipe> = {
     command: 'mvn',
     cacheDir: '/root/.m2/repository',
     env: { MAVEN_OPTS: '-Dmaven.repo.local=/root/.m2/repository' },
-    prefetch: `{tool} -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. ${OFFLINE_REPO}/`,
+    // Not dependency:go-offline: it resolves versions its own way, so test-scope artifacts a BOM
+    // pins (spring-boot-starter-test's byte-buddy, slf4j-api) are missed, and it does not fetch what
+    // Maven injects into plugins (plexus-utils 1.1 for surefire). Maven's test-scope resolution runs
+    // even with -Dmaven.test.skip=true, so the pre-fetch is the build itself on the poms alone
+    // (empty jars; Boot's repackage skipped: no main class yet), checked on a Spring Initializr project.
+    prefetch: `{tool} -B -ntp {select} -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package {goals} && rm -rf {clean} && cp -a /root/.m2/repository/. ${OFFLINE_REPO}/`,
     buildEnv: { MAVEN_OPTS: `-Dmaven.repo.local=${OFFLINE_REPO}` },
-    build: '{tool} -B -ntp -o -DskipTests package',
+    // maven.test.skip: tests are neither compiled nor run (-DskipTests still compiles them).
+    build: '{tool} -B -ntp -o {select} -Dmaven.test.skip=true package {goals}',
   },
   gradle: {
     image: 'gradle',

@@ -1,4 +1,6 @@
+import { posix } from 'node:path';
 import versions from '../../versions.json';
+import { joinPath } from '../../detect/join-path';
 import type { BuildPlan, DockerizeOptions, ImageRef, JavaProfile, Mount, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
 import { javaTools, OFFLINE_REPO, type JavaToolRecipe } from './java-tools';
@@ -52,44 +54,97 @@ function toBootFacts(version: string) {
   };
 }
 
+/** Maven's module selection: the reactor's `-pl <module> -am`, a local parent's `-f <module>/pom.xml`, or nothing. */
+function toMavenSelect(profile: JavaProfile): string {
+  const reactor = profile.reactor;
+  if (!reactor) return '';
+  return reactor.aggregator ? `-pl ${reactor.module} -am` : `-f ${reactor.module}/pom.xml`;
+}
+
+/** `apps/api` under reactor root `.` → `apps/api`; the root itself → `.`. */
+function toReactorPath(root: string, path: string): string {
+  return posix.relative(root === '.' ? '' : root, path === '.' ? '' : path) || '.';
+}
+
+/** Build-dir-relative directories a Maven build writes `target/` into. */
+function toMavenTargets(profile: JavaProfile): string {
+  const reactor = profile.reactor;
+  if (!reactor) return 'target';
+  return reactor.needed.map((dir) => joinPath(toReactorPath(reactor.root, dir), 'target')).join(' ');
+}
+
+/** Maven goals a plain jar adds to `package`: its runtime dependencies into `dir`. */
+const copyDependencies = (dir: string) => `dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=${dir}`;
+
+const squash = (command: string) => command.replace(/ {2,}/g, ' ').trim();
+
+function toPrefetch(ctx: JavaContext): string {
+  const { profile } = ctx;
+  const goals = profile.buildTool.value === 'maven' && !profile.springBoot ? copyDependencies('/tmp/prefetch-lib') : '';
+  const clean = `${toMavenTargets(profile)}${goals ? ' /tmp/prefetch-lib' : ''}`;
+  const prefetch = profile.springBoot ? ctx.tool.prefetch : ctx.tool.prefetch.replace(' -Dspring-boot.repackage.skip=true', '');
+  return squash(prefetch.replace('{tool}', ctx.command).replace('{select}', toMavenSelect(profile)).replace('{goals}', goals).replace('{clean}', clean));
+}
+
 /** The build command and how its output is laid out in /out (what the runtime copies). */
 function toBuildScript(ctx: JavaContext): string {
   const { profile } = ctx;
   const gradleTask = profile.springBoot ? 'bootJar' : 'installDist';
-  const build = ctx.tool.build.replace('{tool}', ctx.command).replace('{task}', gradleTask);
+  const plainMaven = profile.buildTool.value === 'maven' && !profile.springBoot;
+  // One Maven run for both goals: a second `mvn` costs a JVM start and a project load on every edit.
+  const goals = plainMaven ? copyDependencies('/out/lib') : '';
+  const build = squash(ctx.tool.build.replace('{tool}', ctx.command).replace('{task}', gradleTask).replace('{select}', toMavenSelect(profile)).replace('{goals}', goals));
   const jar = profile.artifact.value;
   if (profile.springBoot) return `${build} && ${toBootFacts(profile.springBoot.value.version).extract.replace('{jar}', jar)}`;
   if (profile.buildTool.value === 'gradle') return `${build} && mkdir -p /out && cp -a ${jar} /out/lib`;
-  // One Maven run for both goals: a second `mvn` costs a JVM start and a project load on every edit.
   // copy-dependencies creates /out/lib only when there is something to copy, hence the mkdir.
-  return `${build} dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp ${jar} /out/app.jar`;
+  return `${build} && mkdir -p /out/lib && cp ${jar} /out/app.jar`;
+}
+
+/** Build files copied before the pre-fetch: the project's, or every pom of its reactor (and mvnw, .mvn at the reactor root). */
+function planManifestCopies(profile: JavaProfile): Step[] {
+  const reactor = profile.reactor;
+  if (!reactor) {
+    return profile.manifests.map((file): Step => ({
+      kind: 'copy',
+      sources: toProjectPaths(profile.projectRoot, [file]),
+      dest: ['.mvn', 'gradle'].includes(file) ? `${file}/` : './',
+    }));
+  }
+  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
+  const poms = reactor.poms.map((pom): Step => {
+    const dir = toReactorPath(reactor.root, posix.dirname(pom));
+    return { kind: 'copy', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
+  });
+  return [...wrapper, ...poms];
+}
+
+/** Sources after the pre-fetch: the project's directory, or each module the build needs (libraries first). */
+function planSourceCopies(profile: JavaProfile): Step[] {
+  const reactor = profile.reactor;
+  if (!reactor) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  return reactor.needed.map((dir): Step => {
+    const relative = toReactorPath(reactor.root, dir);
+    return { kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
+  });
 }
 
 function planStages(ctx: JavaContext): Stage[] {
   const { profile, tool } = ctx;
   const cache: Mount = { type: 'cache', target: tool.cacheDir, sharing: 'locked' };
-  const manifests = profile.manifests.map((file): Step => ({
-    kind: 'copy',
-    sources: toProjectPaths(profile.projectRoot, [file]),
-    dest: ['.mvn', 'gradle'].includes(file) ? `${file}/` : './',
-  }));
   return [
     { name: 'base', role: 'base', from: ctx.buildImage, steps: [{ kind: 'workdir', path: '/build' }, { kind: 'env', vars: tool.env }] },
     {
       name: 'deps',
       role: 'deps',
       from: { stage: 'base' },
-      steps: [...manifests, { kind: 'run', command: ['/bin/sh', '-c', tool.prefetch.replace('{tool}', ctx.command)], mounts: [cache] }],
+      steps: [...planManifestCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
     },
     {
       name: 'build',
       role: 'build',
       from: { stage: 'deps' },
-      steps: [
-        { kind: 'env', vars: tool.buildEnv },
-        { kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' },
-        { kind: 'run', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] },
-      ],
+      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
     },
   ];
 }
@@ -127,18 +182,33 @@ function planRuntimeStage(ctx: JavaContext): Stage {
 }
 
 function planIgnore(profile: JavaProfile): string[] {
+  const reactor = profile.reactor;
+  const dirs = reactor ? reactor.needed : [profile.projectRoot];
+  const wrapper = reactor ? profile.manifests.filter((file) => file !== 'pom.xml').map((file) => joinPath(reactor.root, file)) : [];
+  const poms = reactor ? reactor.poms.filter((pom) => !dirs.includes(posix.dirname(pom))) : [];
   return [
     `# Generated by nx-dockerize for project ${profile.project}: the build context is the workspace root,`,
     `# so this allow-list keeps everything out except what ${profile.projectRoot}/Dockerfile copies.`,
     '*',
-    `!${profile.projectRoot}`,
-    `${profile.projectRoot}/target`,
-    `${profile.projectRoot}/build`,
-    `${profile.projectRoot}/.gradle`,
+    ...[...dirs, ...poms, ...wrapper].map((path) => `!${path}`),
+    ...dirs.flatMap((dir) => [`${dir}/target`, `${dir}/build`, `${dir}/.gradle`]),
     '**/.idea',
     '**/.nx',
     '**/.git',
   ];
+}
+
+function planReactorNotes(profile: JavaProfile): string[] {
+  const reactor = profile.reactor;
+  const outside = profile.closure.filter((root) => !reactor?.needed.includes(root));
+  const notes = [];
+  if (reactor?.aggregator) {
+    notes.push(`Maven reactor ${joinPath(reactor.root, 'pom.xml')} (${reactor.poms.length} poms, all copied before the pre-fetch: a pom change anywhere in the reactor re-runs it): \`-pl ${reactor.module} -am\` builds ${reactor.needed.join(', ')}, whose sources alone are copied.`);
+  } else if (reactor) {
+    notes.push(`Local parent poms ${reactor.poms.slice(0, -1).join(', ')} are copied before the pre-fetch; the build runs \`-f ${reactor.module}/pom.xml\` from ${reactor.root}.`);
+  }
+  if (outside.length > 0) notes.push(`Nx dependencies ${outside.join(', ')} are not copied: the ${profile.buildTool.value === 'maven' ? 'pom does not depend on them as reactor modules' : 'Gradle build is single-project here (multi-project Gradle builds are not supported yet)'}.`);
+  return notes;
 }
 
 function planNotes(ctx: JavaContext): string[] {
@@ -153,9 +223,11 @@ function planNotes(ctx: JavaContext): string[] {
     options.port !== undefined ? `Port ${options.port} (from the port option).`
       : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     `Runtime base ${ctx.distroless ? 'distroless (no shell: no HEALTHCHECK)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
-    `Dependencies and plugins are pre-fetched from the build files alone (cache mount ${ctx.tool.cacheDir}) and copied to ${OFFLINE_REPO}, so the build runs offline and a source edit never re-downloads.`,
+    profile.buildTool.value === 'maven'
+      ? `Dependencies and plugins are pre-fetched by running the same \`package\` on the poms alone (test scope included, Boot's repackage skipped; cache mount ${ctx.tool.cacheDir}) and copied to ${OFFLINE_REPO}, so the build runs offline (-o, -Dmaven.test.skip=true: tests are neither compiled nor run) and a source edit never re-downloads.`
+      : `Dependencies and plugins are pre-fetched from the build files alone (cache mount ${ctx.tool.cacheDir}) and copied to ${OFFLINE_REPO}, so the build runs offline and a source edit never re-downloads.`,
     'TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).',
-    ...(profile.closure.length > 0 ? [`Nx dependencies ${profile.closure.join(', ')} are not copied: multi-module builds are not supported yet.`] : []),
+    ...planReactorNotes(profile),
   ];
 }
 

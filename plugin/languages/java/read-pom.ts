@@ -1,54 +1,121 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { createDetectError } from '../../detect/create-detect-error';
+
 /**
- * What detection reads from a pom.xml, by text (no XML parser: only well-known, unambiguous
- * elements are read; comments are dropped first). Property references `${...}` are resolved
- * against the pom's own <properties> and project.* coordinates, one level deep.
+ * What detection reads from one pom.xml, parsed as XML (fast-xml-parser: comments dropped,
+ * entities decoded, values kept as strings so `1.8` stays `1.8`). Property references are NOT
+ * resolved here: `resolvePomValue` does it once the parent chain's properties are known.
  */
 export interface PomFacts {
+  groupId?: string;
   artifactId?: string;
   version?: string;
   packaging: string;
+  /** `<parent>`; `relativePath` is `''` when the pom says `<relativePath/>` (no local parent), `undefined` for Maven's default `../pom.xml`. */
+  parent?: { groupId?: string; artifactId?: string; version?: string; relativePath?: string };
+  /** `<modules><module>`: directories relative to this pom's directory. */
+  modules: string[];
+  /** `<dependencies><dependency>` (not dependencyManagement): the coordinates a reactor sibling is matched by. */
+  dependencies: { groupId?: string; artifactId?: string; scope?: string }[];
   finalName?: string;
   properties: Record<string, string>;
-  /** <release> of maven-compiler-plugin's configuration. */
+  /** `<release>` of maven-compiler-plugin's configuration. */
   compilerRelease?: string;
+  /** The first `<mainClass>` in build plugins' configuration (jar, exec, Boot plugins). */
   mainClass?: string;
   springBootPlugin: boolean;
-  springBootVersion?: string;
+  /** The version of a `spring-boot-starter-parent` parent. */
+  springBootParentVersion?: string;
+  /** Boot's version where a pom without that parent names it: spring-boot-maven-plugin's `<version>` (plugins or pluginManagement), else an imported spring-boot-dependencies BOM's. Unresolved `${…}` kept. */
+  springBootDeclaredVersion?: string;
 }
 
-function pick(text: string, tag: string): string | undefined {
-  return new RegExp(`<${tag}>\\s*([^<]*?)\\s*</${tag}>`).exec(text)?.[1];
+type Node = Record<string, unknown>;
+
+/** Lists parsed as arrays whatever their length (a single `<module>` is still a list). */
+const LISTS = new Set([
+  'project.modules.module',
+  'project.dependencies.dependency',
+  'project.dependencyManagement.dependencies.dependency',
+  'project.build.plugins.plugin',
+  'project.build.pluginManagement.plugins.plugin',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (_name, jpath) => LISTS.has(String(jpath)),
+});
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+const node = (value: unknown): Node => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {});
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** Depth-first search for the first `<key>` holding text under `value`. */
+function findText(value: unknown, key: string): string | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  for (const [name, child] of Object.entries(value as Node)) {
+    if (name === key && text(child)) return text(child);
+    const found = findText(child, key);
+    if (found) return found;
+  }
+  return undefined;
 }
 
-/** The project's own top-level elements: the pom with <parent>, <dependencies>, <build>, <profiles>… removed. */
-function toTopLevel(text: string): string {
-  return text.replace(/<(parent|dependencies|dependencyManagement|build|profiles|properties|modules|reporting|developers|licenses|scm)>[\s\S]*?<\/\1>/g, '');
+function toProperties(value: unknown): Record<string, string> {
+  return Object.fromEntries(Object.entries(node(value)).flatMap(([key, child]) => (typeof child === 'string' ? [[key, child]] : [])));
 }
 
-export function readPom(text: string): PomFacts {
-  const pom = text.replace(/<!--[\s\S]*?-->/g, '');
-  const top = toTopLevel(pom);
-  const parent = /<parent>([\s\S]*?)<\/parent>/.exec(pom)?.[1] ?? '';
-  const propertiesBlock = /<properties>([\s\S]*?)<\/properties>/.exec(pom)?.[1] ?? '';
-  const properties: Record<string, string> = {};
-  for (const match of propertiesBlock.matchAll(/<([\w.-]+)>\s*([^<]*?)\s*<\/\1>/g)) properties[match[1]] = match[2];
-  const artifactId = pick(top, 'artifactId');
-  const version = pick(top, 'version') ?? pick(parent, 'version');
-  const resolve = (value: string | undefined) =>
-    value?.replace(/\$\{([\w.-]+)\}/g, (whole, key: string) =>
-      key === 'project.artifactId' ? (artifactId ?? whole) : key === 'project.version' ? (version ?? whole) : (properties[key] ?? whole),
-    );
-  const compiler = /<artifactId>maven-compiler-plugin<\/artifactId>([\s\S]*?)<\/plugin>/.exec(pom)?.[1] ?? '';
-  const bootParent = /<artifactId>spring-boot-starter-parent<\/artifactId>/.test(parent) ? pick(parent, 'version') : undefined;
+/**
+ * Parses a pom.xml. A document that is not well-formed XML, or whose root is not `<project>`,
+ * is an Error naming the project, the file and the line (XMLValidator's position).
+ */
+export function readPom(xml: string, file: string, project: string): PomFacts {
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) {
+    throw createDetectError({ project, file, problem: `is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`, fix: 'correct the file (`mvn validate` shows where Maven rejects it)' });
+  }
+  const root = node(parser.parse(xml)).project;
+  if (!root || typeof root !== 'object') {
+    throw createDetectError({ project, file, problem: 'has no <project> root element', fix: 'a pom.xml is a <project> document (https://maven.apache.org/pom.html)' });
+  }
+  const pom = root as Node;
+  const build = node(pom.build);
+  const plugins = [...list(node(build.plugins).plugin), ...list(node(node(build.pluginManagement).plugins).plugin)].map(node);
+  const buildPlugins = list(node(build.plugins).plugin).map(node);
+  const compiler = plugins.find((plugin) => plugin.artifactId === 'maven-compiler-plugin');
+  const parent = pom.parent === undefined ? undefined : node(pom.parent);
   return {
-    artifactId,
-    version: resolve(version),
-    packaging: pick(top, 'packaging') ?? 'jar',
-    finalName: resolve(pick(/<build>([\s\S]*)<\/build>/.exec(pom)?.[1] ?? '', 'finalName')),
-    properties,
-    compilerRelease: resolve(pick(compiler, 'release')),
-    mainClass: resolve(pick(pom, 'mainClass') ?? properties['exec.mainClass'] ?? properties['main.class'] ?? properties['start-class']),
-    springBootPlugin: /<artifactId>spring-boot-maven-plugin<\/artifactId>/.test(pom),
-    springBootVersion: resolve(bootParent ?? properties['spring-boot.version']),
+    groupId: text(pom.groupId),
+    artifactId: text(pom.artifactId),
+    version: text(pom.version),
+    packaging: text(pom.packaging) ?? 'jar',
+    ...(parent && {
+      parent: {
+        groupId: text(parent.groupId),
+        artifactId: text(parent.artifactId),
+        version: text(parent.version),
+        relativePath: 'relativePath' in parent ? (text(parent.relativePath) ?? '') : undefined,
+      },
+    }),
+    modules: list(node(pom.modules).module).map(text).filter((module): module is string => module !== undefined),
+    dependencies: list(node(pom.dependencies).dependency).map(node).map((dependency) => ({ groupId: text(dependency.groupId), artifactId: text(dependency.artifactId), scope: text(dependency.scope) })),
+    finalName: text(build.finalName),
+    properties: toProperties(pom.properties),
+    compilerRelease: compiler ? text(node(compiler.configuration).release) : undefined,
+    mainClass: buildPlugins.map((plugin) => findText(plugin.configuration, 'mainClass')).find(Boolean),
+    springBootPlugin: buildPlugins.some((plugin) => plugin.artifactId === 'spring-boot-maven-plugin'),
+    springBootParentVersion: parent?.artifactId === 'spring-boot-starter-parent' ? text(parent.version) : undefined,
+    springBootDeclaredVersion: text(plugins.find((plugin) => plugin.artifactId === 'spring-boot-maven-plugin')?.version) ?? text(list(node(node(pom.dependencyManagement).dependencies).dependency).map(node).find((dependency) => dependency.artifactId === 'spring-boot-dependencies')?.version),
   };
+}
+
+/** `${key}` references resolved against `properties` (which hold `project.*` too), repeatedly, up to 5 levels. */
+export function resolvePomValue(value: string | undefined, properties: Record<string, string>): string | undefined {
+  let resolved = value;
+  for (let depth = 0; resolved?.includes('${') && depth < 5; depth++) {
+    resolved = resolved.replace(/\$\{([\w.-]+)\}/g, (whole, key: string) => properties[key] ?? whole);
+  }
+  return resolved;
 }

@@ -37,7 +37,10 @@ export function detectEntrypoint(context: Context): Sourced<string> {
   ];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
-    if (candidate && relative) return { value: relative, source: candidate.source };
+    if (candidate && relative) {
+      if (!build) checkExists(context, candidate);
+      return { value: relative, source: candidate.source };
+    }
   }
   const packageJson = joinPath(projectRoot, 'package.json');
   throw createDetectError({
@@ -45,6 +48,21 @@ export function detectEntrypoint(context: Context): Sourced<string> {
     file: packageJson,
     problem: `no entrypoint found (no "main", no \`node <file>\` start script, no main.js or index.js in ${base})`,
     fix: `set "main" in ${packageJson}, or add a "start" script such as "node src/server.js"`,
+  });
+}
+
+/**
+ * Without a build nothing creates the entry file, so it must be in the sources: Node resolves
+ * `main` with its extensions and `/index.js` (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX).
+ */
+function checkExists({ fs, project }: Context, candidate: { path: string; source: string }): void {
+  const variants = ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].map((suffix) => `${candidate.path}${suffix}`);
+  if (variants.some((path) => fs.read(path) !== undefined)) return;
+  throw createDetectError({
+    project,
+    file: candidate.source,
+    problem: `names ${candidate.path}, which does not exist, and the project has no build step that would make it`,
+    fix: `point it at the file the service starts from, or add a build target or "build" script that writes ${candidate.path}`,
   });
 }
 

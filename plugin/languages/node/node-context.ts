@@ -1,5 +1,5 @@
 import type { DockerizeOptions, ImageRef, NodeProfile } from '../../types';
-import { toBakeTargetName } from '../../bake/to-bake-target-name';
+import { toBakeTargetName } from '../../bake/to-image-names';
 import versions from '../../versions.json';
 import { resolveNodeImage } from './resolve-node-image';
 import { nodePackageManagers, type PackageManagerRecipe } from './node-package-managers';

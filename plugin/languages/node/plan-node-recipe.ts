@@ -1,3 +1,4 @@
+import { planServiceBake } from '../../plan/service-parts';
 import type { BuildPlan, DockerizeOptions, NodeProfile } from '../../types';
 import { toNodeContext } from './node-context';
 import { planNodeBuildStage } from './node-build-stage';
@@ -19,11 +20,7 @@ export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions):
     // Every install precedes every source copy, in the text as in each stage chain.
     stages: [...planNodeInstallStages(ctx), ...(build ? [build] : []), planNodeRuntimeStage(ctx)],
     ignore: planNodeIgnore(ctx),
-    bake: {
-      context: '.',
-      dockerfile: `${profile.projectRoot}/Dockerfile`,
-      tags: [`${ctx.targetName.toLowerCase()}:latest`],
-    },
+    bake: planServiceBake(profile.project, profile.projectRoot),
     notes: planNodeNotes(ctx),
     files: profile.runtimeManifest
       ? [

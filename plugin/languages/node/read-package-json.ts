@@ -7,7 +7,8 @@ export function readPackageJson(fs: FsView, path: string, project: string): Pack
   const text = fs.read(path);
   if (text === undefined) return undefined;
   try {
-    const parsed: unknown = JSON.parse(text);
+    // A byte-order mark is not JSON, but npm and Node accept it (editors on Windows write it).
+    const parsed: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new Error('expected a JSON object');
     }

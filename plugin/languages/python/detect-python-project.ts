@@ -7,6 +7,8 @@ import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-
 import { detectPythonVersion } from './detect-python-version';
 import { joinPath } from '../../detect/join-path';
 import { listPythonDependencies, readPyproject } from './read-pyproject';
+import { detectPythonSystemPackages, listLockedDistributions } from './system-libraries';
+import { findUvWorkspace, type UvWorkspace } from './uv-workspace';
 
 /**
  * Lockfiles in precedence order: uv's lock, then Poetry's, then a requirements file (pip).
@@ -27,8 +29,10 @@ function listRequirements(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('-'));
 }
 
-function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string } {
+function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string; workspace?: UvWorkspace } {
   const found = LOCKFILES.find(({ file }) => input.fs.exists(joinPath(root, file)));
+  const workspace = found ? undefined : findUvWorkspace(input.fs, root, input.project.name);
+  if (workspace) return { manager: { value: 'uv', source: `${joinPath(workspace.root, 'uv.lock')} (uv workspace ${joinPath(workspace.root, 'pyproject.toml')})` }, lockfile: 'uv.lock', workspace };
   if (!found) {
     throw createDetectError({
       project: input.project.name,
@@ -56,19 +60,31 @@ function detectHashes(input: NodeProjectInput, file: string): boolean {
   return false;
 }
 
+/** Native distributions of the lockfile (uv.lock, poetry.lock, requirements.txt) that need apt packages; a lock that is not TOML is an error naming it. */
+function readSystemPackages(input: NodeProjectInput, path: string, lockfile: string, minor: string) {
+  try {
+    return detectPythonSystemPackages(listLockedDistributions(lockfile, input.fs.read(path) ?? ''), minor, path);
+  } catch (error) {
+    throw createDetectError({ project: input.project.name, file: path, problem: `cannot be read (${(error as Error).message.split('\n')[0]})`, fix: `regenerate it with its tool (${lockfile === 'poetry.lock' ? 'poetry lock' : 'uv lock'})` });
+  }
+}
+
 /** A Python service: uv, Poetry or pip, its Python version, its entrypoint and port. */
 export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const { fs, project, graph, options = {} } = input;
   const projectRoot = joinPath(project.root);
   const pyprojectPath = joinPath(projectRoot, 'pyproject.toml');
   const pyproject = readPyproject(fs, pyprojectPath, project.name);
-  const { manager, lockfile } = detectManager(input, projectRoot);
+  const { manager, lockfile, workspace } = detectManager(input, projectRoot);
   const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
   // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
   const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
   const dependencies = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
   const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
   const port = detectEnvPort(fs, entryFiles, options.port);
+  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject);
+  const lockPath = workspace ? joinPath(workspace.root, 'uv.lock') : joinPath(projectRoot, lockfile);
+  const systemPackages = readSystemPackages(input, lockPath, lockfile, pythonVersion.value);
   return {
     language: 'python',
     project: project.name,
@@ -76,10 +92,12 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     packageManager: manager,
     manifests: [lockfile, ...(pyproject && manager.value !== 'pip' ? ['pyproject.toml'] : [])],
     hashes,
-    pythonVersion: detectPythonVersion(fs, projectRoot, pyproject),
+    pythonVersion,
     packaged,
     entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
     ...(port && { port }),
+    ...(workspace && { uvWorkspace: workspace }),
+    ...(systemPackages.length > 0 && { systemPackages }),
     closure: detectClosure(graph, project.name),
   };
 }

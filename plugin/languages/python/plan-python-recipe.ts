@@ -1,4 +1,6 @@
-import { planAptInstall } from '../../plan/system-packages';
+import { posix } from 'node:path';
+import { joinPath } from '../../detect/join-path';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
@@ -43,8 +45,13 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   const uv = ctx.profile.packageManager.value === 'uv';
   const python = ctx.distroless ? '/usr/bin/python3' : `python${ctx.profile.pythonVersion.value}`;
   const steps: Step[] = [];
+  const native = mergeSystemPackages(ctx.profile.systemPackages ?? []);
   if (ctx.distroless) {
-    steps.push(...planAptInstall(['ca-certificates', 'python3-venv'], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
+    // Debian's python3 has no headers unless python3-dev is installed (python:slim ships them).
+    const headers = native.build.length > 0 ? ['python3-dev'] : [];
+    steps.push(...planAptInstall(['ca-certificates', 'python3-venv', ...headers, ...native.build], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
+  } else {
+    steps.push(...planAptInstall(native.build, `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`));
   }
   steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
   if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
@@ -57,18 +64,40 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   return uv ? [{ name: 'uv', role: 'base', from: ctx.uvImage, steps: [] }, base] : [base];
 }
 
+/** `apps/api` under workspace root `.` → `apps/api/` (a COPY destination under /app). */
+function toWorkspaceDest(root: string, dir: string): string {
+  const relative = posix.relative(root === '.' ? '' : root, dir === '.' ? '' : dir);
+  return relative === '' ? './' : `${relative}/`;
+}
+
+/** The lockfile and manifests: the project's, or a uv workspace's root pair and every member's pyproject.toml. */
+function planManifestCopies(profile: PythonProfile): Step[] {
+  const workspace = profile.uvWorkspace;
+  if (!workspace) return [{ kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
+  const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
+  return [
+    { kind: 'copy', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
+    ...members.map((dir): Step => ({ kind: 'copy', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
+  ];
+}
+
 function planDepsStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
+  const facts = { lockfile: profile.manifests[0], hashes: profile.hashes, workspacePackage: profile.uvWorkspace?.package, localPaths: (profile.uvWorkspace?.paths.length ?? 0) > 0 };
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [
-      { kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' },
-      { kind: 'run', command: ctx.tool.installDeps({ lockfile: profile.manifests[0], hashes: profile.hashes }), mounts: [cache, SYSTEM_CA_SECRET] },
-    ],
+    steps: [...planManifestCopies(profile), { kind: 'run', command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
   };
+}
+
+/** Sources: the project's directory, or the uv workspace members it needs (libraries first). */
+function planSourceCopies(profile: PythonProfile): Step[] {
+  const workspace = profile.uvWorkspace;
+  if (!workspace) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  return workspace.needed.map((dir): Step => ({ kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
 }
 
 /** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */
@@ -80,9 +109,9 @@ function shipsSources(profile: PythonProfile): boolean {
 function planBuildStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
-  const steps: Step[] = [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  const steps: Step[] = planSourceCopies(profile);
   const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
-  if (installsProject) steps.push({ kind: 'run', command: ctx.tool.installProject!, mounts: [cache, SYSTEM_CA_SECRET] });
+  if (installsProject) steps.push({ kind: 'run', command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
   if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
   const python = ctx.distroless ? 'python3' : 'python';
   steps.push({
@@ -100,6 +129,14 @@ function planHealthcheck(ctx: PythonContext): Step[] {
   return [{ kind: 'expose', port: ctx.port }, { kind: 'healthcheck', command: [`${VENV}/bin/python`, '-c', probe] }];
 }
 
+/** /app, or the member's directory under it when a non-packaged uv workspace member's files ship. */
+function toRuntimeWorkdir(profile: PythonProfile): string {
+  const workspace = profile.uvWorkspace;
+  if (!workspace || !shipsSources(profile)) return '/app';
+  const dest = toWorkspaceDest(workspace.root, profile.projectRoot);
+  return dest === './' ? '/app' : `/app/${dest.slice(0, -1)}`;
+}
+
 /** The venv (dependencies, and the project when packaged) and the app's files; nothing else. */
 function planRuntimeStage(ctx: PythonContext): Stage {
   const argv = ctx.profile.entrypoint.value;
@@ -112,8 +149,9 @@ function planRuntimeStage(ctx: PythonContext): Stage {
     role: 'runtime',
     from: ctx.runtimeImage,
     steps: [
+      ...planAptInstall(mergeSystemPackages(ctx.profile.systemPackages ?? []).runtime, 'Shared libraries the natively built packages load at run time (see the header).'),
       ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
-      { kind: 'workdir', path: '/app' },
+      { kind: 'workdir', path: toRuntimeWorkdir(ctx.profile) },
       { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
       { kind: 'copy', from: 'build', sources: [VENV], dest: VENV, link: true },
       ...(shipsSources(ctx.profile) ? [{ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
@@ -126,11 +164,15 @@ function planRuntimeStage(ctx: PythonContext): Stage {
 }
 
 function planIgnore(profile: PythonProfile): string[] {
+  const workspace = profile.uvWorkspace;
+  const allowed = workspace
+    ? [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml'), ...workspace.members.filter((dir) => !workspace.needed.includes(dir) && dir !== workspace.root).map((dir) => joinPath(dir, 'pyproject.toml')), ...workspace.needed]
+    : [profile.projectRoot];
   return [
     `# Generated by nx-dockerize for project ${profile.project}: the build context is the workspace root,`,
     `# so this allow-list keeps everything out except what ${profile.projectRoot}/Dockerfile copies.`,
     '*',
-    `!${profile.projectRoot}`,
+    ...allowed.map((path) => `!${path}`),
     '**/.venv',
     '**/__pycache__',
     '**/*.py[cod]',
@@ -140,6 +182,25 @@ function planIgnore(profile: PythonProfile): string[] {
     '**/.nx',
     '**/.git',
   ];
+}
+
+function planWorkspaceNotes(profile: PythonProfile): string[] {
+  const workspace = profile.uvWorkspace;
+  const outside = profile.closure.filter((root) => !workspace?.needed.includes(root));
+  const notes: string[] = [];
+  if (workspace) {
+    notes.push(
+      `uv workspace ${joinPath(workspace.root, 'pyproject.toml')} (${workspace.members.length} members): the root uv.lock and every member's pyproject.toml are copied before the install (uv checks the whole lock with --locked: a manifest change in any member re-runs it); \`uv sync --package ${workspace.package}\` installs only this member's closure, third-party packages first (--no-install-workspace), then ${workspace.needed.join(', ')} from their sources.`,
+    );
+  }
+  if (outside.length > 0) notes.push(`Nx dependencies ${outside.join(', ')} are not copied: ${workspace ? 'the member does not depend on them (workspace or path sources)' : 'Python path dependencies outside a uv workspace are not supported yet'}.`);
+  return notes;
+}
+
+function planSystemNotes(profile: PythonProfile): string[] {
+  if (!profile.systemPackages?.length) return [];
+  const native = mergeSystemPackages(profile.systemPackages);
+  return [...native.reasons.map((reason) => `${reason}.`), `System packages: build stage ${native.build.join(' ')}; runtime ${native.runtime.join(' ') || 'none'} (apt, caches mounted with sharing=locked).`];
 }
 
 function planNotes(ctx: PythonContext): string[] {
@@ -156,7 +217,8 @@ function planNotes(ctx: PythonContext): string[] {
     `Runtime base ${options.runtime === 'distroless' ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
-    ...(profile.closure.length > 0 ? [`Nx dependencies ${profile.closure.join(', ')} are not copied: Python workspace members (uv workspaces, path dependencies) are not supported yet.`] : []),
+    ...planWorkspaceNotes(profile),
+    ...planSystemNotes(profile),
     ...(options.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
   ];
 }
@@ -164,6 +226,12 @@ function planNotes(ctx: PythonContext): string[] {
 /** Python services: uv (uv image) → base → deps (lockfile only) → build (sources) → runtime (venv + app). */
 export function planPythonRecipe(profile: PythonProfile, options: DockerizeOptions): BuildPlan {
   const ctx = toPythonContext(profile, options);
+  const runtimeLibraries = mergeSystemPackages(profile.systemPackages ?? []).runtime;
+  if (ctx.distroless && runtimeLibraries.length > 0) {
+    throw new Error(
+      `nx-dockerize: project "${profile.project}": ${profile.packageManager.source}: ${profile.systemPackages!.map((need) => need.reason).join('; ')}; distroless has no package manager to add ${runtimeLibraries.join(', ')}. Fix: use --runtime slim, or the pure alternative named above.`,
+    );
+  }
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

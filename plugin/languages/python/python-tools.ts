@@ -11,9 +11,9 @@ export interface PythonToolRecipe {
   /** Base-stage steps that bring the tool and create the venv (argv; `{venv}` substituted). */
   setup: string[][];
   /** Frozen install of the locked third-party dependencies only (manifests copied, no sources yet). */
-  installDeps: (facts: { lockfile: string; hashes: boolean }) => string[];
-  /** After the sources: install the project itself into the venv (packaged projects only). */
-  installProject?: string[];
+  installDeps: (facts: { lockfile: string; hashes: boolean; workspacePackage?: string; localPaths?: boolean }) => string[];
+  /** After the sources: install the project itself into the venv (packaged projects only). `workspacePackage`: a uv workspace member. */
+  installProject?: (facts: { workspacePackage?: string }) => string[];
 }
 
 const PIP_ENV = {
@@ -39,8 +39,14 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
       UV_SYSTEM_CERTS: 'true',
     },
     setup: [],
-    installDeps: () => ['uv', 'sync', '--locked', '--no-dev', '--no-install-project', '--no-editable'],
-    installProject: ['uv', 'sync', '--locked', '--no-dev', '--no-editable'],
+    // A workspace member: only its closure (--package), frozen to the root uv.lock; the deps layer
+    // skips every workspace member (--no-install-workspace), whose sources are not there yet.
+    // Path sources that are not members are skipped too (--no-install-local): their sources come later.
+    installDeps: ({ workspacePackage, localPaths }) =>
+      workspacePackage
+        ? ['uv', 'sync', '--locked', '--no-dev', '--package', workspacePackage, '--no-install-workspace', ...(localPaths ? ['--no-install-local'] : []), '--no-editable']
+        : ['uv', 'sync', '--locked', '--no-dev', '--no-install-project', '--no-editable'],
+    installProject: ({ workspacePackage }) => ['uv', 'sync', '--locked', '--no-dev', ...(workspacePackage ? ['--package', workspacePackage] : []), '--no-editable'],
   },
   poetry: {
     cacheDir: '/root/.cache/pypoetry',
@@ -56,7 +62,7 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
     // Poetry in its own venv, so it never lands in the runtime's.
     setup: [['python', '-m', 'venv', '/opt/poetry'], ['/opt/poetry/bin/pip', 'install', '--no-cache-dir', 'poetry=={poetry}'], ['python', '-m', 'venv', VENV]],
     installDeps: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--no-root', '--no-directory'],
-    installProject: ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--only-root'],
+    installProject: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--only-root'],
   },
   pip: {
     cacheDir: '/root/.cache/pip',
@@ -68,6 +74,6 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
       hashes
         ? ['pip', 'install', '--require-hashes', '-r', lockfile]
         : ['/bin/sh', '-c', `pip install --no-deps -r ${lockfile} && pip check`],
-    installProject: ['pip', 'install', '--no-deps', '.'],
+    installProject: () => ['pip', 'install', '--no-deps', '.'],
   },
 };

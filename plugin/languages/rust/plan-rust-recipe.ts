@@ -1,10 +1,12 @@
 import versions from '../../versions.json';
-import { toBakeTargetName } from '../../bake/to-bake-target-name';
+import { toBakeTargetName } from '../../bake/to-image-names';
 import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
 import {
-  CA_SECRET, NONROOT_UID, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
+import { joinPath } from '../../detect/join-path';
+import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Cargo's home (registry index and crate downloads) and target dir, pinned by env for the cache mounts. */
 const CARGO_ENV = { CARGO_HOME: '/usr/local/cargo', CARGO_TARGET_DIR: '/workspace/target', CARGO_TERM_COLOR: 'never' };
@@ -17,9 +19,15 @@ function toWorkdir(root: string): string {
   return root === '.' ? '/workspace' : `/workspace/${root}`;
 }
 
-/** The target dir is per platform (a linux/arm64 build must never reuse linux/amd64 objects) and per project. */
+/**
+ * The target dir is per platform (a linux/arm64 build must never reuse linux/amd64 objects) and
+ * per Cargo workspace: the services of one monorepo-wide workspace share their compiled
+ * dependencies (`sharing=locked`: their builds take turns); a project that is its own workspace
+ * keys it by project.
+ */
 function toTargetCache(profile: RustProfile): Mount {
-  return { type: 'cache', target: CARGO_ENV.CARGO_TARGET_DIR, id: `${toBakeTargetName(profile.project)}-cargo-target-$TARGETPLATFORM`, sharing: 'locked' };
+  const key = profile.workspaceRoot === profile.projectRoot ? toBakeTargetName(profile.project) : `workspace-${toBakeTargetName(profile.workspaceRoot === '.' ? 'root' : profile.workspaceRoot)}`;
+  return { type: 'cache', target: CARGO_ENV.CARGO_TARGET_DIR, id: `${key}-cargo-target-$TARGETPLATFORM`, sharing: 'locked' };
 }
 
 function toCrateDir(crate: RustProfile['crates'][number]): string {
@@ -32,7 +40,7 @@ function toStubCommands(profile: RustProfile): string[] {
   const stub = (file: string, body: string) => `mkdir -p ${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'} && ${body} ${file}`;
   return profile.crates.flatMap((crate) => [
     ...(crate.lib ? [stub(toFile(crate, crate.lib), ': >')] : []),
-    ...crate.bins.map((bin) => stub(toFile(crate, bin), "echo 'fn main() {}' >")),
+    ...[...crate.bins, ...(crate.others ?? [])].map((bin) => stub(toFile(crate, bin), "echo 'fn main() {}' >")),
   ]);
 }
 
@@ -46,19 +54,20 @@ function planBaseStage(profile: RustProfile): Stage {
     role: 'base',
     from: toImageRef(versions.rust.images.build.replace('{minor}', profile.rustVersion.value)),
     steps: [
-      { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
+      { kind: 'workdir', path: toWorkdir(profile.workspaceRoot) },
       { kind: 'env', vars: CARGO_ENV },
+      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers and pkg-config for the system libraries the crates link (see the header).'),
     ],
   };
 }
 
 /** Manifests → `cargo fetch` → TARGETPLATFORM → dependencies compiled against stub sources (the cargo-chef idea). */
 function planDepsStage(profile: RustProfile): Stage {
-  const root = profile.projectRoot === '.' ? '' : `${profile.projectRoot}/`;
-  const workdir = toWorkdir(profile.projectRoot);
+  const root = profile.workspaceRoot === '.' ? '' : `${profile.workspaceRoot}/`;
+  const workdir = toWorkdir(profile.workspaceRoot);
   const members: Step[] = profile.crates
     .filter((crate) => crate.dir !== '.')
-    .map((crate) => ({ kind: 'copy', sources: [`${root}${crate.dir}/Cargo.toml`], dest: `${workdir}/${crate.dir}/` }));
+    .map((crate) => ({ kind: 'copy', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
   const stubs = toStubCommands(profile);
   return {
     name: 'deps',
@@ -99,38 +108,95 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
     from: { stage: 'deps' },
     steps: [
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
-      ...planSourceCopies(profile),
+      ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
       { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
     ],
   };
 }
 
+/** Source roots beside the project's: its Nx closure and the crates it reaches through path dependencies. */
+function toSourceClosure(profile: RustProfile): string[] {
+  return [...new Set([...profile.closure, ...profile.sourceDirs])].sort();
+}
+
+/** Manifests of the crates cargo loads but whose sources stay out (other members of a shared workspace). */
+function toManifestOnly(profile: RustProfile): string[] {
+  const sources = [profile.projectRoot, ...toSourceClosure(profile)];
+  const covered = (path: string) => sources.some((dir) => dir === '.' || path === dir || path.startsWith(`${dir}/`));
+  const files = [joinPath(profile.workspaceRoot, 'Cargo.toml'), profile.lockfile, ...profile.crates.map((crate) => joinPath(profile.workspaceRoot, crate.dir, 'Cargo.toml'))];
+  return [...new Set(files)].filter((file) => !covered(file));
+}
+
+/**
+ * distroless/cc-debian12 when it already holds every runtime library the crates link (libssl3 is
+ * there), else Debian slim with exactly those libraries installed.
+ */
+function toRuntime(profile: RustProfile): { image: string; packages: string[] } {
+  const { runtime } = mergeSystemPackages(profile.systemLibraries);
+  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.rust.images.runtime, packages: [] };
+  // ca-certificates and tzdata: what distroless carries and Debian slim does not.
+  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+}
+
+function planSystemNotes(profile: RustProfile, service: CompiledService): string[] {
+  if (profile.systemLibraries.length === 0) return [];
+  const { build, runtime } = mergeSystemPackages(profile.systemLibraries);
+  const moved = (service.runtimePackages ?? []).length > 0;
+  return [
+    ...profile.systemLibraries.map((need) => `System library: ${need.reason}.`),
+    `Build stage installs ${build.join(', ')} (apt, cache mounts with sharing=locked).`,
+    moved
+      ? `Runtime ${service.runtimeImage} instead of ${versions.rust.images.runtime}: distroless cc lacks ${runtime.filter((pkg) => !DISTROLESS_CC_PACKAGES.includes(pkg)).join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`
+      : `Runtime ${service.runtimeImage} already holds ${runtime.join(', ')} (as upstream's distroless cc does): nothing to add.`,
+  ];
+}
+
+function planLayoutNotes(profile: RustProfile): string[] {
+  const names = profile.crates.map((crate) => crate.name).join(', ');
+  if (profile.workspaceRoot === profile.projectRoot) {
+    return [`Project ${profile.project} at ${profile.projectRoot}: ${profile.crates.length === 1 ? `crate ${profile.crates[0].name}` : `Cargo workspace (${names})`} (from ${joinPath(profile.projectRoot, 'Cargo.toml')}); lockfile ${profile.lockfile}.`];
+  }
+  return [
+    `Project ${profile.project} at ${profile.projectRoot}: package ${profile.bin.value.package}, a member of the Cargo workspace at ${profile.workspaceRoot} (${joinPath(profile.workspaceRoot, 'Cargo.toml')}; crates ${names}); lockfile ${profile.lockfile}.`,
+    `Cargo loads every member, so each member's Cargo.toml enters the dependency layer (a manifest or Cargo.lock change anywhere in the workspace re-runs it); only ${profile.bin.value.package}${profile.sourceDirs.length > 0 ? ` and its path dependencies (${profile.sourceDirs.join(', ')})` : ''} enter the build with their sources, and only it is built (-p ${profile.bin.value.package}).`,
+  ];
+}
+
 function planNotes(profile: RustProfile, service: CompiledService): string[] {
   return [
-    `Project ${profile.project} at ${profile.projectRoot}: ${profile.crates.length === 1 ? `crate ${profile.crates[0].name}` : `Cargo workspace (${profile.crates.map((crate) => crate.name).join(', ')})`} (from ${profile.projectRoot}/Cargo.toml); lockfile ${profile.lockfile}.`,
+    ...planLayoutNotes(profile),
     `Rust ${profile.rustVersion.value} (from ${profile.rustVersion.source}); build image ${versions.rust.images.build.replace('{minor}', profile.rustVersion.value)}.`,
     `Binary ${profile.bin.value.name} of package ${profile.bin.value.package} (from ${profile.bin.source}); /app/${service.binary} on ${service.runtimeImage} (glibc, libgcc).`,
     'Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.',
-    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
+    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by ${profile.workspaceRoot === profile.projectRoot ? 'project' : 'Cargo workspace (shared by its services; sharing=locked)'} and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    ...planSystemNotes(profile, service),
     planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
-    `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
+    `Runtime ${service.runtimeImage} as uid ${NONROOT_UID}${(service.runtimePackages ?? []).length > 0 ? ' (created like distroless nonroot)' : ' (distroless nonroot)'}; the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
   ];
+}
+
+function planRustIgnore(profile: RustProfile, service: CompiledService): string[] {
+  const lines = planCompiledIgnore({ ...service, closure: toSourceClosure(profile) }, ['**/target']);
+  const at = lines.indexOf('*') + 1;
+  return [...lines.slice(0, at), ...toManifestOnly(profile).map((file) => `!${file}`), ...lines.slice(at)];
 }
 
 /** Rust services: base → deps (manifests, fetch, dependency build on stubs) → build → distroless cc. */
 export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
+  const runtime = toRuntime(profile);
   const service: CompiledService = {
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
     artifact,
     binary: profile.bin.value.name,
-    runtimeImage: versions.rust.images.runtime,
+    runtimeImage: runtime.image,
+    runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
   };
@@ -138,7 +204,7 @@ export function planRustRecipe(profile: RustProfile, options: DockerizeOptions):
     project: profile.project,
     projectRoot: profile.projectRoot,
     stages: [planBaseStage(profile), planDepsStage(profile), planBuildStage(profile, artifact), planCompiledRuntime(service)],
-    ignore: planCompiledIgnore(service, ['**/target']),
+    ignore: planRustIgnore(profile, service),
     bake: planCompiledBake(service),
     notes: planNotes(profile, service),
     files: [],

@@ -15,6 +15,8 @@ export const goProfile: GoProfile = {
   cgo: { value: false, source: 'default (static binary)' },
   port: { value: 8080, source: 'apps/catalog-go/main.go: PORT defaults to "8080"' },
   healthcheckFlag: { value: '-healthcheck', source: 'apps/catalog-go/main.go: flag.Bool("healthcheck"' },
+  localModules: [],
+  systemLibraries: [],
   closure: [],
 };
 
@@ -25,12 +27,28 @@ export const goCgoProfile: GoProfile = {
   projectRoot: 'apps/svc',
   module: 'example.com/svc',
   goSum: undefined,
-  goWork: 'go.work',
+  goWork: { file: 'go.work', used: false },
   main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
   binary: 'server',
   cgo: { value: true, source: 'options.cgo' },
   healthcheckFlag: undefined,
   closure: ['libs/proto'],
+};
+
+/** Workspace mode: go.work lists this service, the lib it imports and a sibling service it does not use. */
+export const goWorkspaceProfile: GoProfile = {
+  ...goProfile,
+  project: 'api',
+  projectRoot: 'apps/api',
+  module: 'example.com/api',
+  goSum: 'apps/api/go.sum',
+  goWork: { file: 'go.work', sum: 'go.work.sum', used: true },
+  localModules: [
+    { dir: 'apps/other', module: 'example.com/other', needed: false },
+    { dir: 'libs/money', module: 'example.com/money', goSum: 'libs/money/go.sum', needed: true },
+  ],
+  healthcheckFlag: undefined,
+  closure: [],
 };
 
 /** `search-rust` as in examples/: one package, one binary, a --healthcheck flag. */
@@ -40,6 +58,9 @@ export const rustProfile: RustProfile = {
   projectRoot: 'apps/search-rust',
   rustVersion: { value: '1.95', source: 'default (versions.json rust.defaultMinor)' },
   lockfile: 'apps/search-rust/Cargo.lock',
+  workspaceRoot: 'apps/search-rust',
+  sourceDirs: [],
+  systemLibraries: [],
   crates: [{ dir: '.', name: 'search-rust', bins: ['src/main.rs'] }],
   bin: { value: { name: 'search-rust', package: 'search-rust' }, source: 'apps/search-rust/src/main.rs: the only binary' },
   port: { value: 8081, source: 'apps/search-rust/src/main.rs: PORT defaults to "8081"' },
@@ -53,6 +74,7 @@ export const rustWorkspaceProfile: RustProfile = {
   project: 'engine',
   projectRoot: 'apps/engine',
   lockfile: 'apps/engine/Cargo.lock',
+  workspaceRoot: 'apps/engine',
   crates: [
     { dir: 'crates/core', name: 'engine-core', lib: 'src/lib.rs', bins: [] },
     { dir: 'crates/server', name: 'engine-server', bins: ['src/server.rs'] },
@@ -61,4 +83,39 @@ export const rustWorkspaceProfile: RustProfile = {
   bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
   port: undefined,
   healthcheckFlag: undefined,
+};
+
+/** One member of a monorepo-wide Cargo workspace at the root: a path dependency in libs/, a sibling service. */
+export const rustMemberProfile: RustProfile = {
+  ...rustProfile,
+  project: 'hasher',
+  projectRoot: 'apps/hasher',
+  lockfile: 'Cargo.lock',
+  workspaceRoot: '.',
+  crates: [
+    { dir: 'apps/hasher', name: 'hasher', bins: ['src/main.rs'] },
+    { dir: 'apps/other', name: 'other', bins: ['src/main.rs'] },
+    { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
+  ],
+  sourceDirs: ['libs/digest'],
+  systemLibraries: [{ build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls' }],
+  bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
+  healthcheckFlag: undefined,
+  closure: [],
+};
+
+/** The member links OpenSSL (kept on distroless cc, which has libssl3) and libpq (moves the runtime to Debian slim). */
+export const rustMemberPqProfile: RustProfile = {
+  ...rustMemberProfile,
+  systemLibraries: [
+    { build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL' },
+    { build: ['pkg-config', 'libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.8 (Cargo.lock) links libpq' },
+  ],
+};
+
+/** A cgo service using gopacket/pcap: libpcap-dev to build, libpcap0.8 at run time (not in distroless cc). */
+export const goPcapProfile: GoProfile = {
+  ...goProfile,
+  cgo: { value: true, source: 'the service imports github.com/google/gopacket/pcap' },
+  systemLibraries: [{ build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: 'the service imports github.com/google/gopacket/pcap: it links libpcap' }],
 };

@@ -3,10 +3,10 @@
 #
 # Project svc at apps/svc: Go module example.com/svc (from apps/svc/go.mod).
 # Go 1.26 (from apps/catalog-go/go.mod go line); build image golang:1.26-bookworm on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after `go mod download`, so that layer is shared by every platform).
-# No go.sum (no module requirements): `go mod download` has nothing to fetch.
+# No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.
+# go.work does not list this module: the image builds it on its own (GOWORK=off), as `go build` in apps/svc would refuse to otherwise.
 # Main package ./cmd/server (from apps/svc/cmd/server: the only main package under cmd/); binary /app/server, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo on (from options.cgo): CGO_ENABLED=1 and a glibc runtime (gcr.io/distroless/cc-debian12); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.
-# go.work found at the workspace root: the image builds the module on its own (GOWORK=off); modules used only through go.work are not copied.
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
 # No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8080.
 # Dependency closure (Nx project graph): libs/proto.

@@ -6,7 +6,7 @@
 # Spring Boot 3.4.1 (from apps/orders-boot/pom.xml (spring-boot-maven-plugin, Boot 3.4.1)): the jar's layers are extracted and copied one by one, so a code change reuses the dependency layers.
 # Port 8080 (from apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)).
 # Runtime base JRE: eclipse-temurin:17-jre (versions.json); user 10001; JVM flags -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError.
-# Dependencies and plugins are pre-fetched from the build files alone (cache mount /root/.m2/repository) and copied to /opt/offline-repository, so the build runs offline and a source edit never re-downloads.
+# Dependencies and plugins are pre-fetched by running the same `package` on the poms alone (test scope included, Boot's repackage skipped; cache mount /root/.m2/repository) and copied to /opt/offline-repository, so the build runs offline (-o, -Dmaven.test.skip=true: tests are neither compiled nor run) and a source edit never re-downloads.
 # TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).
 
 # base: the toolchain image and the settings every later stage inherits.
@@ -20,13 +20,13 @@ COPY apps/orders-boot/pom.xml ./
 COPY apps/orders-boot/mvnw ./
 COPY apps/orders-boot/.mvn .mvn/
 RUN --mount=type=cache,target=/root/.m2/repository,sharing=locked \
-    ./mvnw -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/
+    ./mvnw -B -ntp -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package && rm -rf target && cp -a /root/.m2/repository/. /opt/offline-repository/
 
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
 ENV MAVEN_OPTS=-Dmaven.repo.local=/opt/offline-repository
 COPY apps/orders-boot/ ./
-RUN ./mvnw -B -ntp -o -DskipTests package && java -Djarmode=tools -jar target/orders-boot-0.0.1-SNAPSHOT.jar extract --layers --launcher --destination /out
+RUN ./mvnw -B -ntp -o -Dmaven.test.skip=true package && java -Djarmode=tools -jar target/orders-boot-0.0.1-SNAPSHOT.jar extract --layers --launcher --destination /out
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM eclipse-temurin:17-jre AS runtime

@@ -6,7 +6,7 @@
 # Plain jar target/billing-java-1.0.0.jar (from apps/billing-java/pom.xml (artifactId-version)) with its runtime dependencies in lib/; main class com.example.billing.Main (from apps/billing-java/pom.xml (mainClass)).
 # Port 8080 (from apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)).
 # Runtime base JRE: eclipse-temurin:17-jre (versions.json); user 10001; JVM flags -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError.
-# Dependencies and plugins are pre-fetched from the build files alone (cache mount /root/.m2/repository) and copied to /opt/offline-repository, so the build runs offline and a source edit never re-downloads.
+# Dependencies and plugins are pre-fetched by running the same `package` on the poms alone (test scope included, Boot's repackage skipped; cache mount /root/.m2/repository) and copied to /opt/offline-repository, so the build runs offline (-o, -Dmaven.test.skip=true: tests are neither compiled nor run) and a source edit never re-downloads.
 # TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).
 
 # base: the toolchain image and the settings every later stage inherits.
@@ -18,13 +18,13 @@ ENV MAVEN_OPTS=-Dmaven.repo.local=/root/.m2/repository
 FROM base AS deps
 COPY apps/billing-java/pom.xml ./
 RUN --mount=type=cache,target=/root/.m2/repository,sharing=locked \
-    mvn -B -ntp dependency:go-offline && cp -a /root/.m2/repository/. /opt/offline-repository/
+    mvn -B -ntp -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/tmp/prefetch-lib && rm -rf target /tmp/prefetch-lib && cp -a /root/.m2/repository/. /opt/offline-repository/
 
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
 ENV MAVEN_OPTS=-Dmaven.repo.local=/opt/offline-repository
 COPY apps/billing-java/ ./
-RUN mvn -B -ntp -o -DskipTests package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp target/billing-java-1.0.0.jar /out/app.jar
+RUN mvn -B -ntp -o -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/out/lib && mkdir -p /out/lib && cp target/billing-java-1.0.0.jar /out/app.jar
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM eclipse-temurin:17-jre AS runtime

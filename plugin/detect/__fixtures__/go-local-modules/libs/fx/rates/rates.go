@@ -1,0 +1,3 @@
+package rates
+
+func Symbol() string { return "EUR" }

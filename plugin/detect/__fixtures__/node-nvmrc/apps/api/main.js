@@ -1,0 +1,1 @@
+// the entry file package.json#main names (detection checks it exists)

@@ -1,0 +1,3 @@
+fn main() {
+    let port = std::env::var("PORT").unwrap_or_else(|_| "3000".into());
+}
