@@ -62,7 +62,7 @@ export interface NodeProfile {
    * Workspace libraries of the closure with a `build` script (what Nx's `^build` runs first), in
    * dependency order, each with the workspace-root command that runs it. Optional; missing means none.
    */
-  libraryBuilds?: { root: string; command: string }[];
+  libraryBuilds?: { root: string; command: string; output?: string }[];
   /** Root lifecycle scripts (`prepare`, `postinstall` …) a production install would run; see docs/node-package-managers.md. */
   rootLifecycleScripts?: string[];
   /** A root lifecycle script runs patch-package (its patches must apply in the production install too). */

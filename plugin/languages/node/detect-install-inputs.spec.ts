@@ -57,7 +57,7 @@ describe('detectInstallInputs', () => {
 describe('detectLibraryBuilds', () => {
   it('builds libraries with a build script, dependencies first, never the project itself', () => {
     const fs = memoryFs({
-      'libs/a/package.json': JSON.stringify({ name: '@w/a', scripts: { build: 'tsc' } }),
+      'libs/a/package.json': JSON.stringify({ name: '@w/a', main: 'dist/index.js', scripts: { build: 'tsc' } }),
       'libs/b/package.json': JSON.stringify({ name: '@w/b', scripts: { build: 'tsc' } }),
       'libs/plain/package.json': JSON.stringify({ name: '@w/plain' }),
       'apps/api/package.json': JSON.stringify({ name: '@w/api', scripts: { build: 'tsc' } }),
@@ -68,7 +68,7 @@ describe('detectLibraryBuilds', () => {
     };
     expect(detectLibraryBuilds({ fs, graph, manager: 'pnpm', projectRoot: 'apps/api', closure: ['libs/a', 'libs/b', 'libs/plain'] })).toEqual([
       { root: 'libs/b', command: 'pnpm --filter @w/b run build' },
-      { root: 'libs/a', command: 'pnpm --filter @w/a run build' },
+      { root: 'libs/a', command: 'pnpm --filter @w/a run build', output: 'libs/a/dist' },
     ]);
   });
 });

@@ -22,7 +22,7 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
     ...[...new Set(allowed)].map((path) => `!${path}`),
     // Local build output never enters a docker-mode build; copy-output re-includes its own after.
     '**/dist',
-    ...(copyOutput ? [`!${ctx.outputPath}`] : []),
+    ...(copyOutput ? [`!${ctx.outputPath}`, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [`!${lib.output}`] : []))] : []),
     '**/node_modules',
     '**/.nx',
     '**/.git',

@@ -81,6 +81,16 @@ describe('planNodeRecipe', () => {
     expect(planNodeRecipe(patched, defaultOptions).notes.join('\n')).toMatch(/patch-package must be in "dependencies"/);
   });
 
+  it('a library built first (^build): its build runs before the project\'s, and copy-output lets its output in', () => {
+    const profile = { ...inventoryProfile, workspaceManifests: ['libs/health'], libraryBuilds: [{ root: 'libs/health', command: 'npm run build --workspace=libs/health', output: 'libs/health/dist' }] };
+    const build = findStage(planNodeRecipe(profile, defaultOptions), 'build');
+    const runs = build?.steps.filter((step) => step.kind === 'run').map((step) => (step.kind === 'run' ? step.command[2] : ''));
+    expect(runs).toEqual(['npm run build --workspace=libs/health', 'npm run build --workspace apps/inventory']);
+    const runtime = findStage(planNodeRecipe(profile, defaultOptions), 'runtime');
+    expect(runtime?.steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules'] });
+    expect(planNodeRecipe(profile, { ...defaultOptions, buildMode: 'copy-output' }).ignore).toContain('!libs/health/dist');
+  });
+
   it('honours the nodeVersion and port options over detection', () => {
     const plan = planNodeRecipe(ordersProfile, { ...defaultOptions, nodeVersion: '24.1.0', port: 8080 });
     expect(findStage(plan, 'runtime')?.from).toEqual({ image: 'node', tag: '24-bookworm-slim' });
