@@ -43,8 +43,9 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
     return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true }];
   }
   if (!pm.npmPackage) return [];
-  // Upstream node images ship yarn 1 in /usr/local/bin: --force lets npm replace those links.
-  const force = pm.npmPackage === 'yarn' ? ['--force'] : [];
+  // Upstream node images ship yarn 1 in /usr/local/bin: without --force npm stops with EEXIST on
+  // those links, for `yarn` and for `@yarnpkg/cli-dist` alike (checked with a probe of upstream's layout).
+  const force = pm.npmPackage === 'yarn' || pm.npmPackage === '@yarnpkg/cli-dist' ? ['--force'] : [];
   return [{
     kind: 'run',
     command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
