@@ -42,7 +42,7 @@ function planInstallNotes(ctx: NodeContext): string[] {
   const notes: string[] = [];
   const version = profile.packageManagerVersion ? `${ctx.pmVersion} (from ${profile.packageManagerVersion.source})` : `${ctx.pmVersion} (versions.json default: the workspace pins none; set "packageManager")`;
   if (profile.yarnPath) notes.push(`yarn is the workspace's own release ${profile.yarnPath} (from .yarnrc.yml#yarnPath); nothing is downloaded for it.`);
-  else if (pm.npmPackage) notes.push(`${manager} is installed with \`npm install --global ${pm.npmPackage}@${ctx.pmVersion}\`, version ${version}; no corepack (gone from Node 25, fails signature checks behind re-signing proxies).`);
+  else if (pm.npmPackage) notes.push(`${manager} is installed with \`npm install --global${pm.npmPackage.includes('yarn') ? ' --force' : ''} ${pm.npmPackage}@${ctx.pmVersion}\`, version ${version}; no corepack (gone from Node 25, fails signature checks behind re-signing proxies)${pm.npmPackage.includes('yarn') ? '; --force replaces the yarn 1 links upstream node images carry' : ''}.`);
   const slice = ctx.workspaces.length > 0 ? ctx.workspaces.join(', ') : 'the root (no workspaces)';
   if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; another project's dependency change leaves this install cached.`);
   else notes.push(`Not pruned: ${pm.notPrunedBecause}. Only this project's workspace manifests enter, but any change to ${ctx.lockfile} re-runs the install.`);
