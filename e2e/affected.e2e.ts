@@ -4,22 +4,29 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerEnv } from './lib/docker-env';
 import { resetToFreshRunner } from './lib/fresh-runner';
-import { commitAll, createPluginWorkspace, packPlugin, runNx, stepStates } from './lib/nx-workspace';
+import { selectedNxMajors } from './lib/nx-majors';
+import { commitAll, createWorkspaceOnNx, installedNxVersion, packPlugin, runNx, stepStates, type NxRun } from './lib/nx-workspace';
 
 /**
- * The daily loop through the real Nx CLI with nx-dockerize installed from its tarball:
- * `nx affected -t docker-build` builds exactly the affected services in ONE bake, pushes
- * them with a per-project registry cache, and a fresh runner starts warm from that cache.
+ * The daily loop through the real Nx CLI with nx-dockerize added from its tarball by `nx add`,
+ * on every supported Nx major (e2e/lib/nx-majors.ts; `E2E_NX=24` runs one): `nx affected -t
+ * docker-build` builds exactly the affected services in ONE bake, pushes them with a
+ * per-project registry cache, and `nx sync:check` catches a Dockerfile the graph outgrew.
+ * The images are the same on every major (same sources, same lockfile), so after the first
+ * major BuildKit serves them from its cache. Only the newest major (the last) empties
+ * BuildKit's cache for the fresh-runner test, so no other major starts cold.
  */
 const REGISTRY = readDockerEnv().LAB_REGISTRY ?? 'localhost:5000';
-// A namespace per run: tags and cache refs of earlier runs cannot make this one pass.
-const NAMESPACE = `e2e-${Date.now()}`;
+// A namespace per run and major: tags and cache refs of earlier runs cannot make this one pass.
+const RUN_ID = `e2e-${Date.now()}`;
 const NODE_SERVICES = 'orders,@examples/inventory';
 const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+const MAJORS = selectedNxMajors();
+const NEWEST_SELECTED = MAJORS[MAJORS.length - 1];
 
-function registryTags(repository: string): string[] {
+function registryTags(namespace: string, repository: string): string[] {
   try {
-    const body = execFileSync('curl', ['-sf', `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2/${NAMESPACE}/${repository}/tags/list`]).toString();
+    const body = execFileSync('curl', ['-sf', `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2/${namespace}/${repository}/tags/list`]).toString();
     return (JSON.parse(body) as { tags: string[] | null }).tags ?? [];
   } catch {
     return [];
@@ -28,33 +35,58 @@ function registryTags(repository: string): string[] {
 
 const bakeCount = (output: string) => output.match(/load local bake definitions/g)?.length ?? 0;
 
-describe('nx affected -t docker-build', () => {
+let tarball = '';
+beforeAll(() => {
+  tarball = packPlugin();
+});
+
+describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build', (nx) => {
+  const namespace = `${RUN_ID}-nx${nx.major}`;
+  const tags = (repository: string) => registryTags(namespace, repository);
   let workspace: string;
+  let add: NxRun;
   let shortSha = () => '';
 
   beforeAll(async () => {
-    workspace = createPluginWorkspace(packPlugin());
+    ({ workspace, add } = await createWorkspaceOnNx(tarball, nx));
     shortSha = () => execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: workspace }).toString().trim();
-    const init = await runNx(workspace, ['g', 'nx-dockerize:init']);
-    expect(init.exitCode, init.output).toBe(0);
+    expect(installedNxVersion(workspace)).toBe(nx.nx);
+    expect(add.exitCode, add.output).toBe(0);
     const nxJsonPath = join(workspace, 'nx.json');
     const nxJson = JSON.parse(readFileSync(nxJsonPath, 'utf-8'));
     nxJson.targetDefaults = {
       ...nxJson.targetDefaults,
-      'docker-build': { options: { registry: `${REGISTRY}/${NAMESPACE}`, push: true, tags: ['{shortSha}'], secrets: [`id=ca-certificates,src=${CA_BUNDLE}`] } },
+      'docker-build': { options: { registry: `${REGISTRY}/${namespace}`, push: true, tags: ['{shortSha}'], secrets: [`id=ca-certificates,src=${CA_BUNDLE}`] } },
     };
     writeFileSync(nxJsonPath, JSON.stringify(nxJson, null, 2));
     commitAll(workspace, 'add nx-dockerize');
   });
 
-  afterAll(() => rmSync(workspace, { recursive: true, force: true }));
+  afterAll(() => workspace && rmSync(workspace, { recursive: true, force: true }));
 
-  it('init registers the plugin and every dockerized project gets a docker-build target', async () => {
+  it('nx add registers the plugin and says what it did', () => {
+    expect(add.output).toMatch(/nx-dockerize: registered the plugin in nx\.json/);
+    expect(add.output).toMatch(/Next: `nx g nx-dockerize:dockerize <project>`/);
     expect(JSON.parse(readFileSync(join(workspace, 'nx.json'), 'utf-8')).plugins).toContain('nx-dockerize');
+  });
+
+  it('every dockerized project gets a docker-build target with a description and help', async () => {
     const show = await runNx(workspace, ['show', 'project', 'orders', '--json']);
     expect(show.exitCode, show.output).toBe(0);
     const project = JSON.parse(show.output.slice(show.output.indexOf('{')));
-    expect(project.targets['docker-build']).toMatchObject({ executor: 'nx-dockerize:docker-build', cache: false });
+    expect(project.targets['docker-build']).toMatchObject({
+      executor: 'nx-dockerize:docker-build',
+      cache: false,
+      metadata: {
+        description: expect.stringMatching(/docker buildx bake/),
+        help: { command: 'npx nx run orders:docker-build --help', example: { options: expect.objectContaining({ push: true }) } },
+      },
+    });
+    // The help command Nx's project view runs prints the executor's options.
+    const help = await runNx(workspace, ['run', 'orders:docker-build', '--help']);
+    expect(help.exitCode, help.output).toBe(0);
+    expect(help.output).toMatch(/nx-dockerize:docker-build/);
+    expect(help.output).toMatch(/--registry/);
   });
 
   it('builds several services in one bake and pushes each image and its cache', async () => {
@@ -62,9 +94,9 @@ describe('nx affected -t docker-build', () => {
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
     expect(bakeCount(run.output)).toBe(1);
     expect(run.output).toMatch(/2 image\(s\) built, 0 failed/);
-    expect(registryTags('orders')).toContain(shortSha());
-    expect(registryTags('examples-inventory')).toContain(shortSha());
-    expect(registryTags('cache/orders')).toContain('main');
+    expect(tags('orders')).toContain(shortSha());
+    expect(tags('examples-inventory')).toContain(shortSha());
+    expect(tags('cache/orders')).toContain('main');
   });
 
   it('after a change to a library only orders uses, builds exactly orders', async () => {
@@ -76,11 +108,11 @@ describe('nx affected -t docker-build', () => {
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
     expect(run.output).toMatch(/1 image\(s\) built, 0 failed/);
     expect(run.output).not.toMatch(/@examples\/inventory\s+\S+\s+sha256/);
-    expect(registryTags('orders')).toContain(shortSha());
-    expect(registryTags('examples-inventory')).not.toContain(shortSha());
+    expect(tags('orders')).toContain(shortSha());
+    expect(tags('examples-inventory')).not.toContain(shortSha());
   });
 
-  it('on a fresh runner, an unchanged service installs nothing: its dependency steps come from the registry cache', async () => {
+  it.runIf(nx === NEWEST_SELECTED)('on a fresh runner (newest major only: it empties BuildKit\'s cache), an unchanged service installs nothing: its dependency steps come from the registry cache', async () => {
     resetToFreshRunner();
     const run = await runNx(workspace, ['run', '@examples/inventory:docker-build']);
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
@@ -97,8 +129,8 @@ describe('nx affected -t docker-build', () => {
     expect(run.exitCode).not.toBe(0);
     expect(run.output).toMatch(/1 image\(s\) built, 1 failed/);
     expect(run.output).toMatch(/@examples\/inventory\s+FAILED/);
-    expect(registryTags('orders')).toContain(shortSha());
-    expect(registryTags('examples-inventory')).not.toContain(shortSha());
+    expect(tags('orders')).toContain(shortSha());
+    expect(tags('examples-inventory')).not.toContain(shortSha());
   });
 
   it('nx sync:check catches a new library dependency and nx sync brings it into the Dockerfile', async () => {
