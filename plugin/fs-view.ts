@@ -20,7 +20,8 @@ export function treeFsView(tree: Tree): FsView {
   return {
     read: (path) => (tree.isFile(path) ? (tree.read(path, 'utf-8') ?? undefined) : undefined),
     exists: (path) => tree.exists(path),
-    list: (path) => (tree.exists(path) && !tree.isFile(path) ? [...tree.children(path)].sort() : []),
+    // The workspace root (`.` or ``) is a directory a Tree does not report as existing.
+    list: (path) => (isRoot(path) || (tree.exists(path) && !tree.isFile(path)) ? [...tree.children(isRoot(path) ? '' : path)].sort() : []),
   };
 }
 
@@ -32,6 +33,10 @@ export function diskFsView(workspaceRoot: string): FsView {
     exists: (path) => statPath(resolve(path)) !== undefined,
     list: (path) => (statPath(resolve(path))?.isDirectory() ? readdirSync(resolve(path)).sort() : []),
   };
+}
+
+function isRoot(path: string): boolean {
+  return path === '' || path === '.';
 }
 
 function statPath(absolute: string) {

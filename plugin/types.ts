@@ -15,6 +15,21 @@ export interface Sourced<T> {
   source: string;
 }
 
+/**
+ * What the allow-list ignore file needs to know about the workspace around a project
+ * (detect/detect-build-context.ts). Optional on every profile: missing means "nothing nested, not
+ * a root project".
+ */
+export interface BuildContextFacts {
+  /** Root projects only: the top-level files and folders that belong to the project, named one by one. */
+  rootEntries?: string[];
+  /** Other projects' roots inside the project or a closure root, not in the closure: kept out. */
+  nestedProjects: string[];
+}
+
+/** How the image checks its own health (detect/detect-health.ts; planned in plan/health.ts). */
+export type HealthProbe = { kind: 'http'; path: string; port?: number } | { kind: 'tcp' } | { kind: 'none' };
+
 export interface NodeProfile {
   language: 'node';
   /** Nx project name, e.g. `orders` or `@examples/inventory`. */
@@ -40,6 +55,10 @@ export interface NodeProfile {
   port?: Sourced<number>;
   /** Workspace-relative roots of the project's workspace dependency closure (libs it uses), sorted. */
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
   /**
    * Workspace-relative roots, among `closure`, that have their own package.json (npm/pnpm/yarn/bun
    * workspaces). Their manifests are copied with the lockfile; for npm they are the workspaces the
@@ -106,6 +125,10 @@ export interface GoProfile {
   healthcheckFlag?: Sourced<string>;
   /** Workspace-relative roots of the project's dependency closure in the Nx project graph, sorted. */
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export interface GoLocalModule {
@@ -151,6 +174,10 @@ export interface RustProfile {
   port?: Sourced<number>;
   healthcheckFlag?: Sourced<string>;
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
@@ -181,6 +208,10 @@ export interface PythonProfile {
   /** Locked distributions that build from source against a system library (system-libraries.ts): apt packages per stage. */
   systemPackages?: { build: string[]; runtime: string[]; reason: string }[];
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type JavaBuildTool = 'maven' | 'gradle';
@@ -220,6 +251,10 @@ export interface JavaProfile {
     needed: string[];
   };
   closure: string[];
+  /** Root-project entries and nested projects for the allow-list (see BuildContextFacts). */
+  buildContext?: BuildContextFacts;
+  /** The health check: an option, a route found in the sources, a framework default, else TCP. */
+  health?: Sourced<HealthProbe>;
 }
 
 export type ProjectProfile = NodeProfile | GoProfile | RustProfile | PythonProfile | JavaProfile;
@@ -330,7 +365,20 @@ export interface DockerizeOptions {
   runtime: RuntimeBase;
   port?: number;
   nodeVersion?: string;
+  /** Go major.minor for the build image (e.g. `1.26`); must have an image (versions.json go.$policy). */
+  goVersion?: string;
+  /** Python major.minor for the images (e.g. `3.12`); must have an image (versions.json python.$policy). */
+  pythonVersion?: string;
+  /** Java feature release (an LTS with temurin images, e.g. `21`). */
+  javaVersion?: string;
   buildMode: BuildMode;
+  /**
+   * What the image runs, in the language's own terms (one option for every language; see
+   * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
+   */
+  entry?: string;
+  /** `'/path'` (HTTP GET must answer 2xx), `'tcp'` (the port accepts connections) or `'none'`; default detected. */
+  healthcheck?: string;
   /** Go: the main package (e.g. `./cmd/server`); default the root `main.go` or the single `cmd/*`. */
   main?: string;
   /** Go: build with cgo (CGO_ENABLED=1, glibc runtime, no cross-compilation); default false. */

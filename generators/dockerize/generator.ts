@@ -2,6 +2,7 @@ import { logger, type Tree } from '@nx/devkit';
 import { assertUniqueNames, type ImageNames } from '../../plugin/bake';
 import { detectProject } from '../../plugin/languages/detect-project';
 import { treeFsView } from '../../plugin/fs-view';
+import { joinPath } from '../../plugin/detect/join-path';
 import { planProject } from '../../plugin/plan/plan-project';
 import { renderDockerfile } from '../../plugin/render/render-dockerfile';
 import { renderDockerignore } from '../../plugin/render/render-dockerignore';
@@ -25,15 +26,21 @@ export async function dockerizeGenerator(tree: Tree, schema: DockerizeGeneratorS
  * All or nothing: every check (options, names, detection, hand edits of each file) runs before
  * the first write, so a refused run leaves the Tree exactly as it was.
  */
-export function dockerizeProject(tree: Tree, schema: DockerizeGeneratorSchema, graph: ProjectGraphLike): BuildPlan {
+export function dockerizeProject(
+  tree: Tree,
+  schema: DockerizeGeneratorSchema,
+  graph: ProjectGraphLike,
+  guard: { onKeptEdit?: (path: string) => void } = {},
+): BuildPlan {
   const rendered = renderProjectFiles(tree, schema, graph);
   const { plan, names } = rendered;
   const force = schema.force ?? false;
-  const dockerfilePath = `${plan.projectRoot}/Dockerfile`;
+  const dockerfilePath = joinPath(plan.projectRoot, 'Dockerfile');
   const previous = tree.exists(dockerfilePath) ? (readRecordedBake(tree.read(dockerfilePath, 'utf-8') ?? '') as BakeTarget | undefined) : undefined;
   const changes = [
     guardGeneratedFile(tree, dockerfilePath, rendered.dockerfile, schema.project, force),
-    guardGeneratedFile(tree, `${plan.projectRoot}/Dockerfile.dockerignore`, rendered.dockerignore, schema.project, force),
+    // nx sync keeps a hand-edited ignore file (guard.onKeptEdit) while the Dockerfile still syncs.
+    guardGeneratedFile(tree, joinPath(plan.projectRoot, 'Dockerfile.dockerignore'), rendered.dockerignore, schema.project, force, guard.onKeptEdit),
     planBakeChange(tree, { project: schema.project, bakeTarget: names.bakeTarget, generated: plan.bake, previous, force }),
   ].filter((change): change is FileChange => change !== undefined);
   for (const change of changes) tree.write(change.path, change.content);

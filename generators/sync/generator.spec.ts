@@ -52,6 +52,32 @@ describe('sync generator', () => {
     expect(tree.read('libs/auth/Dockerfile', 'utf-8')).toBe('FROM scratch\n');
   });
 
+  it('keeps a hand-edited ignore file (and says so) while the Dockerfile still syncs', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    const graph = seed(tree);
+    dockerizeProject(tree, { project: 'api' }, graph);
+    const edited = `${tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')!}!extra\n`;
+    tree.write('apps/api/Dockerfile.dockerignore', edited);
+    graph.dependencies.api = [{ target: 'auth' }];
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/apps\/api\/Dockerfile\b/);
+    expect(tree.read('apps/api/Dockerfile', 'utf-8')).toContain('COPY libs/auth/ libs/auth/');
+    expect(tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')).toBe(edited);
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+  });
+
+  it('syncs a root project (Dockerfile at the workspace root) and reports a new top-level entry as drift', () => {
+    const tree = createTreeWithEmptyWorkspace();
+    tree.write('package.json', JSON.stringify({ name: 'solo', main: 'src/server.js' }));
+    tree.write('package-lock.json', JSON.stringify({ name: 'solo', lockfileVersion: 3, packages: { '': { name: 'solo' } } }));
+    tree.write('src/server.js', 'require("http").createServer().listen(3000);\n');
+    const graph: ProjectGraphLike = { nodes: { solo: { data: { root: '.' } } }, dependencies: { solo: [] } };
+    dockerizeProject(tree, { project: 'solo' }, graph);
+    expect(syncDockerfiles(tree, graph)).toEqual({});
+    tree.write('config/default.json', '{}');
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/^Dockerfile\.dockerignore/);
+    expect(tree.read('Dockerfile.dockerignore', 'utf-8')).toContain('\n!config\n');
+  });
+
   it('fails sync:check, naming the file and the reason, when a hand-edited Dockerfile no longer matches the graph', () => {
     const tree = createTreeWithEmptyWorkspace();
     const graph = seed(tree);

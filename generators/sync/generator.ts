@@ -1,6 +1,7 @@
 import { logger, type Tree } from '@nx/devkit';
 import { readGeneratedState, readRecordedOptions, recordedChecksumMatches, stampGenerated } from '../../plugin/generated-marker';
 import { dockerizeProject, renderProjectFiles } from '../dockerize/generator';
+import { joinPath } from '../../plugin/detect/join-path';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
 import type { DockerizeGeneratorSchema } from '../dockerize/schema';
 
@@ -28,7 +29,7 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
   const drifted = new Set<string>();
   const projects = Object.entries(graph.nodes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [project, node] of projects) {
-    const path = `${node.data.root === '.' || node.data.root === '' ? '' : `${node.data.root}/`}Dockerfile`;
+    const path = joinPath(node.data.root, 'Dockerfile');
     if (!tree.exists(path)) continue;
     const text = tree.read(path, 'utf-8') ?? '';
     const state = readGeneratedState(text);
@@ -49,7 +50,8 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
       // An integrated Node project's Nx-made runtime manifest and lockfile drift with the root lockfile.
       const paths = [path, `${path}.dockerignore`, 'docker-bake.json', ...RUNTIME_MANIFESTS.map((name) => `${path}.${name}`)];
       const before = paths.map((p) => tree.read(p, 'utf-8'));
-      dockerizeProject(tree, schema, graph);
+      // A hand-edited ignore file is kept (and reported) while the Dockerfile and bake target still sync.
+      dockerizeProject(tree, schema, graph, { onKeptEdit: (kept) => logger.warn(`nx-dockerize: ${kept} was edited by hand; kept as it is (not synced).`) });
       paths.forEach((p, i) => tree.read(p, 'utf-8') !== before[i] && drifted.add(p));
     } catch (error) {
       problems.push(`${path} (${project}): ${(error as Error).message}`);

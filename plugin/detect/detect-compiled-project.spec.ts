@@ -45,7 +45,7 @@ const cases: Case[] = [
     project: { name: 'svc', root: 'apps/svc' },
     options: { cgo: true },
     expected: {
-      goVersion: { value: '1.24', source: 'apps/svc/go.mod go line' },
+      goVersion: { value: '1.26', source: 'apps/svc/go.mod go line (go 1.24: the newest supported Go that builds it, versions.json go.supported)' },
       main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
       binary: 'server',
       goWork: { file: 'go.work', used: true },

@@ -254,6 +254,40 @@ const cases: Case[] = [
       risks: [],
     },
   },
+  {
+    name: 'entry option: a workspace-relative file under the build output wins over --outfile',
+    fixture: 'integrated',
+    project: orders({ build: esbuildTarget }),
+    options: { entry: 'dist/apps/orders/server.js' },
+    expected: { entrypoint: { value: 'server.js', source: 'the entry option' } },
+  },
+  {
+    name: 'entry option: a project-relative file of a project without a build',
+    fixture: 'yarn-classic',
+    project: { name: 'worker', root: 'apps/worker' },
+    options: { entry: './src/server.js' },
+    expected: { entrypoint: { value: 'src/server.js', source: 'the entry option' } },
+  },
+  {
+    name: 'entry option naming no file is an error',
+    fixture: 'yarn-classic',
+    project: { name: 'worker', root: 'apps/worker' },
+    options: { entry: 'src/missing.js' },
+    error: [/"worker"/, /entry option "src\/missing\.js" names no file/, /--entry=/],
+  },
+  {
+    name: 'stale main (npm init\'s index.js, never written): the start script wins, and nothing claims index.js',
+    fixture: 'root-stale-main',
+    project: { name: 'solo', root: '.' },
+    expected: { entrypoint: { value: 'src/server.js', source: 'package.json#scripts.start' } },
+  },
+  {
+    name: 'stale main and no start script: an error that names main and the --entry fix',
+    fixture: 'root-stale-main',
+    project: { name: 'solo', root: '.' },
+    options: { entry: 'index.js' },
+    error: [/"solo"/, /entry option "index\.js" names no file/],
+  },
 ];
 
 const fixtures = join(__dirname, '__fixtures__');
@@ -285,11 +319,11 @@ describe('detectNodeProject', () => {
     expect(profile).toMatchObject({ language: 'node', project: project.name, projectRoot: project.root, ...expected });
   });
 
-  it('omits build and port for a plain JS package, and keeps the full profile shape', () => {
+  it('omits build for a plain JS package, reads the port from the file node runs, and keeps the full profile shape', () => {
     const project = { name: 'worker', root: 'apps/worker' };
     const profile = detectNodeProject({ fs: diskFsView(join(fixtures, 'yarn-classic')), project, graph: toDefaultGraph(project) });
     expect(profile.build).toBeUndefined();
-    expect(profile.port).toBeUndefined();
+    expect(profile.port).toEqual({ value: 5000, source: 'apps/worker/src/server.js: .listen(5000' });
     expect(profile.closure).toEqual([]);
     expect(profile.nodeVersion.value).toBe(defaultMajor);
   });

@@ -14,10 +14,12 @@ const PORT_PATTERNS: { pattern: RegExp; show: (match: RegExpExecArray) => string
   { pattern: /\.listen\(\s*()(\d{2,5})\b/, show: ([, , port]) => `.listen(${port}` },
 ];
 
-/** The port: the option, else a default found in the entry source; undefined when unknown. */
-export function detectPort(input: { fs: FsView; projectRoot: string; port?: number }): Sourced<number> | undefined {
+/** The port: the option, else a default found in the entry source (`entryFile`, else the usual names); undefined when unknown. */
+export function detectPort(input: { fs: FsView; projectRoot: string; port?: number; entryFile?: string }): Sourced<number> | undefined {
   if (input.port !== undefined) return { value: input.port, source: 'options.port' };
-  const file = ENTRY_SOURCES.map((path) => joinPath(input.projectRoot, path)).find((path) => input.fs.exists(path));
+  // The file node runs (a project without a build, e.g. `node src/server.js`) first, then the usual names.
+  const sources = [...(input.entryFile ? [input.entryFile] : []), ...ENTRY_SOURCES.map((path) => joinPath(input.projectRoot, path))];
+  const file = sources.find((path) => input.fs.exists(path));
   const text = file ? input.fs.read(file) : undefined;
   if (!file || text === undefined) return undefined;
   for (const { pattern, show } of PORT_PATTERNS) {

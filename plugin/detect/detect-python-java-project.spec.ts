@@ -26,7 +26,7 @@ const cases: Case[] = [
       manifests: ['uv.lock', 'pyproject.toml'],
       pythonVersion: { value: '3.13', source: 'apps/api/.python-version' },
       packaged: true,
-      entrypoint: { value: ['api-serve'], source: 'apps/api/pyproject.toml#project.scripts.api-serve' },
+      entrypoint: { value: ['api-serve'], source: expect.stringMatching(/^apps\/api\/pyproject\.toml#project\.scripts\.api-serve; nothing marks the project as a server/) },
       port: { value: 9000, source: 'apps/api/src/api/main.py (PORT default)' },
     },
   },
@@ -35,7 +35,7 @@ const cases: Case[] = [
     root: 'apps/web',
     expected: {
       packaged: false,
-      pythonVersion: { value: '3.12', source: 'apps/web/pyproject.toml#project.requires-python (~=3.12)' },
+      pythonVersion: { value: '3.14', source: 'apps/web/pyproject.toml#project.requires-python (~=3.12): the newest supported Python it allows' },
       entrypoint: { value: ['uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'], source: 'apps/web/app/main.py (FastAPI app "app")' },
     },
   },
@@ -43,7 +43,7 @@ const cases: Case[] = [
     fixture: 'py-uvicorn',
     root: 'apps/web',
     options: { entrypoint: 'python -m web.cli', port: 5000 },
-    expected: { entrypoint: { value: ['python', '-m', 'web.cli'], source: 'the entrypoint option' }, port: { value: 5000, source: 'the port option' } },
+    expected: { entrypoint: { value: ['python', '-m', 'web.cli'], source: 'the entry option' }, port: { value: 5000, source: 'the port option' } },
   },
   {
     fixture: 'py-poetry',
@@ -86,7 +86,7 @@ const cases: Case[] = [
   { fixture: 'py-uv-workspace', root: 'scripts/orphan', error: [/scripts\/orphan\/pyproject\.toml/, /not a member of the uv workspace pyproject\.toml/, /add "scripts\/orphan".*members.*`uv lock` at the workspace root/] },
   { fixture: 'py-uv-workspace', root: 'tools/excluded', error: [/tools\/excluded\/pyproject\.toml/, /excluded from the uv workspace/, /run `uv lock` in tools\/excluded/] },
   { fixture: 'py-no-lock', root: 'apps/x', error: [/py-no-lock/, /apps\/x\/pyproject\.toml/, /no lockfile/, /uv lock/] },
-  { fixture: 'py-no-entry', root: 'apps/lib', error: [/apps\/lib\/pyproject\.toml/, /no entrypoint/, /--entrypoint=/] },
+  { fixture: 'py-no-entry', root: 'apps/lib', error: [/apps\/lib\/pyproject\.toml/, /no entrypoint/, /--entry=/] },
   {
     fixture: 'java-maven',
     root: 'apps/billing',

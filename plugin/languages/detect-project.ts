@@ -1,5 +1,7 @@
-import type { ProjectProfile } from '../types';
-import type { NodeProjectInput } from '../detect/detect-input';
+import type { Language, ProjectProfile } from '../types';
+import type { DetectOptions, NodeProjectInput } from '../detect/detect-input';
+import { detectBuildContext } from '../detect/detect-build-context';
+import { detectHealth } from '../detect/detect-health';
 import { joinPath } from '../detect/join-path';
 import type { LanguageModule } from './language-module';
 import { LANGUAGES } from './languages';
@@ -26,5 +28,45 @@ export function detectProject(input: ProjectInput, languages: readonly LanguageM
         'Fix: dockerize a project of a supported language, or write its Dockerfile by hand.',
     );
   }
-  return language.detect(input);
+  const profile = language.detect({ ...input, options: withEntry(language.language as Language, input.options) });
+  // A language module's profile need not list a closure (LanguageProfile): none means none.
+  const closure = (profile as { closure?: string[] }).closure ?? [];
+  const buildContext = detectBuildContext({
+    fs: input.fs,
+    graph: input.graph,
+    project: input.project.name,
+    projectRoot: profile.projectRoot,
+    closure,
+  });
+  const health = detectHealth({
+    fs: input.fs,
+    language: profile.language,
+    project: input.project.name,
+    roots: [profile.projectRoot, ...closure],
+    exclude: buildContext.nestedProjects,
+    option: input.options?.healthcheck,
+    frameworkDefault: language.frameworkHealth?.(input.fs, profile),
+  });
+  return { ...profile, buildContext, health };
+}
+
+/**
+ * The one `entry` option, handed to each language under the name its detector reads: Go's main
+ * package (`main`), Rust's binary (`bin`), Python's command and Java's main class (`entrypoint`).
+ * Node reads `entry` itself. `entry` wins over the older per-language alias when both are given.
+ */
+export function withEntry(language: Language, options: DetectOptions = {}): DetectOptions {
+  const { entry } = options;
+  if (entry === undefined || entry.trim() === '') return options;
+  switch (language) {
+    case 'go':
+      return { ...options, main: entry };
+    case 'rust':
+      return { ...options, bin: entry };
+    case 'python':
+    case 'java':
+      return { ...options, entrypoint: entry };
+    default:
+      return options;
+  }
 }

@@ -1,6 +1,6 @@
 import type { FsView } from '../fs-view';
 import type { NodeProjectInput } from '../detect/detect-input';
-import type { BuildPlan, DockerizeOptions, ProjectProfile } from '../types';
+import type { BuildPlan, DockerizeOptions, HealthProbe, ProjectProfile, Sourced } from '../types';
 
 /** What every language's profile has in common (the pipeline's shared parts read only these). */
 export interface LanguageProfile {
@@ -29,6 +29,11 @@ export interface LanguageModule<P extends LanguageProfile = ProjectProfile> {
   claims: (fs: FsView, root: string) => boolean;
   /** Reads the project into a typed profile, or throws an Error naming the file and the fix. */
   detect: (input: NodeProjectInput) => P;
+  /**
+   * A health route the project's framework serves by itself (Spring Boot's actuator), used when the
+   * sources name none (detect/detect-health.ts). Optional.
+   */
+  frameworkHealth?: (fs: FsView, profile: P) => Sourced<HealthProbe> | undefined;
   /** Turns the profile into a BuildPlan (validated by the caller). */
   plan: (profile: P, options: DockerizeOptions) => BuildPlan;
 }

@@ -76,7 +76,7 @@ describe('Go recipe', () => {
     expect(stage(cgo, 'build').steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([['libs/proto/'], ['apps/svc/']]);
     expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
     expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
-    expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: distroless has no shell or curl/);
+    expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: gcr.io\/distroless\/cc-debian12 has no shell/);
   });
 });
 

@@ -1,3 +1,4 @@
+import { joinPath } from '../detect/join-path';
 import type { BakeTarget, Mount, Step } from '../types';
 import { toImageNames } from '../bake/to-image-names';
 
@@ -33,7 +34,7 @@ export function planServiceLabels(project: string, projectRoot: string): Step {
 
 /** The fields the generator owns in the project's bake target; the image name comes from `toImageNames`. */
 export function planServiceBake(project: string, projectRoot: string): BakeTarget {
-  return { context: '.', dockerfile: `${projectRoot}/Dockerfile`, tags: [`${toImageNames(project).repository}:latest`] };
+  return { context: '.', dockerfile: joinPath(projectRoot, 'Dockerfile'), tags: [`${toImageNames(project).repository}:latest`] };
 }
 
 /** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */

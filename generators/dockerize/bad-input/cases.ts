@@ -546,7 +546,7 @@ const manifestCases: BadInputCase[] = [
     input: 'a Python project with no app, script or __main__',
     workspace: withFiles(pythonWorkspace(), { 'apps/py/app/main.py': null, 'apps/py/app/util.py': 'x = 1\n' }),
     run: { dockerize: 'py' },
-    expect: { refused: { file: 'apps/py/pyproject.toml', fix: /--entrypoint/, message: /no entrypoint found/ } },
+    expect: { refused: { file: 'apps/py/pyproject.toml', fix: /--entry=/, message: /no entrypoint found/ } },
   },
   {
     id: 'java-pom-malformed',

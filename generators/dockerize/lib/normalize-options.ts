@@ -35,7 +35,9 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
     }
     given.nodeVersion = version;
   }
-  for (const option of ['main', 'bin', 'entrypoint', 'templateDir']) {
+  for (const option of ['entry', 'healthcheck', 'goVersion', 'pythonVersion', 'javaVersion', 'main', 'bin', 'entrypoint', 'templateDir']) {
+    // Versions may come as numbers from YAML or the CLI (`--javaVersion 21`).
+    if (/Version$/.test(option) && typeof given[option] === 'number') given[option] = String(given[option]);
     if (given[option] !== undefined && (typeof given[option] !== 'string' || (given[option] as string).trim() === '')) throw refuse(option, given[option], 'it must be a non-empty string');
   }
   if (given.cgo !== undefined && typeof given.cgo !== 'boolean') throw refuse('cgo', given.cgo, 'it is true or false');
@@ -48,6 +50,11 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       buildMode: (given.buildMode as DockerizeOptions['buildMode']) ?? 'docker',
       port: given.port as number | undefined,
       nodeVersion: given.nodeVersion as string | undefined,
+      ...(given.goVersion !== undefined && { goVersion: given.goVersion as string }),
+      ...(given.pythonVersion !== undefined && { pythonVersion: given.pythonVersion as string }),
+      ...(given.javaVersion !== undefined && { javaVersion: given.javaVersion as string }),
+      ...(given.entry !== undefined && { entry: given.entry as string }),
+      ...(given.healthcheck !== undefined && { healthcheck: given.healthcheck as string }),
       ...(given.main !== undefined && { main: given.main as string }),
       ...(given.cgo !== undefined && { cgo: given.cgo as boolean }),
       ...(given.bin !== undefined && { bin: given.bin as string }),

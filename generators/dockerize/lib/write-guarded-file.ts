@@ -11,14 +11,27 @@ export interface FileChange {
  * The change that writes a generated `#`-commented file, or undefined when the file already holds
  * exactly that (line endings and the final newline aside, so an editor's or git's CRLF causes no
  * churn). Throws, naming the file and both ways forward, when the file was edited by hand or never
- * written by us, unless `force`. Writes nothing: the caller writes only after every check passed.
+ * written by us, unless `force` (or, with `onKeptEdit`, keeps it and reports it). Writes nothing: the
+ * caller writes only after every check passed.
  */
-export function guardGeneratedFile(tree: Tree, path: string, text: string, project: string, force: boolean): FileChange | undefined {
+export function guardGeneratedFile(
+  tree: Tree,
+  path: string,
+  text: string,
+  project: string,
+  force: boolean,
+  onKeptEdit?: (path: string) => void,
+): FileChange | undefined {
   const content = stampGenerated(text);
   const existing = tree.exists(path) ? tree.read(path, 'utf-8') ?? '' : undefined;
   if (existing !== undefined && sameGenerated(existing, content)) return undefined;
   if (existing !== undefined && !force) {
     const state = readGeneratedState(existing);
+    // The sync generator keeps a hand-edited (or foreign) file and reports it instead of failing.
+    if (onKeptEdit && state !== 'generated') {
+      onKeptEdit(path);
+      return undefined;
+    }
     const rerun = `nx g nx-dockerize:dockerize ${project} --force`;
     if (state === 'edited') {
       throw new Error(

@@ -1,4 +1,3 @@
-import versions from '../../versions.json';
 import type { FsView } from '../../fs-view';
 import type { GoProfile, Sourced } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
@@ -6,24 +5,11 @@ import { detectClosure } from '../../detect/detect-closure';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
 import { joinPath } from '../../detect/join-path';
+import { detectGoToolchain } from './go-toolchain';
 import { detectLocalModules, readImports, type GoLocalLayout } from './detect-local-modules';
 import { detectGoSystemLibraries } from './system-libraries';
 import type { SystemPackages } from '../../plan/system-packages';
 import { readGoMod, type GoMod } from './read-go-mod';
-
-/** `1.26`, `1.26.3`, `1.23rc1`, `go1.26.3` → `1.26` (the image tag's major.minor). */
-function toMinor(version: string): string | undefined {
-  return /^(?:go)?(\d+\.\d+)/.exec(version)?.[1];
-}
-
-/** The toolchain line names the Go that builds the module; the go line only the minimum. */
-function detectGoVersion(goMod: GoMod, file: string): Sourced<string> {
-  const toolchain = goMod.Toolchain && toMinor(goMod.Toolchain);
-  if (toolchain) return { value: toolchain, source: `${file} toolchain line` };
-  const go = goMod.Go && toMinor(goMod.Go);
-  if (go) return { value: go, source: `${file} go line` };
-  return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };
-}
 
 /** A directory holds a main package when one of its .go files says `package main`. */
 function isMainPackage(fs: FsView, dir: string): boolean {
@@ -119,7 +105,7 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     project: project.name,
     projectRoot: root,
     module,
-    goVersion: detectGoVersion(goMod, goModPath),
+    goVersion: detectGoToolchain(goMod, goModPath, project.name, options.goVersion),
     ...(fs.exists(goSum) && { goSum }),
     ...(layout.goWork && { goWork: layout.goWork }),
     localModules: layout.localModules,

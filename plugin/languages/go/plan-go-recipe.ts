@@ -150,7 +150,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       : `cgo off (${profile.cgo.source}): CGO_ENABLED=0, a static binary on ${service.runtimeImage} (CA certificates and tzdata included).`,
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...planSystemNotes(profile, service),
-    planHealthNote(service),
+    ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID} (distroless nonroot); the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
@@ -177,12 +177,14 @@ export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): Bui
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
+    buildContext: profile.buildContext,
     artifact,
     binary: profile.binary,
     runtimeImage: runtime.image,
     runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
+    health: profile.health,
   };
   return {
     project: profile.project,

@@ -10,6 +10,7 @@ import { joinPath } from '../../detect/join-path';
 import { findMavenReactor, mergeChainProperties, readPomChain, type PomEntry } from './maven-reactor';
 import { readPom, resolvePomValue, type PomFacts } from './read-pom';
 import { detectSpringBootPort } from './spring-boot-port';
+import { detectJavaToolchain } from './java-toolchain';
 
 /** Build files in precedence order: Maven, then Gradle's Kotlin DSL, then its Groovy DSL. */
 const BUILD_FILES: { file: string; tool: JavaBuildTool }[] = [
@@ -185,7 +186,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
     buildTool: tool,
     wrapper: facts.wrapper,
     manifests: facts.manifests,
-    javaVersion: facts.javaVersion ?? { value: versions.java.defaultMajor, source: 'default (versions.json java.defaultMajor)' },
+    javaVersion: detectJavaToolchain(facts.javaVersion, project.name, options.javaVersion),
     ...(facts.springBoot && { springBoot: facts.springBoot }),
     artifact: facts.artifact,
     ...(mainClass && { mainClass }),

@@ -2,6 +2,7 @@ import type { JavaProfile } from '../../types';
 import { claimsByMarkers, type LanguageModule } from '../language-module';
 import { detectJavaProject } from './detect-java-project';
 import { planJavaRecipe } from './plan-java-recipe';
+import { detectActuatorHealth } from './frameworks/spring-boot-config';
 
 const markers = ['pom.xml', 'build.gradle.kts', 'build.gradle'];
 
@@ -11,5 +12,6 @@ export const javaLanguage: LanguageModule<JavaProfile> = {
   markers,
   claims: claimsByMarkers(markers),
   detect: detectJavaProject,
+  frameworkHealth: detectActuatorHealth,
   plan: planJavaRecipe,
 };

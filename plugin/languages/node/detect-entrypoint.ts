@@ -13,6 +13,8 @@ interface Context {
   projectRoot: string;
   projectPackageJson?: PackageJson;
   build?: BuildFacts;
+  /** The `entry` option: project-relative (as package.json#main), or workspace-relative under the build output. */
+  entry?: string;
 }
 
 /** A candidate file, workspace-relative, and where it came from. */
@@ -20,49 +22,83 @@ type Candidate = { path: string; source: string } | undefined;
 
 /**
  * The file `node` runs, relative to the build output (or the project root without a build).
- * With a build: `--outfile` → package.json `main` → `start` script's `node <file>` → `main.js`
- * (the name Nx's bundlers emit). Candidates outside the output directory are skipped.
- * Without a build: `main` → `start` script → an existing `main.js`/`index.js` → Error.
+ * Evidence, strongest first (docs/entry-port-health-toolchain.md):
+ * - the `entry` option;
+ * - with a build: `--outfile` → the `start` script's `node <file>` → package.json `main` → `main.js`
+ *   (the name Nx's bundlers emit); candidates outside the output directory are skipped;
+ * - without a build: the `start` script's file → `main` → `main.js`/`index.js`/`server.js`, each only
+ *   when the file exists (a stale `main` is skipped, and the source says so) → Error.
+ * The start script ranks above `main`: it is what `npm start` runs, while `main` is a library field
+ * that `npm init` fills with `index.js` whether or not that file exists.
  */
 export function detectEntrypoint(context: Context): Sourced<string> {
   const { build, projectRoot } = context;
   const base = build ? build.build.value.outputPath : joinPath(projectRoot);
+  if (context.entry) return fromEntryOption(context, base, context.entry);
   const candidates: Candidate[] = [
     build?.outfile ? { path: build.outfile, source: '--outfile in the build command' } : undefined,
-    fromMain(context),
     fromStartScript(context),
+    fromMain(context),
     ...(build
       ? [{ path: joinPath(base, 'main.js'), source: 'default (main.js, the Nx bundler output name)' }]
-      : ['main.js', 'index.js'].map((file) => fromExistingFile(context, file))),
+      : ['main.js', 'index.js', 'server.js'].map((file) => fromExistingFile(context, file))),
   ];
+  const skipped: { path: string; source: string; why: string }[] = [];
   for (const candidate of candidates) {
     const relative = candidate && toRelative(base, candidate.path);
-    if (candidate && relative) {
-      if (!build) checkExists(context, candidate);
-      return { value: relative, source: candidate.source };
+    if (!candidate || !relative) continue;
+    // Without a build the file must be there; a build's output does not exist yet.
+    if (!build && !existsForNode(context.fs, candidate.path)) {
+      skipped.push({ ...candidate, why: `${candidate.source} names ${candidate.path}, which does not exist` });
+      continue;
     }
+    return { value: relative, source: [candidate.source, ...skipped.map(({ why }) => `skipped: ${why}`)].join('; ') };
   }
   const packageJson = joinPath(projectRoot, 'package.json');
+  if (skipped.length > 0) {
+    // Without a build nothing creates the entry file: name the first field that points nowhere.
+    const [first, ...others] = skipped;
+    throw createDetectError({
+      project: context.project,
+      file: first.source,
+      problem: `names ${first.path}, which does not exist, and the project has no build step that would make it${others.length ? ` (also: ${others.map(({ why }) => why).join('; ')})` : ''}`,
+      fix: `point it at the file the service starts from, add a build target or "build" script that writes ${first.path}, or pass --entry=<file>`,
+    });
+  }
   throw createDetectError({
     project: context.project,
     file: packageJson,
-    problem: `no entrypoint found (no "main", no \`node <file>\` start script, no main.js or index.js in ${base})`,
-    fix: `set "main" in ${packageJson}, or add a "start" script such as "node src/server.js"`,
+    problem: `no entrypoint found (no \`node <file>\` start script, no "main", no main.js, index.js or server.js in ${base})`,
+    fix: `add a "start" script such as "node src/server.js", set "main" in ${packageJson}, or pass --entry=src/server.js`,
   });
 }
 
+/** Node's own resolution of a file (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX): the name, its extensions, `/index.js`. */
+function existsForNode(fs: FsView, path: string): boolean {
+  return ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].some((suffix) => fs.read(`${path}${suffix}`) !== undefined);
+}
+
 /**
- * Without a build nothing creates the entry file, so it must be in the sources: Node resolves
- * `main` with its extensions and `/index.js` (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX).
+ * The `entry` option: tried project-relative first (as package.json#main is), then workspace-relative
+ * (Nx's own paths, e.g. `dist/apps/api/main.js`). It must lie in the build output, or, without a
+ * build, be a file of the project. Throws naming the option and the fix otherwise.
  */
-function checkExists({ fs, project }: Context, candidate: { path: string; source: string }): void {
-  const variants = ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].map((suffix) => `${candidate.path}${suffix}`);
-  if (variants.some((path) => fs.read(path) !== undefined)) return;
+function fromEntryOption(context: Context, base: string, entry: string): Sourced<string> {
+  const cleaned = entry.trim().replace(/^\.\//, '');
+  const tries = [joinPath(context.projectRoot, cleaned), joinPath(cleaned)];
+  for (const path of tries) {
+    const relative = toRelative(base, path);
+    if (relative && (context.build || context.fs.exists(path))) return { value: relative, source: 'the entry option' };
+  }
   throw createDetectError({
-    project,
-    file: candidate.source,
-    problem: `names ${candidate.path}, which does not exist, and the project has no build step that would make it`,
-    fix: `point it at the file the service starts from, or add a build target or "build" script that writes ${candidate.path}`,
+    project: context.project,
+    file: joinPath(context.projectRoot, 'package.json'),
+    problem: context.build
+      ? `the entry option "${entry}" is not inside the build output ${base}`
+      : `the entry option "${entry}" names no file of the project (looked for ${[...new Set(tries)].join(', ')})`,
+    fix: context.build
+      ? `pass the file the build writes, e.g. --entry=${joinPath(base, 'main.js')}`
+      : 'pass a file of the project relative to its root, e.g. --entry=src/server.js',
   });
 }
 

@@ -43,8 +43,8 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     nodeVersion: options.nodeVersion,
   });
   const build = detectBuild({ project, projectPackageJson, manager: packageManager.value });
-  const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build });
-  const port = detectPort({ fs, projectRoot, port: options.port });
+  const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry });
+  const port = detectPort({ fs, projectRoot, port: options.port, ...(!build && { entryFile: joinPath(projectRoot, entrypoint.value) }) });
   const closure = detectClosure(graph, project.name);
   const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
   const hasProdDependencies = detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });

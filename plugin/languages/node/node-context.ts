@@ -36,7 +36,8 @@ const DEFAULT_PM_VERSIONS: Record<string, string | undefined> = versions.node.pa
 export function toNodeContext(profile: NodeProfile, options: DockerizeOptions): NodeContext {
   const major = toMajor(options.nodeVersion ?? profile.nodeVersion.value);
   const pm = nodePackageManagers[profile.packageManager.value];
-  const own = profile.style === 'package' ? [profile.projectRoot] : [];
+  // A root project's manifest is the root package.json itself: it is no workspace of its own.
+  const own = profile.style === 'package' && profile.projectRoot !== '.' ? [profile.projectRoot] : [];
   const closure = (profile.workspaceManifests ?? []).filter((root) => root !== profile.projectRoot).sort();
   return {
     profile,

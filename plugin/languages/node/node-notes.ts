@@ -1,5 +1,6 @@
 import type { ImageRef } from '../../types';
 import type { NodeContext } from './node-context';
+import { planNodeHealth } from './node-runtime-stage';
 
 function toImageName(ref: ImageRef): string {
   return ref.tag ? `${ref.image}:${ref.tag}` : ref.image;
@@ -28,7 +29,8 @@ function planDecisionNotes(ctx: NodeContext): string[] {
     `Runtime base ${options.runtime}: ${toImageName(ctx.runtimeImage)} (from the runtime option; versions.json).`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.',
   ];
-  if (ctx.port !== undefined) notes.push(`HEALTHCHECK probes http://127.0.0.1:${ctx.port}/health with Node's fetch (no curl in slim or distroless).`);
+  const health = planNodeHealth(ctx).note;
+  if (health) notes.push(health);
   if (options.buildMode === 'copy-output') notes.push(`Build mode copy-output: run the Nx build first; the image copies ${ctx.outputPath}/ from the build context.`);
   notes.push(...planInstallNotes(ctx));
   if (options.runtime === 'alpine') notes.push('Alpine (musl) cannot be built in the offline lab, and native modules built for glibc break on musl.');

@@ -1,6 +1,7 @@
 import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planHealth } from '../../plan/health';
 
 interface RuntimeFlavour {
   /** Numeric non-root user: the image's own `node` user, or distroless's `nonroot`. */
@@ -17,10 +18,9 @@ const RUNTIME_FLAVOURS: Record<RuntimeBase, RuntimeFlavour> = {
   distroless: { uid: versions.distroless.nonrootUid, node: '/nodejs/bin/node', cmdPrefix: [] },
 };
 
-/** The runtime image has no curl or wget in distroless; Node's own fetch works everywhere. */
-function planHealthcheck(node: string, port: number): Step {
-  const probe = `fetch('http://127.0.0.1:${port}/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`;
-  return { kind: 'healthcheck', command: [node, '-e', probe] };
+/** The HEALTHCHECK and its note: the image's own node probes (no curl or wget in slim or distroless). */
+export function planNodeHealth(ctx: NodeContext) {
+  return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.options.runtime].node });
 }
 
 /** Never in the image: install config (may name registries), Yarn's release and plugins, the lockfile. */
@@ -61,7 +61,7 @@ function planLibraryCopies(ctx: NodeContext): Step[] {
 export function planNodeRuntimeStage(ctx: NodeContext): Stage {
   const flavour = RUNTIME_FLAVOURS[ctx.options.runtime];
   const portSteps: Step[] =
-    ctx.port === undefined ? [] : [{ kind: 'expose', port: ctx.port }, planHealthcheck(flavour.node, ctx.port)];
+    ctx.port === undefined ? [] : [{ kind: 'expose', port: ctx.port }, ...planNodeHealth(ctx).steps];
   return {
     name: 'runtime',
     role: 'runtime',

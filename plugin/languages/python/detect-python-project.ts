@@ -4,6 +4,7 @@ import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectPythonEntrypoint, listPythonEntryModules } from './detect-python-entrypoint';
+import { listLockedPackages } from './python-web-apps';
 import { detectPythonVersion } from './detect-python-version';
 import { joinPath } from '../../detect/join-path';
 import { listPythonDependencies, readPyproject } from './read-pyproject';
@@ -79,12 +80,16 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
   // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
   const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
-  const dependencies = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  const direct = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  // Servers may come through an extra (fastapi[standard] → uvicorn): the lockfile's packages count too.
+  const dependencies = [...new Set([...direct, ...listLockedPackages(fs, joinPath(projectRoot, lockfile))])];
   const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
   const port = detectEnvPort(fs, entryFiles, options.port);
-  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject);
+  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject, { project: project.name, pythonVersion: options.pythonVersion });
   const lockPath = workspace ? joinPath(workspace.root, 'uv.lock') : joinPath(projectRoot, lockfile);
   const systemPackages = readSystemPackages(input, lockPath, lockfile, pythonVersion.value);
+  const entrypoint = detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint });
+  const serverPort = port ? undefined : toServerPort(entrypoint);
   return {
     language: 'python',
     project: project.name,
@@ -94,10 +99,19 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     hashes,
     pythonVersion,
     packaged,
-    entrypoint: detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint }),
-    ...(port && { port }),
+    entrypoint,
+    ...((port ?? serverPort) && { port: port ?? serverPort }),
     ...(workspace && { uvWorkspace: workspace }),
     ...(systemPackages.length > 0 && { systemPackages }),
     closure: detectClosure(graph, project.name),
   };
+}
+
+/** The port a server command listens on: uvicorn's `--port N`, gunicorn's `--bind host:N`, Django's `runserver host:N`. */
+function toServerPort(entrypoint: Sourced<string[]>): Sourced<number> | undefined {
+  const argv = entrypoint.value;
+  const flag = argv.findIndex((word) => word === '--port' || word === '--bind' || word === 'runserver');
+  const value = flag >= 0 ? argv[flag + 1] : undefined;
+  const port = value ? Number(/(?:^|:)(\d{2,5})$/.exec(value)?.[1]) : NaN;
+  return port > 0 && port < 65536 ? { value: port, source: `the server command (${argv.slice(0, flag + 2).join(' ')})` } : undefined;
 }

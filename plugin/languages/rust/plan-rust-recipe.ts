@@ -172,7 +172,7 @@ function planNotes(profile: RustProfile, service: CompiledService): string[] {
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
     profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...planSystemNotes(profile, service),
-    planHealthNote(service),
+    ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     `Runtime ${service.runtimeImage} as uid ${NONROOT_UID}${(service.runtimePackages ?? []).length > 0 ? ' (created like distroless nonroot)' : ' (distroless nonroot)'}; the runtime option applies to Node services only.`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount and COPY --link.',
@@ -193,12 +193,14 @@ export function planRustRecipe(profile: RustProfile, options: DockerizeOptions):
     project: profile.project,
     projectRoot: profile.projectRoot,
     closure: profile.closure,
+    buildContext: profile.buildContext,
     artifact,
     binary: profile.bin.value.name,
     runtimeImage: runtime.image,
     runtimePackages: runtime.packages,
     port: options.port ?? profile.port?.value,
     healthcheckFlag: profile.healthcheckFlag,
+    health: profile.health,
   };
   return {
     project: profile.project,

@@ -14,6 +14,7 @@ export const goProfile: GoProfile = {
   binary: 'catalog-go',
   cgo: { value: false, source: 'default (static binary)' },
   port: { value: 8080, source: 'apps/catalog-go/main.go: PORT defaults to "8080"' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'apps/catalog-go/main.go: route "/health"' },
   healthcheckFlag: { value: '-healthcheck', source: 'apps/catalog-go/main.go: flag.Bool("healthcheck"' },
   localModules: [],
   systemLibraries: [],
@@ -64,6 +65,7 @@ export const rustProfile: RustProfile = {
   crates: [{ dir: '.', name: 'search-rust', bins: ['src/main.rs'] }],
   bin: { value: { name: 'search-rust', package: 'search-rust' }, source: 'apps/search-rust/src/main.rs: the only binary' },
   port: { value: 8081, source: 'apps/search-rust/src/main.rs: PORT defaults to "8081"' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'apps/search-rust/src/main.rs: route "/health"' },
   healthcheckFlag: { value: '--healthcheck', source: 'apps/search-rust/src/main.rs: "--healthcheck"' },
   closure: [],
 };

@@ -18,6 +18,7 @@ export const ordersProfile: NodeProfile = {
   },
   entrypoint: { value: 'main.js', source: 'apps/orders/project.json#targets.build (--outfile)' },
   port: { value: 3000, source: 'apps/orders/src/main.ts (PORT default)' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'libs/health/src/index.ts: route "/health"' },
   closure: ['libs/health'],
   rootFiles: ['tsconfig.base.json'],
   hasProdDependencies: false,
@@ -38,6 +39,7 @@ export const inventoryProfile: NodeProfile = {
   },
   entrypoint: { value: 'main.js', source: 'apps/inventory/package.json#main' },
   port: { value: 3001, source: 'apps/inventory/src/main.ts (PORT default)' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'libs/health/src/index.ts: route "/health"' },
   workspaceManifests: [],
   hasProdDependencies: true,
 };

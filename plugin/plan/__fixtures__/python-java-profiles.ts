@@ -11,6 +11,7 @@ export const uvProfile: PythonProfile = {
   packaged: true,
   entrypoint: { value: ['pricing'], source: 'apps/pricing-py/pyproject.toml#project.scripts.pricing' },
   port: { value: 8000, source: 'apps/pricing-py/src/pricing/server.py (PORT default)' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'apps/pricing-py/src/pricing/server.py: route "/health"' },
   closure: [],
 };
 
@@ -56,6 +57,7 @@ export const mavenProfile: JavaProfile = {
   artifact: { value: 'target/billing-java-1.0.0.jar', source: 'apps/billing-java/pom.xml (artifactId-version)' },
   mainClass: { value: 'com.example.billing.Main', source: 'apps/billing-java/pom.xml (mainClass)' },
   port: { value: 8080, source: 'apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)' },
+  health: { value: { kind: 'http', path: '/health' }, source: 'apps/billing-java/src/main/java/com/example/billing/Main.java: route "/health"' },
   closure: [],
 };
 

@@ -8,7 +8,7 @@
 # Main package ./cmd/server (from apps/svc/cmd/server: the only main package under cmd/); binary /app/server, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo on (from options.cgo): CGO_ENABLED=1 and a glibc runtime (gcr.io/distroless/cc-debian12); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
-# No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8080.
+# No HEALTHCHECK: gcr.io/distroless/cc-debian12 has no shell and the binary has no probe mode of its own; let the orchestrator probe GET /health on port 8080 (from apps/catalog-go/main.go: route "/health").
 # Dependency closure (Nx project graph): libs/proto.
 # Runtime gcr.io/distroless/cc-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

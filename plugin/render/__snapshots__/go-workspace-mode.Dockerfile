@@ -10,7 +10,7 @@
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
-# No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8080.
+# No HEALTHCHECK: gcr.io/distroless/static-debian12 has no shell and the binary has no probe mode of its own; let the orchestrator probe GET /health on port 8080 (from apps/catalog-go/main.go: route "/health").
 # Dependency closure (Nx project graph): none.
 # Runtime gcr.io/distroless/static-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

@@ -7,7 +7,7 @@
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
-# HEALTHCHECK runs `catalog-go -healthcheck` (from apps/catalog-go/main.go: flag.Bool("healthcheck"): distroless has no shell or curl, so the binary probes its own GET /health.
+# HEALTHCHECK runs `/app/catalog-go -healthcheck`, the binary's own probe mode (gcr.io/distroless/static-debian12 has no shell or curl, from apps/catalog-go/main.go: flag.Bool("healthcheck").
 # Dependency closure (Nx project graph): none.
 # Runtime gcr.io/distroless/static-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

@@ -5,6 +5,7 @@
 # Java 21 (from apps/gateway/build.gradle.kts (toolchain languageVersion)).
 # Spring Boot 3.1.5 (from apps/gateway/build.gradle.kts (org.springframework.boot 3.1.5)): the jar's layers are extracted and copied one by one, so a code change reuses the dependency layers.
 # Port 8080 (from apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)).
+# HEALTHCHECK: GET http://127.0.0.1:8080/health must answer 2xx (from apps/billing-java/src/main/java/com/example/billing/Main.java: route "/health"); probed with bash's /dev/tcp (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base JRE: eclipse-temurin:21-jre (versions.json); user 10001; JVM flags -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError.
 # Dependencies and plugins are pre-fetched from the build files alone (cache mount /root/.gradle) and copied to /opt/offline-repository, so the build runs offline and a source edit never re-downloads.
 # TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).
@@ -41,7 +42,7 @@ COPY --from=build --link /out/application/ ./
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 2[0-9][0-9] '"]
 LABEL org.opencontainers.image.title="gateway" \
       org.opencontainers.image.description="gateway (apps/gateway), built by nx-dockerize"
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "org.springframework.boot.loader.JarLauncher"]

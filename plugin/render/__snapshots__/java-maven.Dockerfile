@@ -5,6 +5,7 @@
 # Java 17 (from apps/billing-java/pom.xml (maven.compiler.release)).
 # Plain jar target/billing-java-1.0.0.jar (from apps/billing-java/pom.xml (artifactId-version)) with its runtime dependencies in lib/; main class com.example.billing.Main (from apps/billing-java/pom.xml (mainClass)).
 # Port 8080 (from apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)).
+# HEALTHCHECK: GET http://127.0.0.1:8080/health must answer 2xx (from apps/billing-java/src/main/java/com/example/billing/Main.java: route "/health"); probed with bash's /dev/tcp (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base JRE: eclipse-temurin:17-jre (versions.json); user 10001; JVM flags -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError.
 # Dependencies and plugins are pre-fetched by running the same `package` on the poms alone (test scope included, Boot's repackage skipped; cache mount /root/.m2/repository) and copied to /opt/offline-repository, so the build runs offline (-o, -Dmaven.test.skip=true: tests are neither compiled nor run) and a source edit never re-downloads.
 # TLS: the JDK trusts its own cacerts, not the ca-certificates secret; behind a corporate CA use a build image whose cacerts holds it (see the docs).
@@ -34,7 +35,7 @@ COPY --from=build --link /out/ ./
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
-    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 2[0-9][0-9] '"]
 LABEL org.opencontainers.image.title="billing-java" \
       org.opencontainers.image.description="billing-java (apps/billing-java), built by nx-dockerize"
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-cp", "app.jar:lib/*", "com.example.billing.Main"]

@@ -11,7 +11,7 @@
 # No production dependencies: the runtime gets no node_modules.
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
-# HEALTHCHECK probes http://127.0.0.1:3000/health with Node's fetch (no curl in slim or distroless).
+# HEALTHCHECK: GET http://127.0.0.1:3000/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # The lockfile is pruned by the embedded script to the root (no workspaces), and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
 
 # base: the toolchain image and the settings every later stage inherits.

@@ -11,7 +11,7 @@
 # Production dependencies found: the runtime gets a prod-only node_modules.
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
-# HEALTHCHECK probes http://127.0.0.1:3001/health with Node's fetch (no curl in slim or distroless).
+# HEALTHCHECK: GET http://127.0.0.1:3001/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # The lockfile is pruned by the embedded script to apps/inventory, libs/health, and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
 # Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.
 

@@ -6,6 +6,7 @@
 # Python 3.11 (from apps/pricing-py/.python-version).
 # Entrypoint `pricing` (from apps/pricing-py/pyproject.toml#project.scripts.pricing).
 # Port 8000 (from apps/pricing-py/src/pricing/server.py (PORT default)).
+# HEALTHCHECK: GET http://127.0.0.1:8000/health must answer 2xx (from apps/pricing-py/src/pricing/server.py: route "/health"); probed with the venv's python (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base slim: python:3.11-slim-bookworm (versions.json); user 10001.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
 # The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).

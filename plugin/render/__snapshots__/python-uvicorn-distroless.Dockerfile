@@ -6,6 +6,7 @@
 # Python 3.11 (from apps/pricing-py/.python-version); distroless runs Debian 12's Python 3.11 whatever the project asks.
 # Entrypoint `uvicorn app.main:app --host 0.0.0.0 --port 8000` (from apps/web/app/main.py (FastAPI app "app")).
 # Port 8000 (from apps/pricing-py/src/pricing/server.py (PORT default)).
+# HEALTHCHECK: GET http://127.0.0.1:8000/health must answer 2xx (from apps/pricing-py/src/pricing/server.py: route "/health"); probed with the venv's python (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base distroless: gcr.io/distroless/python3-debian12 (versions.json); user 65532.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
 # The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).

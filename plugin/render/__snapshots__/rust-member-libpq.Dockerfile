@@ -13,7 +13,7 @@
 # System library: pq-sys 0.7.8 (Cargo.lock) links libpq.
 # Build stage installs libpq-dev, libssl-dev, pkg-config (apt, cache mounts with sharing=locked).
 # Runtime debian:bookworm-slim instead of gcr.io/distroless/cc-debian12: distroless cc lacks libpq5 and has no package manager, so the slim image installs exactly libpq5, libssl3 (plus ca-certificates and tzdata, which distroless carries) and runs as the same uid 65532.
-# No HEALTHCHECK: Debian slim has no curl or wget and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8081.
+# HEALTHCHECK: GET http://127.0.0.1:8081/health must answer 2xx (from apps/search-rust/src/main.rs: route "/health"); probed with bash's /dev/tcp (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Dependency closure (Nx project graph): none.
 # Runtime debian:bookworm-slim as uid 65532 (created like distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.
@@ -70,6 +70,8 @@ RUN groupadd --system --gid 65532 app && useradd --system --uid 65532 --gid 6553
 COPY --from=build --link /out/hasher /app/hasher
 USER 65532:65532
 EXPOSE 8081
+HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
+    CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8081 && printf 'GET /health HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 2[0-9][0-9] '"]
 LABEL org.opencontainers.image.title="hasher" \
       org.opencontainers.image.description="hasher (apps/hasher), built by nx-dockerize"
 ENTRYPOINT ["/app/hasher"]

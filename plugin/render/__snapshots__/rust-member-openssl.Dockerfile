@@ -12,7 +12,7 @@
 # System library: openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls.
 # Build stage installs libssl-dev, pkg-config (apt, cache mounts with sharing=locked).
 # Runtime gcr.io/distroless/cc-debian12 already holds libssl3 (as upstream's distroless cc does): nothing to add.
-# No HEALTHCHECK: distroless has no shell or curl and the binary has no -healthcheck mode; give it one (see examples/apps/catalog-go) or rely on the orchestrator's HTTP probe of GET /health on port 8081.
+# No HEALTHCHECK: gcr.io/distroless/cc-debian12 has no shell and the binary has no probe mode of its own; let the orchestrator probe GET /health on port 8081 (from apps/search-rust/src/main.rs: route "/health").
 # Dependency closure (Nx project graph): none.
 # Runtime gcr.io/distroless/cc-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

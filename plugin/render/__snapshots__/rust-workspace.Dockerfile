@@ -8,7 +8,6 @@
 # Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=/usr/local/cargo); the target dir (CARGO_TARGET_DIR=/workspace/target) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.
 # The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).
 # No port detected: no EXPOSE and no HEALTHCHECK.
-# No port detected: no EXPOSE and no HEALTHCHECK.
 # Dependency closure (Nx project graph): none.
 # Runtime gcr.io/distroless/cc-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

@@ -8,7 +8,7 @@
 # Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=/usr/local/cargo); the target dir (CARGO_TARGET_DIR=/workspace/target) keyed by project and $TARGETPLATFORM, the binary copied out of it in the same RUN.
 # The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).
 # Port 8081 (from apps/search-rust/src/main.rs: PORT defaults to "8081").
-# HEALTHCHECK runs `search-rust --healthcheck` (from apps/search-rust/src/main.rs: "--healthcheck"): distroless has no shell or curl, so the binary probes its own GET /health.
+# HEALTHCHECK runs `/app/search-rust --healthcheck`, the binary's own probe mode (gcr.io/distroless/cc-debian12 has no shell or curl, from apps/search-rust/src/main.rs: "--healthcheck").
 # Dependency closure (Nx project graph): none.
 # Runtime gcr.io/distroless/cc-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.

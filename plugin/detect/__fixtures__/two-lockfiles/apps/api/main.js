@@ -1,0 +1,1 @@
+// the service's entry (package.json#main)
