@@ -4,6 +4,8 @@
  * Everything here is plain data so each stage can be tested without Nx or Docker.
  */
 import type { SystemPackages } from './plan/system-packages';
+import type { FrameworkFacts } from './languages/node/frameworks/framework-provider';
+import type { NativeModule } from './languages/node/detect-native-modules';
 
 export type Language = 'node' | 'go' | 'python' | 'rust' | 'java';
 
@@ -49,7 +51,7 @@ export interface NodeProfile {
    * How the artifact is produced. `command` is run in the project's build stage with the
    * workspace root as cwd; `outputPath` is where the artifact lands (workspace-relative).
    */
-  build?: Sourced<{ command: string; outputPath: string }>;
+  build?: Sourced<{ command: string; outputPath: string; runsNx?: boolean }>;
   /** The file `node` runs, relative to `build.outputPath` (or to the project root when there is no build). */
   entrypoint: Sourced<string>;
   port?: Sourced<number>;
@@ -94,6 +96,10 @@ export interface NodeProfile {
   runtimeManifest?: { packageJson: string; lockfile: string };
   /** Risk flags, e.g. native modules that tie an image to glibc. */
   risks: string[];
+  /** Frameworks found (languages/node/frameworks): the server first, then add-ons such as Prisma. */
+  frameworks?: FrameworkFacts[];
+  /** Native addons among the packages the install builds (languages/node/detect-native-modules). */
+  nativeModules?: NativeModule[];
 }
 
 export interface GoProfile {
@@ -390,6 +396,8 @@ export interface DockerizeOptions {
    * Java: the main class of a plain jar. Default: detected.
    */
   entrypoint?: string;
+  /** Node: build an Alpine (musl) runtime even though native modules built on glibc are copied into it. */
+  nativeOnAlpine?: boolean;
   /** Java: the build tool when the project has both a pom.xml and a Gradle build file. Default: Maven. */
   buildTool?: JavaBuildTool;
 }

@@ -28,6 +28,8 @@ export interface DockerizeGeneratorSchema {
   bin?: string;
   /** Python: the command the image runs; Java: the main class of a plain jar. */
   entrypoint?: string;
+  /** Node: allow an Alpine runtime with native modules built on glibc. */
+  nativeOnAlpine?: boolean;
   /** Java: Maven or Gradle, when the project has both a pom.xml and a Gradle build file. */
   buildTool?: 'maven' | 'gradle';
   templateDir?: string;

@@ -80,4 +80,5 @@ export interface PackageJson {
   scripts?: Record<string, string>;
   engines?: Record<string, string>;
   dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
 }

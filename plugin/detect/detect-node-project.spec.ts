@@ -236,18 +236,28 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'integrated project, output from outputs, npm edges only through its library (#10: Cannot find module)',
+    name: 'a build whose output names no entry file stops with the file and --entry, never a guess',
     fixture: 'integrated',
     project: orders({
       build: { command: 'tsc -p apps/orders/tsconfig.app.json', outputs: ['{workspaceRoot}/dist/{projectRoot}'] },
     }),
     graph: { nodes: ordersGraph.nodes, dependencies: { orders: [{ target: 'a' }], a: [{ target: 'npm:zod' }] } },
+    error: [/project "orders"/, /apps\/orders\/project\.json/, /writes to dist\/apps\/orders/, /--entry=dist\/apps\/orders\/main\.js/],
+  },
+  {
+    name: 'integrated project, output from outputs, entry from the entry option, npm edges only through its library (#10: Cannot find module)',
+    fixture: 'integrated',
+    project: orders({
+      build: { command: 'tsc -p apps/orders/tsconfig.app.json', outputs: ['{workspaceRoot}/dist/{projectRoot}'] },
+    }),
+    graph: { nodes: ordersGraph.nodes, dependencies: { orders: [{ target: 'a' }], a: [{ target: 'npm:zod' }] } },
+    options: { entry: 'dist/apps/orders/main.js' },
     expected: {
       build: {
         value: { command: 'tsc -p apps/orders/tsconfig.app.json', outputPath: 'dist/apps/orders' },
         source: 'targets.build (nx:run-commands); output from targets.build.outputs',
       },
-      entrypoint: { value: 'main.js', source: 'default (main.js, the Nx bundler output name)' },
+      entrypoint: { value: 'main.js', source: 'the entry option' },
       closure: ['libs/a'],
       // libs/a imports zod; the bundler keeps it external, so the runtime needs it
       hasProdDependencies: true,

@@ -12,6 +12,8 @@ const MANIFESTS = new Set([
 ]);
 const SECRET_NAME = /TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i;
 const APT_CACHE = /^\/var\/(cache|lib)\/apt\b/;
+/** Caches whose place the tool fixes relative to the project, with no env var to move them: Next.js's `<distDir>/cache`. */
+const PROJECT_FIXED_CACHES = [/\/\.next\/cache$/];
 /** Cache directories that live under a pinned tool home: `$CARGO_HOME/registry` and `$CARGO_HOME/git`. */
 const PINNED_SUBDIRS: Record<string, string[]> = { CARGO_HOME: ['registry', 'git'] };
 /** Compile steps that must be locked too (they would otherwise resolve and fetch on their own). */
@@ -99,6 +101,7 @@ function checkCachePins(plan: BuildPlan, stage: Stage): Violation[] {
     step.kind !== 'run' ? [] : step.mounts.flatMap((mount): Violation[] => {
       if (mount.type !== 'cache') return [];
       if (APT_CACHE.test(mount.target)) return mount.sharing === 'locked' ? [] : [`stage ${stage.name}: apt cache mount ${mount.target} needs sharing=locked`];
+      if (PROJECT_FIXED_CACHES.some((pattern) => pattern.test(mount.target))) return [];
       return values.has(mount.target) ? [] : [`stage ${stage.name}: cache mount ${mount.target} is not pinned by an env var`];
     }),
   );

@@ -390,7 +390,8 @@ const kindCases: BadInputCase[] = [
       svc: { root: 'apps/svc', targets: { build: { executor: 'nx:run-commands', options: { command: 'rm -rf dist/apps/svc && tsc -p apps/svc --outDir dist/apps/svc' } } } },
     }),
     run: { dockerize: 'svc' },
-    expect: { written: { 'apps/svc/Dockerfile': ['tsc -p apps/svc'] } },
+    // Nothing names the built file (tsc's outDir layout depends on its rootDir): refused with --entry, never a guessed main.js (#11).
+    expect: { refused: { file: 'apps/svc/project.json', fix: /--entry=dist\/apps\/svc\/main\.js/ } },
   },
   {
     id: 'run-commands-without-command',

@@ -40,7 +40,9 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
     if (/Version$/.test(option) && typeof given[option] === 'number') given[option] = String(given[option]);
     if (given[option] !== undefined && (typeof given[option] !== 'string' || (given[option] as string).trim() === '')) throw refuse(option, given[option], 'it must be a non-empty string');
   }
-  if (given.cgo !== undefined && typeof given.cgo !== 'boolean') throw refuse('cgo', given.cgo, 'it is true or false');
+  for (const option of ['cgo', 'nativeOnAlpine']) {
+    if (given[option] !== undefined && typeof given[option] !== 'boolean') throw refuse(option, given[option], 'it is true or false');
+  }
   void project;
   void force;
   return {
@@ -59,6 +61,8 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       ...(given.cgo !== undefined && { cgo: given.cgo as boolean }),
       ...(given.bin !== undefined && { bin: given.bin as string }),
       ...(given.entrypoint !== undefined && { entrypoint: given.entrypoint as string }),
+      ...(given.entry !== undefined && { entry: given.entry as string }),
+      ...(given.nativeOnAlpine !== undefined && { nativeOnAlpine: given.nativeOnAlpine as boolean }),
       ...(given.buildTool !== undefined && { buildTool: given.buildTool as DockerizeOptions['buildTool'] }),
     },
   };

@@ -2,18 +2,25 @@ import { posix } from 'node:path';
 import type { NodePackageManager, Sourced } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
 import type { PackageJson, ProjectInput, TargetInput } from '../../detect/detect-input';
-import { findOutfile } from './find-outfile';
+import type { FsView } from '../../fs-view';
+import { checkNxInImage } from './check-nx-in-image';
+import { findBuildOutput } from './find-build-output';
+import { findOutDir, findOutfile } from './find-outfile';
+import { findNxNativeConfig } from './find-nx-native-config';
 import { joinPath } from '../../detect/join-path';
 import { resolveOutputPath } from './resolve-output-path';
 import { toWorkspaceRunCommand } from './to-workspace-run-command';
 
 export interface BuildFacts {
-  build: Sourced<{ command: string; outputPath: string }>;
+  build: Sourced<{ command: string; outputPath: string; runsNx?: boolean }>;
   /** The `--outfile` target, workspace-relative, when the command names one. */
   outfile?: string;
+  /** The entry file the build's own configuration names (Nx executor options, webpack config, nest-cli.json). */
+  configEntry?: { path: string; source: string };
 }
 
 interface Context {
+  fs: FsView;
   project: ProjectInput;
   projectPackageJson?: PackageJson;
   manager: NodePackageManager;
@@ -27,6 +34,8 @@ interface Command {
   scriptText?: string;
   cwd: string;
   target?: TargetInput;
+  /** The command is `nx run <project>:build` (needs nx.json and the project graph in the image). */
+  runsNx?: boolean;
 }
 
 /** How a manager runs a workspace binary such as `nx` (for executors we cannot unfold). */
@@ -55,20 +64,32 @@ function findBuildCommand(context: Context): Command | undefined {
   const { project, projectPackageJson } = context;
   const target = project.targets?.build;
   if (target && (target.executor === 'nx:run-commands' || (!target.executor && target.command))) {
-    return fromRunCommands(target, project);
+    const command = fromRunCommands(target, project);
+    const nxConfig = findNxNativeConfig(context.fs, command);
+    // Nx's webpack/rspack plugins read the project graph that only `nx run` computes.
+    return nxConfig ? { ...fromNxRun(context, target, `targets.build (nx:run-commands; ${nxConfig})`), scriptText: undefined } : command;
   }
   if (target?.executor === 'nx:run-script') {
     const script = typeof target.options?.script === 'string' ? target.options.script : 'build';
     return fromPackageScript(context, script, 'targets.build (nx:run-script)', target);
   }
-  if (target) {
-    const command = `${EXEC[context.manager]} nx run ${project.name}:build`;
-    return { command, source: `targets.build (${target.executor})`, cwd: '', target };
-  }
+  if (target) return fromNxRun(context, target, `targets.build (${target.executor})`);
   if (typeof projectPackageJson?.scripts?.build === 'string') {
     return fromPackageScript(context, 'build', `${joinPath(project.root, 'package.json')}#scripts.build`);
   }
   return undefined;
+}
+
+/** The target as Nx runs it, with its options, args and configuration. */
+function fromNxRun(context: Context, target: TargetInput, source: string): Command {
+  checkNxInImage(context.fs, context.project.name);
+  return { command: `${EXEC[context.manager]} nx run ${context.project.name}:build`, source, cwd: '', target, runsNx: true };
+}
+
+/** `args` as Nx's run-commands appends them to the command (a string or a list). */
+function toArgs(args: unknown): string {
+  if (typeof args === 'string') return args.trim() === '' ? '' : ` ${args}`;
+  return Array.isArray(args) ? args.filter((arg) => typeof arg === 'string').map((arg) => ` ${arg}`).join('') : '';
 }
 
 function fromRunCommands(target: TargetInput, project: ProjectInput): Command {
@@ -85,8 +106,9 @@ function fromRunCommands(target: TargetInput, project: ProjectInput): Command {
   }
   // run-commands runs in options.cwd (workspace-relative) when given; the Docker step runs at the root.
   const cwd = typeof target.options?.cwd === 'string' ? joinPath(target.options.cwd) : '.';
+  const withArgs = `${command}${toArgs(target.options?.args)}`;
   return {
-    command: cwd === '.' ? command : `cd ${cwd} && ${command}`,
+    command: cwd === '.' ? withArgs : `cd ${cwd} && ${withArgs}`,
     source: 'targets.build (nx:run-commands)',
     scriptText: command,
     cwd,
@@ -115,23 +137,37 @@ function fromPackageScript(context: Context, script: string, source: string, tar
   };
 }
 
-/** Output: the `--outfile` directory → the target's first `outputs` → the `main` directory → the project root. */
-function locateOutput(command: Command, { project, projectPackageJson }: Context): BuildFacts {
+/**
+ * Output: the `--outfile` directory → the build configuration's output (`findBuildOutput`) →
+ * the target's first `outputs` → the `main` directory → the project root.
+ */
+function locateOutput(command: Command, { fs, project, projectPackageJson }: Context): BuildFacts {
   const outfileRaw = command.scriptText && findOutfile(command.scriptText);
   const outfile = outfileRaw ? joinPath(command.cwd, outfileRaw) : undefined;
+  const config = outfile ? undefined : findBuildOutput({ fs, projectRoot: joinPath(project.root), target: command.target });
   const fromOutputs = command.target?.outputs
     ?.map((output) => resolveOutputPath(output, { projectRoot: project.root, options: command.target?.options }))
     .find((path) => path !== undefined);
+  const outDirRaw = command.scriptText && findOutDir(command.scriptText);
+  const outDir = outDirRaw ? joinPath(command.cwd, outDirRaw) : undefined;
   const main = projectPackageJson?.main;
   const [outputPath, outputSource] = outfile
     ? [posix.dirname(outfile), '--outfile']
-    : fromOutputs
-      ? [fromOutputs, 'targets.build.outputs']
-      : typeof main === 'string'
-        ? [posix.dirname(joinPath(project.root, main)), `${joinPath(project.root, 'package.json')}#main`]
-        : [joinPath(project.root), 'the project root (no --outfile, outputs or main)'];
+    : config
+      ? [config.outputPath, config.source]
+      : fromOutputs
+        ? [fromOutputs, 'targets.build.outputs']
+        : outDir
+          ? [outDir, '--outDir']
+          : typeof main === 'string'
+            ? [posix.dirname(joinPath(project.root, main)), `${joinPath(project.root, 'package.json')}#main`]
+            : [joinPath(project.root), 'the project root (no --outfile, outputs, --outDir or main)'];
   return {
-    build: { value: { command: command.command, outputPath }, source: `${command.source}; output from ${outputSource}` },
+    build: {
+      value: { command: command.command, outputPath, ...(command.runsNx && { runsNx: true }) },
+      source: `${command.source}; output from ${outputSource}`,
+    },
     ...(outfile && { outfile }),
+    ...(config && { configEntry: { path: config.entry, source: config.source } }),
   };
 }

@@ -15,6 +15,8 @@ interface Context {
   build?: BuildFacts;
   /** The `entry` option: project-relative (as package.json#main), or workspace-relative under the build output. */
   entry?: string;
+  /** A framework's own layout (Next.js standalone): replaces every other candidate. */
+  frameworkOutput?: { outputPath: string; entry: string; source: string };
 }
 
 /** A candidate file, workspace-relative, and where it came from. */
@@ -22,10 +24,13 @@ type Candidate = { path: string; source: string } | undefined;
 
 /**
  * The file `node` runs, relative to the build output (or the project root without a build).
- * Evidence, strongest first (docs/entry-port-health-toolchain.md):
+ * Evidence, strongest first (docs/entry-port-health-toolchain.md, docs/frameworks/):
  * - the `entry` option;
- * - with a build: `--outfile` → the `start` script's `node <file>` → package.json `main` → `main.js`
- *   (the name Nx's bundlers emit); candidates outside the output directory are skipped;
+ * - a framework's own layout (Next.js standalone `server.js`);
+ * - with a build: `--outfile` → the build configuration's output (Nx executor options, webpack
+ *   config, nest-cli.json) → the `start` script's `node <file>` → package.json `main`; candidates
+ *   outside the output directory are skipped and nothing is guessed: none left is an Error naming
+ *   the file to fix and `--entry`;
  * - without a build: the `start` script's file → `main` → `main.js`/`index.js`/`server.js`, each only
  *   when the file exists (a stale `main` is skipped, and the source says so) → Error.
  * The start script ranks above `main`: it is what `npm start` runs, while `main` is a library field
@@ -33,15 +38,16 @@ type Candidate = { path: string; source: string } | undefined;
  */
 export function detectEntrypoint(context: Context): Sourced<string> {
   const { build, projectRoot } = context;
-  const base = build ? build.build.value.outputPath : joinPath(projectRoot);
+  const framework = context.frameworkOutput;
+  const base = framework ? framework.outputPath : build ? build.build.value.outputPath : joinPath(projectRoot);
   if (context.entry) return fromEntryOption(context, base, context.entry);
+  if (framework) return { value: toRelative(base, framework.entry) ?? framework.entry, source: framework.source };
   const candidates: Candidate[] = [
     build?.outfile ? { path: build.outfile, source: '--outfile in the build command' } : undefined,
+    build?.configEntry,
     fromStartScript(context),
     fromMain(context),
-    ...(build
-      ? [{ path: joinPath(base, 'main.js'), source: 'default (main.js, the Nx bundler output name)' }]
-      : ['main.js', 'index.js', 'server.js'].map((file) => fromExistingFile(context, file))),
+    ...(build ? [] : ['main.js', 'index.js', 'server.js'].map((file) => fromExistingFile(context, file))),
   ];
   const skipped: { path: string; source: string; why: string }[] = [];
   for (const candidate of candidates) {
@@ -54,22 +60,36 @@ export function detectEntrypoint(context: Context): Sourced<string> {
     }
     return { value: relative, source: [candidate.source, ...skipped.map(({ why }) => `skipped: ${why}`)].join('; ') };
   }
-  const packageJson = joinPath(projectRoot, 'package.json');
+  throw build ? noBuiltEntryError(context, base) : noSourceEntryError(context, base, skipped);
+}
+
+function noSourceEntryError(context: Context, base: string, skipped: { path: string; source: string; why: string }[]): Error {
+  const packageJson = joinPath(context.projectRoot, 'package.json');
   if (skipped.length > 0) {
     // Without a build nothing creates the entry file: name the first field that points nowhere.
     const [first, ...others] = skipped;
-    throw createDetectError({
+    return createDetectError({
       project: context.project,
       file: first.source,
       problem: `names ${first.path}, which does not exist, and the project has no build step that would make it${others.length ? ` (also: ${others.map(({ why }) => why).join('; ')})` : ''}`,
       fix: `point it at the file the service starts from, add a build target or "build" script that writes ${first.path}, or pass --entry=<file>`,
     });
   }
-  throw createDetectError({
+  return createDetectError({
     project: context.project,
     file: packageJson,
     problem: `no entrypoint found (no \`node <file>\` start script, no "main", no main.js, index.js or server.js in ${base})`,
     fix: `add a "start" script such as "node src/server.js", set "main" in ${packageJson}, or pass --entry=src/server.js`,
+  });
+}
+
+function noBuiltEntryError(context: Context, base: string): Error {
+  const projectJson = joinPath(context.projectRoot, 'project.json');
+  return createDetectError({
+    project: context.project,
+    file: projectJson,
+    problem: `the build (${context.build?.build.source}) writes to ${base}, but nothing says which file in it node runs (no --outfile, no outputPath/outputFileName in the build target, no webpack.config or nest-cli.json output, no "main" or \`node <file>\` start script inside ${base})`,
+    fix: `pass --entry=${joinPath(base, 'main.js')} (the built file, workspace-relative), or set "main" in ${joinPath(context.projectRoot, 'package.json')} to the built file, or make the build name its output file (esbuild --outfile, an Nx executor's outputPath)`,
   });
 }
 

@@ -1,5 +1,9 @@
 import type { NodeProfile } from '../../types';
-import { detectBuild } from './detect-build';
+import { createDetectError } from '../../detect/create-detect-error';
+import { detectBuild, type BuildFacts } from './detect-build';
+import { collectPackages, detectFrameworks } from './frameworks/frameworks';
+import type { FrameworkFacts } from './frameworks/framework-provider';
+import { detectNativeModules } from './detect-native-modules';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
 import { detectInstallInputs } from './detect-install-inputs';
@@ -42,12 +46,43 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     rootPackageJson,
     nodeVersion: options.nodeVersion,
   });
-  const build = detectBuild({ project, projectPackageJson, manager: packageManager.value });
-  const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry });
-  const port = detectPort({ fs, projectRoot, port: options.port, ...(!build && { entryFile: joinPath(projectRoot, entrypoint.value) }) });
+  const detectedBuild = detectBuild({ fs, project, projectPackageJson, manager: packageManager.value });
   const closure = detectClosure(graph, project.name);
+  const packages = collectPackages({ project: project.name, projectRoot, projectPackageJson, closure, graph });
+  const frameworks = detectFrameworks({
+    fs,
+    project: project.name,
+    projectRoot,
+    projectPackageJson,
+    closure: closure.filter((root) => root !== projectRoot),
+    packages,
+    outputPath: detectedBuild?.build.value.outputPath,
+  });
+  const frameworkOutput = frameworks.find((facts) => facts.output)?.output;
+  if (frameworkOutput && !detectedBuild) {
+    throw createDetectError({
+      project: project.name,
+      file: joinPath(projectRoot, projectPackageJson ? 'package.json' : 'project.json'),
+      problem: `${frameworks[0].name} writes its server only when built, and the project has no build target or build script`,
+      fix: projectPackageJson ? `add "build": "next build" to the scripts of ${joinPath(projectRoot, 'package.json')}` : 'add a build target (e.g. nx:run-commands with "next build" and cwd set to the project)',
+    });
+  }
+  const build = withFrameworkOutput(detectedBuild, frameworkOutput);
+  const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry, frameworkOutput });
+  const frameworkPort = frameworks.find((facts) => facts.defaultPort)?.defaultPort;
+  const entryFile = !build ? { entryFile: joinPath(projectRoot, entrypoint.value) } : {};
+  const port = detectPort({ fs, projectRoot, port: options.port, ...entryFile }) ?? (frameworkPort && { value: frameworkPort.port, source: frameworkPort.source });
+  const nativeModules = detectNativeModules({
+    fs,
+    lockfile,
+    // What the image's install builds: the project's packages and the root manifest's own.
+    roots: [...packages.keys(), ...Object.keys({ ...rootPackageJson?.dependencies, ...rootPackageJson?.devDependencies })],
+    // What the runtime loads: the project's production packages (graph edges are imports).
+    runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
+  });
   const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
-  const hasProdDependencies = detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  // A framework that bundles its node_modules (Next standalone) needs no production install.
+  const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
   // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
   const runtimeManifest = style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, packageManager.value) : undefined;
 
@@ -75,5 +110,15 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
     ...(runtimeManifest && { runtimeManifest }),
     risks: detectRisks({ project: project.name, projectPackageJson, graph }),
+    ...(frameworks.length > 0 && { frameworks }),
+    ...(nativeModules.length > 0 && { nativeModules }),
   };
+}
+
+/** A framework that owns the artifact layout (Next.js standalone) moves the build's output there. */
+function withFrameworkOutput(build: BuildFacts | undefined, output: FrameworkFacts['output']): BuildFacts | undefined {
+  if (!build || !output) return build;
+  const value = { ...build.build.value, outputPath: output.outputPath };
+  const command = build.build.source.replace(/; output from .*$/, '');
+  return { build: { value, source: `${command}; output from ${output.source}` } };
 }

@@ -7,3 +7,10 @@ export function findOutfile(command: string): string | undefined {
   const outfile = match?.[1] ?? match?.[2] ?? match?.[3];
   return outfile?.replace(/^\.\//, '');
 }
+
+/** tsc/swc/babel-style `--outDir X` or `--out-dir X`: the output directory as written (relative to where the command runs), if any. */
+export function findOutDir(command: string): string | undefined {
+  const match = /--out-?[dD]ir(?:=|\s+)(?:"([^"]+)"|'([^']+)'|([^\s;&|]+))/.exec(command);
+  const dir = match?.[1] ?? match?.[2] ?? match?.[3];
+  return dir?.replace(/^\.\//, '').replace(/\/+$/, '');
+}

@@ -1,5 +1,6 @@
 import type { Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planFrameworkBuildMounts, planFrameworkBuildSteps, planFrameworkIgnore } from './node-framework-steps';
 
 /** Root-level files share one COPY; nested ones keep their directory. */
 function planRootFileCopies(rootFiles: string[]): Step[] {
@@ -23,18 +24,20 @@ function planDirCopy(root: string): Step {
 export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
   const build = ctx.profile.build;
   if (!ctx.hasBuildStage) return undefined;
-  const libraryBuilds = (ctx.profile.libraryBuilds ?? []).map((lib): Step => ({ kind: 'run', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
+  // A build that runs through Nx runs the libraries' ^build itself.
+  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
   const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
   return {
     name: 'build',
     role: 'build',
     from: { stage: 'deps' },
     steps: [
-      ...planRootFileCopies(ctx.profile.rootFiles),
+      ...planRootFileCopies([...planFrameworkIgnore(ctx).allow, ...ctx.profile.rootFiles]),
       ...closure.map(planDirCopy),
       ...libraryBuilds,
       planDirCopy(ctx.profile.projectRoot),
-      ...(build ? [{ kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: [] } as Step] : []),
+      ...planFrameworkBuildSteps(ctx),
+      ...(build ? [{ kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
     ],
   };
 }

@@ -33,7 +33,20 @@ function toMajor(version: string): string {
 
 const DEFAULT_PM_VERSIONS: Record<string, string | undefined> = versions.node.packageManagers;
 
+/**
+ * Native modules are built in the Debian (glibc) install stages; copied into Alpine (musl) they
+ * fail to load ("Error relocating … symbol not found"), so Alpine is refused unless asked for.
+ */
+function assertRuntimeFits(profile: NodeProfile, options: DockerizeOptions): void {
+  const native = (profile.nativeModules ?? []).filter((module) => module.runtime);
+  if (options.runtime !== 'alpine' || native.length === 0 || options.nativeOnAlpine) return;
+  throw new Error(
+    `nx-dockerize: project "${profile.project}": ${profile.lockfile ?? 'package.json'}: native modules ${native.map((module) => module.name).join(', ')} are built against glibc in the Debian build stages and fail to load on Alpine's musl runtime. Fix: use --runtime=slim or --runtime=distroless, or pass --nativeOnAlpine to accept the risk.`,
+  );
+}
+
 export function toNodeContext(profile: NodeProfile, options: DockerizeOptions): NodeContext {
+  assertRuntimeFits(profile, options);
   const major = toMajor(options.nodeVersion ?? profile.nodeVersion.value);
   const pm = nodePackageManagers[profile.packageManager.value];
   // A root project's manifest is the root package.json itself: it is no workspace of its own.

@@ -1,5 +1,6 @@
 import type { Mount, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planBaseSystemSteps } from './node-framework-steps';
 
 /** Optional: a TLS-intercepting proxy's CA, mounted only for the install (never in a layer). */
 const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
@@ -62,6 +63,7 @@ function planBaseStage(ctx: NodeContext): Stage {
       { kind: 'workdir', path: '/workspace' },
       // npm_config_cache pins the directory `npm install --global` caches in (the mount below).
       { kind: 'env', vars: { npm_config_cache: '/root/.npm', ...ctx.pm.env, PATH: '/workspace/node_modules/.bin:$PATH' } },
+      ...planBaseSystemSteps(ctx),
       ...planToolSteps(ctx),
     ],
   };

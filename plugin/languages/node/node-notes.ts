@@ -1,6 +1,7 @@
 import type { ImageRef } from '../../types';
 import type { NodeContext } from './node-context';
 import { planNodeHealth } from './node-runtime-stage';
+import { planFrameworkNotes } from './node-framework-steps';
 
 function toImageName(ref: ImageRef): string {
   return ref.tag ? `${ref.image}:${ref.tag}` : ref.image;
@@ -19,7 +20,9 @@ function planDetectionNotes(ctx: NodeContext): string[] {
     options.port !== undefined ? `Port ${options.port} (from the port option).`
       : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
-    profile.hasProdDependencies ? 'Production dependencies found: the runtime gets a prod-only node_modules.' : 'No production dependencies: the runtime gets no node_modules.',
+    profile.hasProdDependencies ? 'Production dependencies found: the runtime gets a prod-only node_modules.'
+      : profile.frameworks?.some((facts) => facts.bundlesDependencies) ? 'The artifact carries the node_modules it needs: no separate production install.'
+      : 'No production dependencies: the runtime gets no node_modules.',
   ];
 }
 
@@ -35,6 +38,7 @@ function planDecisionNotes(ctx: NodeContext): string[] {
   notes.push(...planInstallNotes(ctx));
   if (options.runtime === 'alpine') notes.push('Alpine (musl) cannot be built in the offline lab, and native modules built for glibc break on musl.');
   if (options.runtime === 'alpine' && profile.risks.some((risk) => /native/i.test(risk))) notes.push(`Risk: ${profile.risks.join('; ')} — prefer runtime slim or distroless.`);
+  if (options.runtime === 'alpine' && options.nativeOnAlpine && (profile.nativeModules ?? []).length > 0) notes.push('nativeOnAlpine: native modules built on glibc are copied into a musl runtime at the user\'s request; they may fail to load.');
   return notes;
 }
 
@@ -64,5 +68,5 @@ function planInstallNotes(ctx: NodeContext): string[] {
 
 /** One line per decision and the file (or option) it came from; rendered as the header. */
 export function planNodeNotes(ctx: NodeContext): string[] {
-  return [...planDetectionNotes(ctx), ...planDecisionNotes(ctx)];
+  return [...planDetectionNotes(ctx), ...planFrameworkNotes(ctx), ...planDecisionNotes(ctx)];
 }

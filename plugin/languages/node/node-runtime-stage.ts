@@ -2,6 +2,7 @@ import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planHealth } from '../../plan/health';
+import { planFrameworkRuntimeSteps, planRuntimeSystemSteps } from './node-framework-steps';
 
 interface RuntimeFlavour {
   /** Numeric non-root user: the image's own `node` user, or distroless's `nonroot`. */
@@ -50,6 +51,19 @@ function planTreeCopy(ctx: NodeContext, path: string): Step {
     : { kind: 'copy', sources: [`${path}/`], dest: `${path}/`, link: true };
 }
 
+/**
+ * The artifact at its workspace path. Its own node_modules stays out only when the artifact is a
+ * workspace package's folder (the build stage's copy holds dev dependencies; prod-deps brought the
+ * production ones); a framework's output that carries node_modules (Next standalone) keeps them.
+ */
+function planArtifactCopy(ctx: NodeContext): Step {
+  const copy = planTreeCopy(ctx, ctx.outputPath);
+  const isPackageFolder = ctx.outputPath === ctx.profile.projectRoot || ctx.outputPath === '.';
+  if (copy.kind !== 'copy' || isPackageFolder) return copy;
+  const { exclude: _packageOnly, ...kept } = copy;
+  return kept;
+}
+
 /** Workspace libraries (own package.json) the project resolves through node_modules links. */
 function planLibraryCopies(ctx: NodeContext): Step[] {
   if (ctx.profile.style !== 'package') return [];
@@ -69,9 +83,11 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
     steps: [
       { kind: 'workdir', path: '/app' },
       { kind: 'env', vars: { NODE_ENV: 'production' } },
+      ...planRuntimeSystemSteps(ctx),
       ...planProdDepsCopy(ctx),
       ...planLibraryCopies(ctx),
-      planTreeCopy(ctx, ctx.outputPath),
+      planArtifactCopy(ctx),
+      ...planFrameworkRuntimeSteps(ctx),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
       {

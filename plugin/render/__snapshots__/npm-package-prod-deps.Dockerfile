@@ -210,7 +210,7 @@ WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=prod-deps --link --exclude=package-lock.json /workspace/ ./
 COPY --from=build --link --exclude=node_modules /workspace/libs/health/ libs/health/
-COPY --from=build --link --exclude=node_modules /workspace/apps/inventory/dist/ apps/inventory/dist/
+COPY --from=build --link /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
