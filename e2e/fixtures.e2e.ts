@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, appendFileSync } from 'node:fs';
+import { existsSync, readFileSync, appendFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { readDockerEnv } from './lib/docker-env';
 import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
-import { FIXTURES_DIR, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
+import { FIXTURES_DIR, TOKEN_CANARY, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
 import { runBake, runDocker, type BakeRun } from './lib/run-bake';
 import { FIXTURES } from './fixtures/table';
 
@@ -95,6 +97,15 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     expect(firstBake.exitCode, firstBake.output.slice(-6000)).toBe(0);
   });
 
+  it('no image holds the registry-token canary (layers, config, history)', () => {
+    expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
+    for (const { image } of builds) {
+      // `docker save` writes every layer uncompressed plus the image config (with its history).
+      const found = execFileSync('sh', ['-c', `docker save "$1" | grep -a -c "$2" || true`, 'sh', image, TOKEN_CANARY], { env: readDockerEnv(), maxBuffer: 1 << 20 }).toString().trim();
+      expect(found, `${image} holds the canary token`).toBe('0');
+    }
+  });
+
   describe.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
     '$fixture: $service.project',
     ({ fixture, service }) => {
@@ -135,6 +146,46 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         expect(installs.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
         // Something must re-run, or the edit never reached the image.
         expect(steps.some(didRun), outcomes(steps)).toBe(true);
+      },
+    );
+  });
+
+  const changing = fixtures.filter((fixture) => fixture.otherProject);
+  describe.runIf(changing.length > 0)("after another project's new dependency, one cache-only re-bake", () => {
+    let rebake: BakeRun;
+    const relocked = new Map<string, string[]>();
+    const changed = () => builds.filter((build) => build.fixture.otherProject);
+    beforeAll(async () => {
+      for (const fixture of changing) {
+        const workspace = builds.find((build) => build.fixture === fixture)!.workspace;
+        const { manifest, add, relock } = fixture.otherProject!;
+        const path = join(workspace, manifest);
+        const json = JSON.parse(readFileSync(path, 'utf-8')) as { dependencies?: Record<string, string> };
+        json.dependencies = { ...json.dependencies, ...add };
+        writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
+        execFileSync(relock[0], relock.slice(1), { cwd: workspace, stdio: 'pipe' });
+        // The copy is a git repository: which committed files did the change touch?
+        relocked.set(fixture.name, execFileSync('git', ['diff', '--name-only'], { cwd: workspace, encoding: 'utf-8' }).split('\n').filter(Boolean));
+      }
+      // Every target, as the other re-bakes: stepsOf reads the target prefix bake adds only with several targets.
+      rebake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+    });
+
+    it.each(changing.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
+      '$fixture: $service.project re-runs none of its installs (only its lockfile pruning may run)',
+      ({ fixture, service }) => {
+        expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
+        const build = changed().find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const steps = stepsOf(rebake.vertexes, build.bakeTarget);
+        const installs = steps.filter((step) => service.installStep.test(step.name));
+        expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
+        expect(installs.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+        // The root lockfile really changed, so the change reached the build context...
+        expect(relocked.get(fixture)).toEqual(expect.arrayContaining([expect.stringMatching(/^(pnpm-lock\.yaml|yarn\.lock|bun\.lock|package-lock\.json)$/)]));
+        // ...and the pruning step read it. It runs on a cold cache; a BuildKit that has already seen
+        // these exact lockfile bytes (an earlier run of this suite) may answer it from the cache.
+        const prune = steps.filter((step) => build.fixture.otherProject!.pruneStep.test(step.name));
+        expect(prune.length, outcomes(steps)).toBeGreaterThan(0);
       },
     );
   });

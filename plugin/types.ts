@@ -71,6 +71,29 @@ export interface NodeProfile {
   rootFiles: string[];
   /** Does the project need node_modules at runtime (it has production dependencies)? */
   hasProdDependencies: boolean;
+  /**
+   * Root files and folders the install reads besides manifests and lockfile, present in the
+   * workspace: `.npmrc`, `.yarnrc.yml`, `.yarn/releases`, `.yarn/plugins`, patch folders …
+   * Optional so older profiles stay valid; missing means none.
+   */
+  installInputs?: string[];
+  /** Yarn Berry: the release file `.yarnrc.yml#yarnPath` names (workspace-relative); it is the `yarn` the image runs. */
+  yarnPath?: string;
+  /**
+   * Workspace libraries of the closure with a `build` script (what Nx's `^build` runs first), in
+   * dependency order, each with the workspace-root command that runs it. Optional; missing means none.
+   */
+  libraryBuilds?: { root: string; command: string; output?: string }[];
+  /** Root lifecycle scripts (`prepare`, `postinstall` …) a production install would run; see docs/node-package-managers.md. */
+  rootLifecycleScripts?: string[];
+  /** A root lifecycle script runs patch-package (its patches must apply in the production install too). */
+  patchPackage?: boolean;
+  /**
+   * Integrated projects: the runtime's own package.json and pruned lockfile, made by Nx
+   * (`createPackageJson` + `createLockFile`, as its bundlers' `generatePackageJson` does) from the
+   * project graph's `npm:` nodes reachable from the project and its libraries.
+   */
+  runtimeManifest?: { packageJson: string; lockfile: string };
   /** Risk flags, e.g. native modules that tie an image to glibc. */
   risks: string[];
   /** Frameworks found (languages/node/frameworks): the server first, then add-ons such as Prisma. */
@@ -268,6 +291,14 @@ export type Step =
       parents?: boolean;
       link?: boolean;
       chown?: string;
+      chmod?: string;
+      /**
+       * The copy brings in only what an install reads (package-manager config, its release, plugins,
+       * patch files) though the names are not manifests: validatePlan treats it as a manifest copy.
+       */
+      installInput?: boolean;
+      /** `--exclude=<pattern>` each (Dockerfile 1.19+, BuildKit's built-in frontend has it). */
+      exclude?: string[];
     }
   | {
       kind: 'run';

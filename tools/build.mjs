@@ -9,6 +9,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
 cpSync(join(root, 'templates'), join(root, 'dist/templates'), { recursive: true });
-cpSync(join(root, 'plugin/languages/node/prune-npm-workspaces.js'), join(root, 'dist/plugin/languages/node/prune-npm-workspaces.js'));
+for (const script of ['prune-npm-workspaces.js', 'prune-yarn-classic.js']) {
+  cpSync(join(root, 'plugin/languages/node', script), join(root, 'dist/plugin/languages/node', script));
+}
 cpSync(join(root, 'plugin/versions.json'), join(root, 'dist/plugin/versions.json'));
 console.log('built dist/');

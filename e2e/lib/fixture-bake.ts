@@ -8,6 +8,14 @@ import type { Fixture, FixtureService } from '../fixtures/table';
 export const FIXTURES_DIR = resolve(__dirname, '../fixtures');
 const REPO_ROOT = resolve(__dirname, '../..');
 const CA_BUNDLE = '/etc/ssl/certs/ca-certificates.crt';
+/**
+ * A registry-token canary: every fixture build gets it as the optional `npm-token` secret (env
+ * NPM_TOKEN in each install; npm-ts-lib's .npmrc reads it); the suite then checks that no layer,
+ * config or history of any image holds it. Read by bake from this env var of the bake process.
+ */
+export const TOKEN_CANARY_ENV = 'NX_DOCKERIZE_E2E_NPM_TOKEN';
+export const TOKEN_CANARY = `nxdockerize-canary-${process.pid}-${Date.now()}`;
+process.env[TOKEN_CANARY_ENV] = TOKEN_CANARY;
 const SKIPPED = new Set(['node_modules', 'dist', '.nx', '.git', 'target', '.venv', '.next']);
 
 /** A service of a fixture, with where its copy lives and the names the combined bake gives it. */
@@ -66,7 +74,11 @@ export function writeCombinedBakeFile(builds: FixtureBuild[], generatedTargets: 
       ...generated,
       context: resolve(build.workspace, generated.context ?? '.'),
       tags: [build.image],
-      ...(existsSync(CA_BUNDLE) && { secret: [...(generated.secret ?? []), `id=ca-certificates,src=${CA_BUNDLE}`] }),
+      secret: [
+        ...(generated.secret ?? []),
+        ...(existsSync(CA_BUNDLE) ? [`id=ca-certificates,src=${CA_BUNDLE}`] : []),
+        `id=npm-token,env=${TOKEN_CANARY_ENV}`,
+      ],
     };
   });
   const file = join(mkdtempSync(join(tmpdir(), 'nx-dockerize-fixtures-bake-')), 'docker-bake.json');

@@ -9,6 +9,7 @@ import { renderDockerignore } from '../../plugin/render/render-dockerignore';
 import { readRecordedBake, recordBake, recordOptions } from '../../plugin/generated-marker';
 import type { BakeTarget, BuildPlan } from '../../plugin/types';
 import { normalizeOptions } from './lib/normalize-options';
+import { toRuntimeManifestFactory } from './lib/create-runtime-manifest';
 import { readGraphForTree, type ProjectGraphLike } from './lib/read-graph-for-tree';
 import { planBakeChange } from './lib/write-bake-target';
 import { guardGeneratedFile, type FileChange } from './lib/write-guarded-file';
@@ -43,6 +44,8 @@ export function dockerizeProject(
     planBakeChange(tree, { project: schema.project, bakeTarget: names.bakeTarget, generated: plan.bake, previous, force }),
   ].filter((change): change is FileChange => change !== undefined);
   for (const change of changes) tree.write(change.path, change.content);
+  // Generated data files (an integrated Node project's Nx-made runtime package.json and lockfile).
+  for (const file of plan.files) tree.write(file.path, file.content);
   logger.info(`nx-dockerize: ${schema.project}\n${plan.notes.map((note) => `  - ${note}`).join('\n')}`);
   return plan;
 }
@@ -73,6 +76,7 @@ export function renderProjectFiles(tree: Tree, schema: DockerizeGeneratorSchema,
     project: { name: schema.project, root: node.data.root, targets: node.data.targets, type: node.type, projectType: node.data.projectType },
     graph,
     options,
+    createRuntimeManifest: toRuntimeManifestFactory(tree, graph),
   });
   const plan = planProject(profile, options);
   return {

@@ -97,7 +97,7 @@ describe('a root project (the repository is the project)', () => {
     const graph = seedRootRepository(tree, LANGUAGES.node.files, []);
     dockerizeProject(tree, { project: 'solo' }, graph);
     const dockerfile = tree.read('Dockerfile', 'utf-8')!;
-    expect(dockerfile).toMatch(/^RUN node - <<'PRUNE_NPM_WORKSPACES'$/m);
+    expect(dockerfile).toMatch(/^RUN node - --out=. <<'PRUNE_NPM_WORKSPACES'$/m);
     expect(dockerfile).not.toContain('COPY ./package.json');
   });
 });

@@ -5,6 +5,8 @@ import { joinPath } from '../../plugin/detect/join-path';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
 import type { DockerizeGeneratorSchema } from '../dockerize/schema';
 
+const RUNTIME_MANIFESTS = ['package.json', 'package-lock.json', 'pnpm-lock.yaml', 'yarn.lock'];
+
 export interface SyncResult {
   outOfSyncMessage?: string;
 }
@@ -45,7 +47,8 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
         } else logger.warn(`nx-dockerize: ${path} was edited by hand; not synced (it still matches the project graph).`);
         continue;
       }
-      const paths = [path, `${path}.dockerignore`, 'docker-bake.json'];
+      // An integrated Node project's Nx-made runtime manifest and lockfile drift with the root lockfile.
+      const paths = [path, `${path}.dockerignore`, 'docker-bake.json', ...RUNTIME_MANIFESTS.map((name) => `${path}.${name}`)];
       const before = paths.map((p) => tree.read(p, 'utf-8'));
       // A hand-edited ignore file is kept (and reported) while the Dockerfile and bake target still sync.
       dockerizeProject(tree, schema, graph, { onKeptEdit: (kept) => logger.warn(`nx-dockerize: ${kept} was edited by hand; kept as it is (not synced).`) });

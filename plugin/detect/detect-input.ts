@@ -64,6 +64,12 @@ export interface NodeProjectInput {
   project: ProjectInput;
   graph: GraphInput;
   options?: DetectOptions;
+  /**
+   * Integrated Node projects: the runtime's package.json and pruned lockfile for `project`, made
+   * by Nx from the full project graph (the generator passes it; undefined when the graph has no
+   * external nodes, e.g. an in-memory test Tree).
+   */
+  createRuntimeManifest?: (project: string, manager: import('../types').NodePackageManager) => { packageJson: string; lockfile: string } | undefined;
 }
 
 /** A package.json as far as detection reads it. */

@@ -38,11 +38,18 @@ const INSTALL_RULES: { pattern: RegExp; frozen: RegExp; depsOnly?: RegExp }[] = 
 const GLOBAL_TOOL = /\s(-g|--global)\b/;
 
 /**
+ * Lockfile pruning with the tool itself (pnpm `--lockfile-only --offline`, yarn
+ * `--mode=update-lockfile` with the network off) installs nothing; the frozen install that reads
+ * its output proves it.
+ */
+const LOCKFILE_ONLY = /--lockfile-only\b|--mode=update-lockfile\b/;
+
+/**
  * `command` is the joined argv; `env` the `KEY=value` pairs in force, so an env-var freeze
  * (yarn's YARN_ENABLE_IMMUTABLE_INSTALLS) counts too.
  */
 export function classifyInstall(command: string, env: string[] = []): InstallClass {
-  if (GLOBAL_TOOL.test(command)) return { install: false, frozen: true };
+  if (GLOBAL_TOOL.test(command) || LOCKFILE_ONLY.test(command)) return { install: false, frozen: true };
   const index = INSTALL_RULES.findIndex((candidate) => candidate.pattern.test(command));
   if (index < 0) return { install: false, frozen: true };
   const rule = INSTALL_RULES[index];

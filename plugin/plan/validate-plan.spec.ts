@@ -39,7 +39,9 @@ describe('every package manager × runtime × build mode plans a valid Dockerfil
     expect(names.includes('build')).toBe(row.buildMode === 'docker');
     expect(names.includes('prod-deps')).toBe(row.profile.hasProdDependencies);
     const cmd = findStage(plan, 'runtime').steps.find((step) => step.kind === 'cmd');
-    expect(cmd).toMatchObject({ argv: row.runtime === 'distroless' ? ['main.js'] : ['node', 'main.js'] });
+    // The runtime mirrors the workspace under /app: the entrypoint keeps its workspace path.
+    const entry = `${row.profile.build?.value.outputPath}/main.js`;
+    expect(cmd).toMatchObject({ argv: row.runtime === 'distroless' ? [entry] : ['node', entry] });
   });
 });
 

@@ -25,6 +25,7 @@ type Violation = string;
 
 function isManifestCopy(step: Step): boolean {
   if (step.kind !== 'copy' || step.from) return false;
+  if (step.installInput) return true;
   return step.sources.every((source) => MANIFESTS.has(source.replace(/[[\]]/g, '').split('/').pop() ?? ''));
 }
 

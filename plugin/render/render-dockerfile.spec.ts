@@ -74,7 +74,7 @@ describe('renderDockerfile', () => {
 
   it('embeds the npm pruner as a quoted heredoc fed to node on stdin', () => {
     const dockerfile = renderDockerfile(planProject(inventoryProfile, defaultOptions));
-    expect(dockerfile).toMatch(/^RUN node - apps\/inventory <<'PRUNE_NPM_WORKSPACES'\n'use strict';\n[\s\S]*\nPRUNE_NPM_WORKSPACES\n/m);
+    expect(dockerfile).toMatch(/^RUN node - --out=. apps\/inventory <<'PRUNE_NPM_WORKSPACES'\n'use strict';\n[\s\S]*\nPRUNE_NPM_WORKSPACES\n/m);
   });
 
   it('lets a workspace override one partial from a directory, keeping the rest', () => {

@@ -22,7 +22,10 @@ interface TemplateSource {
 
 // Both resolve in the source tree and in dist/ (tools/build.mjs copies them alongside).
 const BUILT_IN_DIR = join(__dirname, '../../templates/dockerfile');
-const SCRIPTS: Record<string, string> = { 'prune-npm-workspaces': join(__dirname, '../languages/node/prune-npm-workspaces.js') };
+const SCRIPTS: Record<string, string> = {
+  'prune-npm-workspaces': join(__dirname, '../languages/node/prune-npm-workspaces.js'),
+  'prune-yarn-classic': join(__dirname, '../languages/node/prune-yarn-classic.js'),
+};
 
 function readScript(name: string): string {
   const path = SCRIPTS[name];

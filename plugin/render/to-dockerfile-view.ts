@@ -69,7 +69,7 @@ function toStepView(step: Step, readScript: ReadScript): Record<string, unknown>
       // An empty value declares the ARG without a default (`ARG TARGETARCH`), as BuildKit's automatic platform args need.
       return { partial, pairs: toPairs(step.vars, (value) => (value === '' ? '' : quoteValue(value))) };
     case 'copy': {
-      const flags = [step.from && `--from=${step.from}`, step.chown && `--chown=${step.chown}`, step.parents && '--parents', step.link && '--link'];
+      const flags = [step.from && `--from=${step.from}`, step.chown && `--chown=${step.chown}`, step.chmod && `--chmod=${step.chmod}`, step.parents && '--parents', step.link && '--link', ...(step.exclude ?? []).map((pattern) => `--exclude=${pattern}`)];
       // A path with white space or a quote cannot be written in the plain form: the JSON form
       // (`COPY ["apps/my api/", "apps/my api/"]`) quotes every path. Written through `dest` so
       // the copy partial (and its overrides) stay as they are.

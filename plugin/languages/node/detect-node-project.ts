@@ -6,6 +6,8 @@ import type { FrameworkFacts } from './frameworks/framework-provider';
 import { detectNativeModules } from './detect-native-modules';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
+import { detectInstallInputs } from './detect-install-inputs';
+import { detectLibraryBuilds } from './detect-library-builds';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
 import { detectPackageManager } from './detect-package-manager';
@@ -78,6 +80,11 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     // What the runtime loads: the project's production packages (graph edges are imports).
     runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
   });
+  const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
+  // A framework that bundles its node_modules (Next standalone) needs no production install.
+  const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
+  const runtimeManifest = style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, packageManager.value) : undefined;
 
   return {
     language: 'node',
@@ -95,15 +102,13 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     // Closure libraries that are workspace packages: their manifests belong to the install.
     workspaceManifests: closure.filter((root) => fs.exists(joinPath(root, 'package.json'))),
     rootFiles: detectRootFiles(fs),
-    // A framework that bundles its node_modules (Next standalone) needs no production install.
-    hasProdDependencies: !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({
-      fs,
-      project: project.name,
-      style,
-      projectPackageJson,
-      closure,
-      graph,
-    }),
+    hasProdDependencies,
+    installInputs: inputs.installInputs,
+    ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
+    rootLifecycleScripts: inputs.rootLifecycleScripts,
+    ...(inputs.patchPackage && { patchPackage: true }),
+    libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
+    ...(runtimeManifest && { runtimeManifest }),
     risks: detectRisks({ project: project.name, projectPackageJson, graph }),
     ...(frameworks.length > 0 && { frameworks }),
     ...(nativeModules.length > 0 && { nativeModules }),

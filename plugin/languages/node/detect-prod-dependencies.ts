@@ -1,6 +1,5 @@
 import type { FsView } from '../../fs-view';
 import type { GraphInput, PackageJson } from '../../detect/detect-input';
-import { joinPath } from '../../detect/join-path';
 
 interface Context {
   fs: FsView;
@@ -13,31 +12,16 @@ interface Context {
 
 /**
  * Does the runtime image need node_modules?
- * - package style: the project's `dependencies`, minus its own workspace libraries (version
- *   `workspace:*` or `*` and named by a package.json in the closure — those are copied as source);
- * - integrated style: the project has `npm:` edges in the Nx graph (imports of external packages).
+ * - package style: any `dependencies` at all, workspace libraries included: Node resolves a
+ *   workspace library through the link the package manager puts in node_modules;
+ * - integrated style: the project or a library of its closure has `npm:` edges in the Nx graph
+ *   (imports of external packages that a bundler keeps external).
  */
 export function detectProdDependencies(context: Context): boolean {
   if (context.style === 'integrated') {
-    return (context.graph.dependencies[context.project] ?? []).some(({ target }) => target.startsWith('npm:'));
+    const closure = new Set(context.closure);
+    const names = [context.project, ...Object.keys(context.graph.nodes).filter((name) => closure.has(context.graph.nodes[name].data.root))];
+    return names.some((name) => (context.graph.dependencies[name] ?? []).some(({ target }) => target.startsWith('npm:')));
   }
-  const workspaceNames = new Set(
-    context.closure.map((root) => readName(context.fs, joinPath(root, 'package.json'))).filter(Boolean),
-  );
-  const dependencies = Object.entries(context.projectPackageJson?.dependencies ?? {});
-  return dependencies.some(([name, version]) => !(isWorkspaceVersion(version) && workspaceNames.has(name)));
-}
-
-function isWorkspaceVersion(version: string): boolean {
-  return version === '*' || version.startsWith('workspace:');
-}
-
-/** A library's package name; a broken library package.json only means "not a workspace name" here. */
-function readName(fs: FsView, path: string): string | undefined {
-  try {
-    const name: unknown = JSON.parse(fs.read(path) ?? '{}').name;
-    return typeof name === 'string' ? name : undefined;
-  } catch {
-    return undefined;
-  }
+  return Object.keys(context.projectPackageJson?.dependencies ?? {}).length > 0;
 }

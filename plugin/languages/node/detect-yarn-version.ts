@@ -17,11 +17,13 @@ export function detectYarnVersion(fs: FsView, project: string): Sourced<string> 
   return version ? { value: version, source: `${YARNRC}#yarnPath` } : undefined;
 }
 
-function readYarnPath(text: string, project: string): string | undefined {
+/** `.yarnrc.yml#yarnPath` (workspace-relative, `./` dropped), or undefined without the file or the key. */
+export function readYarnPath(text: string | undefined, project: string): string | undefined {
+  if (text === undefined) return undefined;
   try {
     const config: unknown = parse(text);
     const yarnPath = (config as { yarnPath?: unknown } | null)?.yarnPath;
-    return typeof yarnPath === 'string' ? yarnPath : undefined;
+    return typeof yarnPath === 'string' ? yarnPath.replace(/^\.\//, '') : undefined;
   } catch (error) {
     throw createDetectError({
       project,

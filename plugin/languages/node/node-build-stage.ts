@@ -18,11 +18,14 @@ function planDirCopy(root: string): Step {
 
 /**
  * Sources enter after every install. Libraries before the project: they change less often,
- * so an edit to the project reuses the library layers.
+ * so an edit to the project reuses the library layers. Libraries with a build script are built
+ * first (Nx's `^build`), so their output (the `main` their links point at) exists at run time.
  */
 export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
   const build = ctx.profile.build;
-  if (ctx.options.buildMode !== 'docker' || !build) return undefined;
+  if (!ctx.hasBuildStage) return undefined;
+  // A build that runs through Nx runs the libraries' ^build itself.
+  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
   const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
   return {
     name: 'build',
@@ -31,9 +34,10 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
     steps: [
       ...planRootFileCopies([...planFrameworkIgnore(ctx).allow, ...ctx.profile.rootFiles]),
       ...closure.map(planDirCopy),
+      ...libraryBuilds,
       planDirCopy(ctx.profile.projectRoot),
       ...planFrameworkBuildSteps(ctx),
-      { kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) },
+      ...(build ? [{ kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
     ],
   };
 }

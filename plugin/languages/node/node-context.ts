@@ -1,6 +1,7 @@
 import type { DockerizeOptions, ImageRef, NodeProfile } from '../../types';
 import { toBakeTargetName } from '../../bake/to-image-names';
-import { parseImageRef, resolveNodeImage } from './resolve-node-image';
+import versions from '../../versions.json';
+import { resolveNodeImage } from './resolve-node-image';
 import { nodePackageManagers, type PackageManagerRecipe } from './node-package-managers';
 
 /** Facts derived once from a profile and the options, shared by the Node recipe's parts. */
@@ -12,6 +13,12 @@ export interface NodeContext {
   lockfile: string;
   /** Workspace roots whose package.json goes in with the lockfile (project first when package-style). */
   workspaces: string[];
+  /** Root install inputs present (config, release, plugins, patches), files and folders. */
+  installInputs: string[];
+  /** The package-manager version the image installs: pinned by the workspace, else versions.json's default. */
+  pmVersion: string;
+  /** A build stage exists: the project's build or its libraries' builds run in the image. */
+  hasBuildStage: boolean;
   /** Where the artifact lands, workspace-relative. */
   outputPath: string;
   port?: number;
@@ -24,11 +31,7 @@ function toMajor(version: string): string {
   return version.replace(/^v/, '').split('.')[0];
 }
 
-/** Bun's image is pinned to the exact bun version when known (versions.json has no bun entry). */
-function toToolImage(pm: PackageManagerRecipe, profile: NodeProfile, major: string): ImageRef {
-  if (!pm.baseImage) return resolveNodeImage('slim', major);
-  return parseImageRef(`${pm.baseImage}:${profile.packageManagerVersion?.value ?? 'latest'}`);
-}
+const DEFAULT_PM_VERSIONS: Record<string, string | undefined> = versions.node.packageManagers;
 
 /**
  * Native modules are built in the Debian (glibc) install stages; copied into Alpine (musl) they
@@ -56,9 +59,12 @@ export function toNodeContext(profile: NodeProfile, options: DockerizeOptions): 
     pm,
     lockfile: profile.lockfile ?? pm.lockfile,
     workspaces: [...own, ...closure],
+    installInputs: profile.installInputs ?? [],
+    pmVersion: profile.packageManagerVersion?.value ?? DEFAULT_PM_VERSIONS[profile.packageManager.value] ?? '',
+    hasBuildStage: options.buildMode === 'docker' && (profile.build !== undefined || (profile.libraryBuilds ?? []).length > 0),
     outputPath: (profile.build?.value.outputPath ?? profile.projectRoot).replace(/\/+$/, ''),
     port: options.port ?? profile.port?.value,
-    toolImage: toToolImage(pm, profile, major),
+    toolImage: resolveNodeImage('slim', major),
     runtimeImage: resolveNodeImage(options.runtime, major),
     targetName: toBakeTargetName(profile.project),
   };

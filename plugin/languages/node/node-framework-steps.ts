@@ -60,12 +60,13 @@ export function planRuntimeSystemSteps(ctx: NodeContext): Step[] {
 /** Runtime stage, after the artifact: the frameworks' extra copies (Next's static files) and env. */
 export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
   const frameworks = ctx.profile.frameworks ?? [];
-  const fromBuild = ctx.options.buildMode === 'docker' && ctx.profile.build !== undefined;
+  const fromBuild = ctx.hasBuildStage;
   const copies = frameworks.flatMap((facts) => facts.runtimeCopies ?? []).map((copy): Step => ({
     kind: 'copy',
     ...(fromBuild && { from: 'build' }),
     sources: [fromBuild ? `/workspace/${copy.from}` : copy.from],
-    dest: `./${copy.to}`,
+    // Relative to the artifact, which the runtime keeps at its workspace path under /app.
+    dest: `./${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${copy.to}`,
     link: true,
   }));
   const portEnv = frameworks.find((facts) => facts.portEnv)?.portEnv;

@@ -13,12 +13,13 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
   return planAllowList({
     project: profile.project,
     projectRoot: profile.projectRoot,
-    rootFiles: ['package.json', ctx.lockfile, ...ctx.pm.optionalRootFiles, ...framework.allow, ...profile.rootFiles],
+    rootFiles: ['package.json', ctx.lockfile, ...ctx.installInputs.map((path) => path.replace(/\/$/, '')), ...framework.allow, ...profile.rootFiles],
     closure: profile.closure,
     buildContext: profile.buildContext,
     excludeEverywhere: ['dist'],
     // A framework's local build output (Next's `.next`), already `**/`-anchored.
     excludePaths: framework.exclude,
-    reinclude: ctx.options.buildMode === 'copy-output' ? [ctx.outputPath] : [],
+    // copy-output also lets in the output of closure libraries built first (their `main` folder).
+    reinclude: ctx.options.buildMode === 'copy-output' ? [ctx.outputPath, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [lib.output] : []))] : [],
   });
 }

@@ -35,13 +35,34 @@ function planDecisionNotes(ctx: NodeContext): string[] {
   const health = planNodeHealth(ctx).note;
   if (health) notes.push(health);
   if (options.buildMode === 'copy-output') notes.push(`Build mode copy-output: run the Nx build first; the image copies ${ctx.outputPath}/ from the build context.`);
-  if (ctx.pm.prunable) notes.push(`The lockfile is pruned to ${ctx.workspaces.length > 0 ? ctx.workspaces.join(', ') : 'the root (no workspaces)'} before \`npm ci\`, so other projects' dependency changes keep the install layer cached.`);
-  else notes.push(`${profile.packageManager.value}: the install layer is keyed on the whole root lockfile (pruning is npm-only for now), so any dependency change in the workspace re-runs it.`);
-  if (ctx.pm.corepackTool) notes.push(`${ctx.pm.corepackTool} is activated through corepack${profile.packageManagerVersion ? ` at ${profile.packageManagerVersion.value}` : ' (version from the packageManager field at install time)'}; Node >= 25 no longer ships corepack, so it is installed from npm there.`);
-  if (ctx.pm.baseImage) notes.push(`${profile.packageManager.value} runs in ${toImageName(ctx.toolImage)} for the install and build stages; the runtime stays on Node.`);
+  notes.push(...planInstallNotes(ctx));
   if (options.runtime === 'alpine') notes.push('Alpine (musl) cannot be built in the offline lab, and native modules built for glibc break on musl.');
   if (options.runtime === 'alpine' && profile.risks.some((risk) => /native/i.test(risk))) notes.push(`Risk: ${profile.risks.join('; ')} — prefer runtime slim or distroless.`);
   if (options.runtime === 'alpine' && options.nativeOnAlpine && (profile.nativeModules ?? []).length > 0) notes.push('nativeOnAlpine: native modules built on glibc are copied into a musl runtime at the user\'s request; they may fail to load.');
+  return notes;
+}
+
+function planInstallNotes(ctx: NodeContext): string[] {
+  const { profile, pm } = ctx;
+  const manager = profile.packageManager.value;
+  const notes: string[] = [];
+  const version = profile.packageManagerVersion ? `${ctx.pmVersion} (from ${profile.packageManagerVersion.source})` : `${ctx.pmVersion} (versions.json default: the workspace pins none; set "packageManager")`;
+  if (profile.yarnPath) notes.push(`yarn is the workspace's own release ${profile.yarnPath} (from .yarnrc.yml#yarnPath); nothing is downloaded for it.`);
+  else if (pm.npmPackage) notes.push(`${manager} is installed with \`npm install --global${pm.npmPackage.includes('yarn') ? ' --force' : ''} ${pm.npmPackage}@${ctx.pmVersion}\`, version ${version}; no corepack (gone from Node 25, fails signature checks behind re-signing proxies)${pm.npmPackage.includes('yarn') ? '; --force replaces the yarn 1 links upstream node images carry' : ''}.`);
+  const slice = ctx.workspaces.length > 0 ? ctx.workspaces.join(', ') : 'the root (no workspaces)';
+  if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; another project's dependency change leaves this install cached.`);
+  else notes.push(`Not pruned: ${pm.notPrunedBecause}. Only this project's workspace manifests enter, but any change to ${ctx.lockfile} re-runs the install.`);
+  const rootScripts = profile.rootLifecycleScripts ?? [];
+  if (profile.patchPackage && !profile.runtimeManifest) {
+    notes.push(`Root lifecycle scripts (${rootScripts.join(', ')}) run patch-package, so the production install runs them: patch-package must be in "dependencies" (not devDependencies) for the patches to apply there.`);
+  } else if (rootScripts.length > 0 && !profile.runtimeManifest) {
+    notes.push(pm.prodInstallWithoutRootScripts
+      ? `Root lifecycle scripts (${rootScripts.join(', ')}) are dev hooks: the production install skips them (--ignore-scripts) and rebuilds the dependencies, whose own install scripts still run.`
+      : `Root lifecycle scripts (${rootScripts.join(', ')}): ${pm.rootScriptsNote}.`);
+  }
+  if (ctx.installInputs.length > 0) notes.push(`Install inputs entering with the manifests: ${ctx.installInputs.join(', ')}.`);
+  if (profile.runtimeManifest) notes.push(`Runtime dependencies: ${profile.projectRoot}/Dockerfile.package.json and Dockerfile.${ctx.lockfile}, written by Nx's createPackageJson/createLockFile from the project graph's npm: nodes reachable from ${profile.project} and its libraries (regenerate with nx sync).`);
+  if (profile.style === 'package' && profile.hasProdDependencies) notes.push('Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.');
   return notes;
 }
 

@@ -24,19 +24,56 @@ export function planNodeHealth(ctx: NodeContext) {
   return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.options.runtime].node });
 }
 
-function planArtifactCopy(ctx: NodeContext): Step {
-  const fromBuild = ctx.options.buildMode === 'docker' && ctx.profile.build !== undefined;
-  return fromBuild
-    ? { kind: 'copy', from: 'build', sources: [`/workspace/${ctx.outputPath}/`], dest: './', link: true }
-    : { kind: 'copy', sources: [`${ctx.outputPath}/`], dest: './', link: true };
+/** Never in the image: install config (may name registries), Yarn's release and plugins, the lockfile. */
+function toInstallExcludes(ctx: NodeContext): string[] {
+  return [...ctx.installInputs.map((path) => path.replace(/\/$/, '')), ctx.lockfile];
 }
 
-/** Artifact and production node_modules only: no compilers, no dev dependencies, no sources. */
+/**
+ * The runtime mirrors the workspace under /app, so every path Node resolves at run time is where
+ * the package manager put it: the root node_modules (hoisted packages, pnpm's `.pnpm`), each
+ * workspace's own node_modules (pnpm links, npm/yarn version conflicts) and the links to the
+ * workspace libraries, whose folders (built output or plain JS sources) come from the build.
+ */
+function planProdDepsCopy(ctx: NodeContext): Step[] {
+  if (!ctx.profile.hasProdDependencies) return [];
+  if (ctx.profile.runtimeManifest) {
+    return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
+  }
+  return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
+}
+
+/** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
+function planTreeCopy(ctx: NodeContext, path: string): Step {
+  const fromBuild = ctx.hasBuildStage;
+  return fromBuild
+    ? { kind: 'copy', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
+    : { kind: 'copy', sources: [`${path}/`], dest: `${path}/`, link: true };
+}
+
+/**
+ * The artifact at its workspace path. Its own node_modules stays out only when the artifact is a
+ * workspace package's folder (the build stage's copy holds dev dependencies; prod-deps brought the
+ * production ones); a framework's output that carries node_modules (Next standalone) keeps them.
+ */
+function planArtifactCopy(ctx: NodeContext): Step {
+  const copy = planTreeCopy(ctx, ctx.outputPath);
+  const isPackageFolder = ctx.outputPath === ctx.profile.projectRoot || ctx.outputPath === '.';
+  if (copy.kind !== 'copy' || isPackageFolder) return copy;
+  const { exclude: _packageOnly, ...kept } = copy;
+  return kept;
+}
+
+/** Workspace libraries (own package.json) the project resolves through node_modules links. */
+function planLibraryCopies(ctx: NodeContext): Step[] {
+  if (ctx.profile.style !== 'package') return [];
+  const libraries = (ctx.profile.workspaceManifests ?? []).filter((root) => root !== ctx.profile.projectRoot).sort();
+  return libraries.map((root) => planTreeCopy(ctx, root));
+}
+
+/** Artifact and production node_modules only: no compilers, no dev dependencies, no install config. */
 export function planNodeRuntimeStage(ctx: NodeContext): Stage {
   const flavour = RUNTIME_FLAVOURS[ctx.options.runtime];
-  const prodDeps: Step[] = ctx.profile.hasProdDependencies
-    ? [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }]
-    : [];
   const portSteps: Step[] =
     ctx.port === undefined ? [] : [{ kind: 'expose', port: ctx.port }, ...planNodeHealth(ctx).steps];
   return {
@@ -47,7 +84,8 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       { kind: 'workdir', path: '/app' },
       { kind: 'env', vars: { NODE_ENV: 'production' } },
       ...planRuntimeSystemSteps(ctx),
-      ...prodDeps,
+      ...planProdDepsCopy(ctx),
+      ...planLibraryCopies(ctx),
       planArtifactCopy(ctx),
       ...planFrameworkRuntimeSteps(ctx),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
@@ -59,7 +97,7 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
           'org.opencontainers.image.description': `${ctx.profile.project} (${ctx.profile.projectRoot}), built by nx-dockerize`,
         },
       },
-      { kind: 'cmd', argv: [...flavour.cmdPrefix, ctx.profile.entrypoint.value] },
+      { kind: 'cmd', argv: [...flavour.cmdPrefix, `${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${ctx.profile.entrypoint.value}`] },
     ],
   };
 }

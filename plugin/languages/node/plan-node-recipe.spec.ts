@@ -19,14 +19,14 @@ describe('planNodeRecipe', () => {
   it('keeps the package-style project and its closure packages when pruning', () => {
     const plan = planNodeRecipe({ ...inventoryProfile, workspaceManifests: ['libs/health'] }, defaultOptions);
     const prune = findStage(plan, 'manifests')?.steps.find((step) => step.kind === 'run');
-    expect(prune).toMatchObject({ command: ['node', '-', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-npm-workspaces' } });
+    expect(prune).toMatchObject({ command: ['node', '-', '--out=.', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-npm-workspaces' } });
     expect(plan.bake.tags).toEqual(['examples-inventory:latest']);
   });
 
   it('copy-output: no deps or build stage, the runtime copies the output from the context', () => {
     const plan = planNodeRecipe(ordersProfile, { ...defaultOptions, buildMode: 'copy-output' });
     expect(plan.stages.map((stage) => stage.name)).toEqual(['runtime']);
-    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: './', link: true });
+    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true });
     expect(plan.ignore.slice(-5)).toEqual(['**/dist', '!dist/apps/orders', '**/node_modules', '**/.nx', '**/.git']);
     expect(plan.notes.join('\n')).toMatch(/run the Nx build first/);
   });
@@ -34,7 +34,7 @@ describe('planNodeRecipe', () => {
   it('distroless: node is the image ENTRYPOINT, so CMD names only the file; uid 65532', () => {
     const runtime = findStage(planNodeRecipe(ordersProfile, { ...defaultOptions, runtime: 'distroless' }), 'runtime');
     expect(runtime?.from).toEqual({ image: 'gcr.io/distroless/nodejs22-debian12', tag: '' });
-    expect(runtime?.steps).toContainEqual({ kind: 'cmd', argv: ['main.js'] });
+    expect(runtime?.steps).toContainEqual({ kind: 'cmd', argv: ['dist/apps/orders/main.js'] });
     expect(runtime?.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
   });
 
@@ -43,11 +43,52 @@ describe('planNodeRecipe', () => {
     expect(plan.notes.join('\n')).toMatch(/musl[\s\S]*Risk: native module: bcrypt/);
   });
 
-  it('pnpm: corepack at the exact version, store pinned and mounted, no pruning', () => {
+  it('pnpm: installed from npm at the exact version (no corepack), lockfile pruned by pnpm itself', () => {
     const plan = planNodeRecipe(pnpmProfile, defaultOptions);
-    expect(findStage(plan, 'manifests')).toBeUndefined();
-    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'run', command: ['corepack', 'prepare', 'pnpm@9.15.9', '--activate'], mounts: [] });
-    expect(plan.notes.join('\n')).toMatch(/keyed on the whole root lockfile/);
+    const install = findStage(plan, 'base')?.steps.find((step) => step.kind === 'run');
+    expect(install).toMatchObject({ command: expect.arrayContaining(['npm', 'install', '--global', 'pnpm@9.15.9']) });
+    expect(JSON.stringify(plan.stages)).not.toMatch(/corepack/);
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual(expect.objectContaining({ kind: 'run', command: expect.arrayContaining(['pnpm', 'install', '--lockfile-only', '--prefer-offline']) }));
+    expect(findStage(plan, 'deps')?.steps[0]).toEqual({ kind: 'copy', from: 'manifests', sources: ['/pruned/'], dest: './' });
+  });
+
+  it('yarn berry with yarnPath: the release is the yarn binary; the workspace pins the version', () => {
+    const profile = { ...pnpmProfile, packageManager: { value: 'yarn-berry' as const, source: 'yarn.lock' }, lockfile: 'yarn.lock', yarnPath: '.yarn/releases/yarn-4.18.1.cjs', installInputs: ['.yarnrc.yml', '.yarn/releases/'] };
+    const plan = planNodeRecipe(profile, defaultOptions);
+    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true });
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/', installInput: true });
+    const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
+    expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock'] });
+  });
+
+  it('yarn classic: yarn 1 from npm (--force over upstream\'s), lockfile pruned by the embedded script with yarn\'s own parser', () => {
+    const profile = { ...pnpmProfile, packageManager: { value: 'yarn-classic' as const, source: 'yarn.lock' }, packageManagerVersion: undefined, lockfile: 'yarn.lock' };
+    const plan = planNodeRecipe(profile, defaultOptions);
+    expect(findStage(plan, 'base')?.steps).toContainEqual(expect.objectContaining({ command: expect.arrayContaining(['--force', 'yarn@1.22.22']) }));
+    expect(findStage(plan, 'base')?.steps).toContainEqual(expect.objectContaining({ command: expect.arrayContaining(['@yarnpkg/lockfile@1.1.0']) }));
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual(expect.objectContaining({ command: ['node', '-', 'apps/inventory', 'libs/health'], heredoc: { script: 'prune-yarn-classic' } }));
+    expect(plan.notes.join('\n')).toMatch(/versions.json default/);
+  });
+
+  it('root lifecycle scripts: the production install skips them (husky), unless they run patch-package', () => {
+    const prodRun = (profile: typeof inventoryProfile) =>
+      findStage(planNodeRecipe(profile, defaultOptions), 'prod-deps')?.steps.find((step) => step.kind === 'run');
+    expect(prodRun({ ...inventoryProfile, rootLifecycleScripts: ['prepare'] })).toMatchObject({
+      command: expect.arrayContaining(['/bin/sh', '-c', 'npm ci --omit=dev --ignore-scripts && npm rebuild']),
+    });
+    const patched = { ...inventoryProfile, rootLifecycleScripts: ['postinstall'], patchPackage: true };
+    expect(prodRun(patched)).toMatchObject({ command: expect.arrayContaining(['npm', 'ci', '--omit=dev']) });
+    expect(planNodeRecipe(patched, defaultOptions).notes.join('\n')).toMatch(/patch-package must be in "dependencies"/);
+  });
+
+  it('a library built first (^build): its build runs before the project\'s, and copy-output lets its output in', () => {
+    const profile = { ...inventoryProfile, workspaceManifests: ['libs/health'], libraryBuilds: [{ root: 'libs/health', command: 'npm run build --workspace=libs/health', output: 'libs/health/dist' }] };
+    const build = findStage(planNodeRecipe(profile, defaultOptions), 'build');
+    const runs = build?.steps.filter((step) => step.kind === 'run').map((step) => (step.kind === 'run' ? step.command[2] : ''));
+    expect(runs).toEqual(['npm run build --workspace=libs/health', 'npm run build --workspace apps/inventory']);
+    const runtime = findStage(planNodeRecipe(profile, defaultOptions), 'runtime');
+    expect(runtime?.steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules'] });
+    expect(planNodeRecipe(profile, { ...defaultOptions, buildMode: 'copy-output' }).ignore).toContain('!libs/health/dist');
   });
 
   it('honours the nodeVersion and port options over detection', () => {

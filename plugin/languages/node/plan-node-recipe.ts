@@ -22,6 +22,11 @@ export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions):
     ignore: planNodeIgnore(ctx),
     bake: planServiceBake(profile.project, profile.projectRoot),
     notes: planNodeNotes(ctx),
-    files: [],
+    files: profile.runtimeManifest
+      ? [
+          { path: `${profile.projectRoot}/Dockerfile.package.json`, content: profile.runtimeManifest.packageJson },
+          { path: `${profile.projectRoot}/Dockerfile.${ctx.lockfile}`, content: profile.runtimeManifest.lockfile },
+        ]
+      : [],
   };
 }

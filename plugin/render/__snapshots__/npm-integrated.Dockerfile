@@ -12,7 +12,7 @@
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK: GET http://127.0.0.1:3000/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
-# The lockfile is pruned to the root (no workspaces) before `npm ci`, so other projects' dependency changes keep the install layer cached.
+# The lockfile is pruned by the embedded script to the root (no workspaces), and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM node:22-bookworm-slim AS base
@@ -25,11 +25,12 @@ ENV npm_config_cache=/root/.npm \
 
 # manifests: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS manifests
+WORKDIR /pruned
 COPY package.json package-lock.json ./
 # Prune the root lockfile to this project's workspaces: unrelated projects' dependency changes
 # change the root lockfile but not this slice, and BuildKit keys the next COPY on content,
 # so the install layer below stays cached.
-RUN node - <<'PRUNE_NPM_WORKSPACES'
+RUN node - --out=. <<'PRUNE_NPM_WORKSPACES'
 'use strict';
 // Prunes an npm workspace's package.json + package-lock.json (lockfile v2/v3) down to the
 // workspaces one project needs, so unrelated projects' dependency changes leave the pruned
@@ -180,7 +181,9 @@ FROM base AS deps
 COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm ci
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm ci
 
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
@@ -193,11 +196,11 @@ RUN esbuild apps/orders/src/main.ts --bundle --platform=node --target=node22 --o
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=build --link /workspace/dist/apps/orders/ ./
+COPY --from=build --link /workspace/dist/apps/orders/ dist/apps/orders/
 USER 1000:1000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:3000/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 LABEL org.opencontainers.image.title="orders" \
       org.opencontainers.image.description="orders (apps/orders), built by nx-dockerize"
-CMD ["node", "main.js"]
+CMD ["node", "dist/apps/orders/main.js"]

@@ -12,7 +12,8 @@
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK: GET http://127.0.0.1:3001/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
-# The lockfile is pruned to apps/inventory, libs/health before `npm ci`, so other projects' dependency changes keep the install layer cached.
+# The lockfile is pruned by the embedded script to apps/inventory, libs/health, and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
+# Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM node:22-bookworm-slim AS base
@@ -25,13 +26,14 @@ ENV npm_config_cache=/root/.npm \
 
 # manifests: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS manifests
+WORKDIR /pruned
 COPY package.json package-lock.json ./
 COPY apps/inventory/package.json apps/inventory/
 COPY libs/health/package.json libs/health/
 # Prune the root lockfile to this project's workspaces: unrelated projects' dependency changes
 # change the root lockfile but not this slice, and BuildKit keys the next COPY on content,
 # so the install layer below stays cached.
-RUN node - apps/inventory libs/health <<'PRUNE_NPM_WORKSPACES'
+RUN node - --out=. apps/inventory libs/health <<'PRUNE_NPM_WORKSPACES'
 'use strict';
 // Prunes an npm workspace's package.json + package-lock.json (lockfile v2/v3) down to the
 // workspaces one project needs, so unrelated projects' dependency changes leave the pruned
@@ -182,14 +184,18 @@ FROM base AS deps
 COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm ci
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm ci
 
 # prod-deps: production dependencies only, for the runtime image.
 FROM base AS prod-deps
 COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.npm,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm ci --omit=dev
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm ci --omit=dev
 
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
@@ -202,12 +208,13 @@ RUN npm run build --workspace apps/inventory
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link /workspace/node_modules ./node_modules
-COPY --from=build --link /workspace/apps/inventory/dist/ ./
+COPY --from=prod-deps --link --exclude=package-lock.json /workspace/ ./
+COPY --from=build --link --exclude=node_modules /workspace/libs/health/ libs/health/
+COPY --from=build --link /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:3001/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 LABEL org.opencontainers.image.title="@examples/inventory" \
       org.opencontainers.image.description="@examples/inventory (apps/inventory), built by nx-dockerize"
-CMD ["node", "main.js"]
+CMD ["node", "apps/inventory/dist/main.js"]

@@ -12,35 +12,56 @@
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK: GET http://127.0.0.1:3001/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
-# pnpm: the install layer is keyed on the whole root lockfile (pruning is npm-only for now), so any dependency change in the workspace re-runs it.
-# pnpm is activated through corepack at 9.15.9; Node >= 25 no longer ships corepack, so it is installed from npm there.
+# pnpm is installed with `npm install --global pnpm@9.15.9`, version 9.15.9 (from package.json#packageManager); no corepack (gone from Node 25, fails signature checks behind re-signing proxies).
+# The lockfile is pruned by `pnpm install --lockfile-only --prefer-offline` to apps/inventory, libs/health, and the frozen install (`pnpm install --frozen-lockfile`) proves the slice; another project's dependency change leaves this install cached.
+# Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM node:22-bookworm-slim AS base
 WORKDIR /workspace
-ENV npm_config_store_dir=/root/.local/share/pnpm/store \
+ENV npm_config_cache=/root/.npm \
+    npm_config_store_dir=/root/.local/share/pnpm/store \
+    npm_config_cache_dir=/root/.cache/pnpm \
     npm_config_update_notifier=false \
     PATH=/workspace/node_modules/.bin:$PATH
-RUN corepack enable
-RUN corepack prepare pnpm@9.15.9 --activate
+RUN --mount=type=cache,target=/root/.npm,sharing=locked \
+    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc npm install --global pnpm@9.15.9
+
+# manifests: dependency manifests and lockfile only, so a source edit never re-runs this stage.
+FROM base AS manifests
+WORKDIR /pruned
+COPY package.json pnpm-lock.yaml ./
+COPY apps/inventory/package.json apps/inventory/
+COPY libs/health/package.json libs/health/
+# Prune the root lockfile to this project's workspaces: unrelated projects' dependency changes
+# change the root lockfile but not this slice, and BuildKit keys the next COPY on content,
+# so the install layer below stays cached.
+RUN --mount=type=cache,target=/root/.cache/pnpm,sharing=locked \
+    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --lockfile-only --prefer-offline
 
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS deps
-COPY package.json pnpm-lock.yaml pnpm-workspace.yam[l] ./
-COPY apps/inventory/package.json apps/inventory/
-COPY libs/health/package.json libs/health/
+COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt pnpm install --frozen-lockfile
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --frozen-lockfile
 
 # prod-deps: production dependencies only, for the runtime image.
 FROM base AS prod-deps
-COPY package.json pnpm-lock.yaml pnpm-workspace.yam[l] ./
-COPY apps/inventory/package.json apps/inventory/
-COPY libs/health/package.json libs/health/
+COPY --from=manifests /pruned/ ./
 RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt pnpm install --frozen-lockfile --prod
+    --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
+    --mount=type=secret,id=npm-token,env=NPM_TOKEN \
+    env NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt npm_config_userconfig=/run/secrets/npmrc pnpm install --frozen-lockfile --prod
 
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
@@ -53,12 +74,13 @@ RUN pnpm --filter @examples/inventory build
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link /workspace/node_modules ./node_modules
-COPY --from=build --link /workspace/apps/inventory/dist/ ./
+COPY --from=prod-deps --link --exclude=pnpm-lock.yaml /workspace/ ./
+COPY --from=build --link --exclude=node_modules /workspace/libs/health/ libs/health/
+COPY --from=build --link /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
     CMD ["node", "-e", "fetch('http://127.0.0.1:3001/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 LABEL org.opencontainers.image.title="@examples/inventory" \
       org.opencontainers.image.description="@examples/inventory (apps/inventory), built by nx-dockerize"
-CMD ["node", "main.js"]
+CMD ["node", "apps/inventory/dist/main.js"]

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { inventoryProfile, defaultOptions, pnpmProfile } from '../../plan/__fixtures__/node-profiles';
+import { renderDockerfile } from '../../render/render-dockerfile';
+import { planProject } from '../../plan/plan-project';
+import type { NodePackageManager, NodeProfile } from '../../types';
+
+const MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
+
+function profileFor(manager: NodePackageManager): NodeProfile {
+  const base = manager === 'npm' ? inventoryProfile : pnpmProfile;
+  const installInputs = { npm: ['.npmrc'], pnpm: ['pnpm-workspace.yaml', '.npmrc'], 'yarn-classic': ['.npmrc', '.yarnrc'], 'yarn-berry': ['.yarnrc.yml', '.yarn/releases/'], bun: ['bunfig.toml', '.npmrc'] }[manager];
+  return { ...base, packageManager: { value: manager, source: 'test' }, lockfile: undefined, installInputs, rootLifecycleScripts: ['prepare'] };
+}
+
+describe('registry credentials never enter a layer', () => {
+  it.each(MANAGERS)('%s: the npmrc secret is mounted for every install and nothing copies a user config or token', (manager) => {
+    const text = renderDockerfile(planProject(profileFor(manager), defaultOptions));
+    const instructions = text.split('\n').filter((line) => !line.startsWith('#'));
+    // No ARG/ENV carries a credential, no COPY brings a home-directory npmrc or the secret file.
+    expect(instructions.filter((line) => /^(ARG|ENV)\b/.test(line)).join('\n')).not.toMatch(/TOKEN|AUTH|PASSWORD|_auth/i);
+    expect(instructions.filter((line) => /^COPY\b/.test(line)).join('\n')).not.toMatch(/\/run\/secrets|~\/\.npmrc|\$HOME|NPM_TOKEN/);
+    // Every install (and the package-manager download) mounts the optional npmrc secret.
+    const installs = instructions.filter((line) => /^(RUN |    env |    \["env")/.test(line) && /(npm (ci|install)|pnpm install|yarn (install|workspaces)|bun install)/.test(line) && !/--lockfile-only|update-lockfile/.test(line));
+    expect(installs.length).toBeGreaterThan(0);
+    for (const line of installs) expect(line).toMatch(/npm_config_userconfig=\/run\/secrets\/npmrc/);
+    expect(text.match(/--mount=type=secret,id=npmrc,target=\/run\/secrets\/npmrc/g)?.length).toBeGreaterThanOrEqual(installs.length);
+    expect(text.match(/--mount=type=secret,id=npm-token,env=NPM_TOKEN/g)?.length).toBeGreaterThanOrEqual(installs.length);
+    // The project .npmrc (an install input, without tokens) never reaches the runtime image.
+    const runtime = text.slice(text.indexOf(' AS runtime'));
+    for (const input of profileFor(manager).installInputs ?? []) {
+      const copies = runtime.split('\n').filter((line) => line.startsWith('COPY') && line.includes(' /workspace/ '));
+      for (const copy of copies) expect(copy).toContain(`--exclude=${input.replace(/\/$/, '')}`);
+    }
+  });
+});
