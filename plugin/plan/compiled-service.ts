@@ -30,6 +30,41 @@ export interface CompiledService {
   health?: Sourced<HealthProbe>;
 }
 
+/** What a Go or Rust profile shares with the compiled runtime (GoProfile and RustProfile both fit). */
+export interface CompiledProfileFacts {
+  project: string;
+  projectRoot: string;
+  closure: string[];
+  buildContext?: BuildContextFacts;
+  port?: Sourced<number>;
+  healthcheckFlag?: Sourced<string>;
+  health?: Sourced<HealthProbe>;
+}
+
+/**
+ * The CompiledService of a Go or Rust profile: its shared facts plus the recipe's own artifact
+ * path, binary name and runtime (image, and the Debian packages it installs).
+ */
+export function toCompiledService(
+  profile: CompiledProfileFacts,
+  parts: { artifact: string; binary: string; runtime: { image: string; packages?: string[] } },
+  port = profile.port?.value,
+): CompiledService {
+  return {
+    project: profile.project,
+    projectRoot: profile.projectRoot,
+    closure: profile.closure,
+    buildContext: profile.buildContext,
+    artifact: parts.artifact,
+    binary: parts.binary,
+    runtimeImage: parts.runtime.image,
+    runtimePackages: parts.runtime.packages,
+    port,
+    healthcheckFlag: profile.healthcheckFlag,
+    health: profile.health,
+  };
+}
+
 /** Optional CA bundle of a TLS-intercepting proxy: mounted for downloads only, never in a layer. */
 export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
 

@@ -1,7 +1,7 @@
 import versions from '../../versions.json';
 import type { BuildPlan, DockerizeOptions, GoProfile, Mount, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -173,19 +173,7 @@ export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): Bui
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
   const runtime = toRuntime(profile);
-  const service: CompiledService = {
-    project: profile.project,
-    projectRoot: profile.projectRoot,
-    closure: profile.closure,
-    buildContext: profile.buildContext,
-    artifact,
-    binary: profile.binary,
-    runtimeImage: runtime.image,
-    runtimePackages: runtime.packages,
-    port: options.port ?? profile.port?.value,
-    healthcheckFlag: profile.healthcheckFlag,
-    health: profile.health,
-  };
+  const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, options.port ?? profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

@@ -2,7 +2,7 @@ import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-image-names';
 import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -189,19 +189,7 @@ function planRustIgnore(profile: RustProfile, service: CompiledService): string[
 export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
   const runtime = toRuntime(profile);
-  const service: CompiledService = {
-    project: profile.project,
-    projectRoot: profile.projectRoot,
-    closure: profile.closure,
-    buildContext: profile.buildContext,
-    artifact,
-    binary: profile.bin.value.name,
-    runtimeImage: runtime.image,
-    runtimePackages: runtime.packages,
-    port: options.port ?? profile.port?.value,
-    healthcheckFlag: profile.healthcheckFlag,
-    health: profile.health,
-  };
+  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, options.port ?? profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
