@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
@@ -57,6 +57,19 @@ describe('docker-build executor: temp files, signals, docker checks', () => {
     const results = await buildProjects(request(), context(), interrupted);
     expect(results['api:docker-build'].success).toBe(false);
     expect(leftWhenReraised).toEqual([]);
+  });
+
+  it('passes one --secrets=… string to bake as a list, with its file allowed (nx run api:docker-build --secrets=id=…,src=…)', async () => {
+    let overrides: { target: Record<string, { secret?: unknown }> } | undefined;
+    let args: string[] = [];
+    const spy: ExecutorEffects['spawnBake'] = async (given) => {
+      args = given;
+      overrides = JSON.parse(readFileSync(given[given.indexOf('--file', given.indexOf('--file') + 1) + 1], 'utf-8'));
+      return ok;
+    };
+    await buildProjects(request({ secrets: 'id=npmrc,src=/tmp/npmrc' }), context(), effects(spy));
+    expect(overrides?.target.api.secret).toEqual(['id=npmrc,src=/tmp/npmrc']);
+    expect(args).toContain('--allow=fs.read=/tmp/npmrc');
   });
 
   it('passes the timeout to bake (default 2 hours, or timeoutSeconds)', async () => {

@@ -9,6 +9,7 @@ import { buildBakeOverrides } from './lib/build-bake-overrides';
 import { explainMissingBuildx } from './lib/check-buildx';
 import { checkImageOptions } from './lib/check-image-options';
 import { formatSummary } from './lib/format-summary';
+import { normalizeListOptions } from './lib/normalize-list-options';
 import { readGitFacts } from './lib/read-git-facts';
 import { resolveCache } from './lib/resolve-cache';
 import type { GitFacts, ProjectBuild } from './lib/resolve-images';
@@ -64,7 +65,9 @@ const EFFECTS: ExecutorEffects = {
   reraise: (signal) => process.kill(process.pid, signal),
 };
 
-export async function buildProjects(requests: BuildRequest[], context: ExecutorContext, effects: ExecutorEffects = EFFECTS): Promise<TaskResults> {
+export async function buildProjects(given: BuildRequest[], context: ExecutorContext, effects: ExecutorEffects = EFFECTS): Promise<TaskResults> {
+  // `--secrets=…` once on the command line arrives as a string; bake needs a list.
+  const requests = given.map((r) => ({ ...r, options: normalizeListOptions(r.options) }));
   // Options that shape the bake command itself come from the first task; per-image options
   // (registry, tags, cache, args) may differ per project and go into the overrides file.
   const runOptions = requests[0].options;
