@@ -673,7 +673,7 @@ const pathCases: BadInputCase[] = [
     input: 'a project at `apps/my api` (a space in the path)',
     workspace: nodeWorkspace('my-api', 'apps/my api'),
     run: { dockerize: 'my-api' },
-    expect: { written: { 'apps/my api/Dockerfile': ['COPY --link ["apps/my api/", "apps/my api/"]', 'CMD ["node", "apps/my api/src/main.js"]'], 'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'] } },
+    expect: { written: { 'apps/my api/Dockerfile': ['COPY --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml ["apps/my api/", "apps/my api/"]', 'CMD ["node", "apps/my api/src/main.js"]'], 'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'] } },
   },
   {
     id: 'template-dir-missing',

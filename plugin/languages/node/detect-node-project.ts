@@ -7,6 +7,7 @@ import { detectNativeModules } from './detect-native-modules';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
 import { detectInstallInputs } from './detect-install-inputs';
+import { assertNoLiteralCredentials, listConfigFilesInBuild } from './detect-config-credentials';
 import { detectLibraryBuilds } from './detect-library-builds';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
@@ -81,6 +82,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
   });
   const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
+  assertNoLiteralCredentials(fs, project.name, listConfigFilesInBuild(inputs.installInputs, [projectRoot, ...closure]));
   // A framework that bundles its node_modules (Next standalone) needs no production install.
   const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
   // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).

@@ -3,6 +3,7 @@ import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planHealth } from '../../plan/health';
 import { planFrameworkRuntimeSteps, planRuntimeSystemSteps } from './node-framework-steps';
+import { PACKAGE_MANAGER_CONFIG_FILES } from './detect-config-credentials';
 
 interface RuntimeFlavour {
   /** Numeric non-root user: the image's own `node` user, or distroless's `nonroot`. */
@@ -71,6 +72,19 @@ function planLibraryCopies(ctx: NodeContext): Step[] {
   return libraries.map((root) => planTreeCopy(ctx, root));
 }
 
+// Package-manager config at any depth (the pattern also matches the copied folder's top level).
+const CONFIG_EXCLUDES = PACKAGE_MANAGER_CONFIG_FILES.map((name) => `**/${name}`);
+
+/**
+ * No package-manager config reaches the runtime from any copy (a root project's `COPY ./ ./`,
+ * a package folder's own `.npmrc`, a framework's output): it may name registries or hold a token,
+ * and the running service never reads it.
+ */
+function withoutConfigFiles(step: Step): Step {
+  if (step.kind !== 'copy') return step;
+  return { ...step, exclude: [...new Set([...(step.exclude ?? []), ...CONFIG_EXCLUDES])] };
+}
+
 /** Artifact and production node_modules only: no compilers, no dev dependencies, no install config. */
 export function planNodeRuntimeStage(ctx: NodeContext): Stage {
   const flavour = RUNTIME_FLAVOURS[ctx.options.runtime];
@@ -84,10 +98,7 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       { kind: 'workdir', path: '/app' },
       { kind: 'env', vars: { NODE_ENV: 'production' } },
       ...planRuntimeSystemSteps(ctx),
-      ...planProdDepsCopy(ctx),
-      ...planLibraryCopies(ctx),
-      planArtifactCopy(ctx),
-      ...planFrameworkRuntimeSteps(ctx),
+      ...[...planProdDepsCopy(ctx), ...planLibraryCopies(ctx), planArtifactCopy(ctx), ...planFrameworkRuntimeSteps(ctx)].map(withoutConfigFiles),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
       {

@@ -33,3 +33,25 @@ describe('registry credentials never enter a layer', () => {
     }
   });
 });
+
+describe('no package-manager config file reaches the runtime stage from any copy', () => {
+  const CONFIG = ['.npmrc', '.yarnrc', '.yarnrc.yml', 'bunfig.toml'];
+  const shapes: [string, NodeProfile][] = [
+    ...MANAGERS.map((manager): [string, NodeProfile] => [`${manager} workspace package`, profileFor(manager)]),
+    // A root project without a build target: the runtime copies the whole context (`COPY ./ ./`).
+    ['root project, no build target', { ...profileFor('npm'), projectRoot: '.', style: 'package', build: undefined, entrypoint: { value: 'main.js', source: 'test' }, workspaceManifests: [] }],
+    ['integrated app', { ...inventoryProfile, style: 'integrated' }],
+  ];
+  it.each(shapes)('%s: every runtime COPY excludes .npmrc, .yarnrc, .yarnrc.yml and bunfig.toml at any depth', (_name, profile) => {
+    const text = renderDockerfile(planProject(profile, defaultOptions));
+    const copies = text.slice(text.indexOf(' AS runtime')).split('\n').filter((line) => line.startsWith('COPY'));
+    expect(copies.length).toBeGreaterThan(0);
+    for (const copy of copies) for (const name of CONFIG) expect(copy).toContain(`--exclude=**/${name}`);
+  });
+
+  it('a root project without a build target copies the context into the runtime, config files excluded', () => {
+    const profile: NodeProfile = { ...profileFor('npm'), projectRoot: '.', style: 'package', build: undefined, entrypoint: { value: 'main.js', source: 'test' }, workspaceManifests: [] };
+    const text = renderDockerfile(planProject(profile, defaultOptions));
+    expect(text).toMatch(/^COPY --link --exclude=\*\*\/\.npmrc --exclude=\*\*\/\.yarnrc --exclude=\*\*\/\.yarnrc\.yml --exclude=\*\*\/bunfig\.toml \.\/ \.\/$/m);
+  });
+});

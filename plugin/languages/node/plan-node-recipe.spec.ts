@@ -7,6 +7,9 @@ function findStage(plan: BuildPlan, name: string): Stage | undefined {
   return plan.stages.find((stage) => stage.name === name);
 }
 
+/** Every runtime COPY keeps package-manager config out. */
+const CONFIG = ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'];
+
 describe('planNodeRecipe', () => {
   it('plans base → manifests → deps → build → runtime for an integrated npm project', () => {
     const plan = planNodeRecipe(ordersProfile, defaultOptions);
@@ -26,7 +29,7 @@ describe('planNodeRecipe', () => {
   it('copy-output: no deps or build stage, the runtime copies the output from the context', () => {
     const plan = planNodeRecipe(ordersProfile, { ...defaultOptions, buildMode: 'copy-output' });
     expect(plan.stages.map((stage) => stage.name)).toEqual(['runtime']);
-    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true });
+    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true, exclude: CONFIG });
     expect(plan.ignore.slice(-5)).toEqual(['**/dist', '!dist/apps/orders', '**/node_modules', '**/.nx', '**/.git']);
     expect(plan.notes.join('\n')).toMatch(/run the Nx build first/);
   });
@@ -58,7 +61,7 @@ describe('planNodeRecipe', () => {
     expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true });
     expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/', installInput: true });
     const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
-    expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock'] });
+    expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock', '**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
   });
 
   it('yarn classic: yarn 1 from npm (--force over upstream\'s), lockfile pruned by the embedded script with yarn\'s own parser', () => {
@@ -87,7 +90,7 @@ describe('planNodeRecipe', () => {
     const runs = build?.steps.filter((step) => step.kind === 'run').map((step) => (step.kind === 'run' ? step.command[2] : ''));
     expect(runs).toEqual(['npm run build --workspace=libs/health', 'npm run build --workspace apps/inventory']);
     const runtime = findStage(planNodeRecipe(profile, defaultOptions), 'runtime');
-    expect(runtime?.steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules'] });
+    expect(runtime?.steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules', ...CONFIG] });
     expect(planNodeRecipe(profile, { ...defaultOptions, buildMode: 'copy-output' }).ignore).toContain('!libs/health/dist');
   });
 

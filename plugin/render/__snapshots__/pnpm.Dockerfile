@@ -74,9 +74,9 @@ RUN pnpm --filter @examples/inventory build
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link --exclude=pnpm-lock.yaml /workspace/ ./
-COPY --from=build --link --exclude=node_modules /workspace/libs/health/ libs/health/
-COPY --from=build --link /workspace/apps/inventory/dist/ apps/inventory/dist/
+COPY --from=prod-deps --link --exclude=pnpm-lock.yaml --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
+COPY --from=build --link --exclude=node_modules --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/libs/health/ libs/health/
+COPY --from=build --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

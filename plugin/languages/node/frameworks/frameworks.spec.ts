@@ -125,9 +125,9 @@ describe('framework providers', () => {
     const runtime = stage(plan.stages, 'runtime');
     // The runtime mirrors the workspace under /app (#10): the standalone folder keeps its path and
     // its own node_modules (no exclude); static and public land beside server.js inside it.
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true });
+    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
     expect(runtime).toContainEqual({ kind: 'env', vars: { HOSTNAME: '0.0.0.0', NEXT_TELEMETRY_DISABLED: '1', PORT: '3000' } });
     expect(runtime).toContainEqual({ kind: 'cmd', argv: ['apps/web/.next/standalone/apps/web/server.js'] });
     expect(plan.stages.some((candidate) => candidate.name === 'prod-deps')).toBe(false);
