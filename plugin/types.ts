@@ -77,6 +77,12 @@ export interface NodeProfile {
    * Optional so older profiles stay valid; missing means none.
    */
   installInputs?: string[];
+  /**
+   * Local `file:`/`link:` dependencies inside the workspace the install reads (also listed in
+   * `installInputs`): tarballs as files, folders with a trailing slash. A folder stays in the
+   * runtime (npm and pnpm link it from node_modules); a tarball does not.
+   */
+  localDependencies?: string[];
   /** Yarn Berry: the release file `.yarnrc.yml#yarnPath` names (workspace-relative); it is the `yarn` the image runs. */
   yarnPath?: string;
   /**

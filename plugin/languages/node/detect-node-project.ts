@@ -8,6 +8,7 @@ import { detectClosure } from '../../detect/detect-closure';
 import { detectEntrypoint } from './detect-entrypoint';
 import { detectInstallInputs } from './detect-install-inputs';
 import { assertNoLiteralCredentials, listConfigFilesInBuild } from './detect-config-credentials';
+import { detectLocalDependencies } from './detect-local-dependencies';
 import { detectLibraryBuilds } from './detect-library-builds';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
@@ -83,6 +84,13 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   });
   const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
   assertNoLiteralCredentials(fs, project.name, listConfigFilesInBuild(inputs.installInputs, [projectRoot, ...closure]));
+  const workspaceManifests = closure.filter((root) => fs.exists(joinPath(root, 'package.json')));
+  const localDependencies = detectLocalDependencies({
+    fs,
+    project: project.name,
+    manifestDirs: ['.', ...(projectPackageJson ? [projectRoot] : []), ...workspaceManifests],
+    projectRoots: Object.values(graph.nodes).map((node) => joinPath(node.data.root)),
+  });
   // A framework that bundles its node_modules (Next standalone) needs no production install.
   const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
   // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
@@ -102,10 +110,11 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     ...(port && { port }),
     closure,
     // Closure libraries that are workspace packages: their manifests belong to the install.
-    workspaceManifests: closure.filter((root) => fs.exists(joinPath(root, 'package.json'))),
+    workspaceManifests,
     rootFiles: detectRootFiles(fs),
     hasProdDependencies,
-    installInputs: inputs.installInputs,
+    installInputs: [...inputs.installInputs, ...localDependencies],
+    ...(localDependencies.length > 0 && { localDependencies }),
     ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
     rootLifecycleScripts: inputs.rootLifecycleScripts,
     ...(inputs.patchPackage && { patchPackage: true }),

@@ -25,9 +25,13 @@ export function planNodeHealth(ctx: NodeContext) {
   return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.options.runtime].node });
 }
 
-/** Never in the image: install config (may name registries), Yarn's release and plugins, the lockfile. */
+/**
+ * Never in the image: install config (may name registries), Yarn's release and plugins, local
+ * tarballs, the lockfile. A local folder dependency stays: node_modules links to it.
+ */
 function toInstallExcludes(ctx: NodeContext): string[] {
-  return [...ctx.installInputs.map((path) => path.replace(/\/$/, '')), ctx.lockfile];
+  const linked = (ctx.profile.localDependencies ?? []).filter((path) => path.endsWith('/'));
+  return [...ctx.installInputs.filter((path) => !linked.includes(path)).map((path) => path.replace(/\/$/, '')), ctx.lockfile];
 }
 
 /**
