@@ -42,6 +42,21 @@ function planDecisionNotes(ctx: NodeContext): string[] {
   return notes;
 }
 
+/**
+ * What another project's new dependency re-runs. Workspace packages: nothing but the pruning (the
+ * slice is the same bytes). No workspaces (an Nx integrated app, a root project): the slice is the
+ * root manifest itself, so the dev install re-runs on any root dependency change; an integrated
+ * app's production install reads Nx's runtime manifest, which changes only with its own graph.
+ */
+function toRerunNote(ctx: NodeContext): string {
+  if (ctx.workspaces.length > 0) return "another project's dependency change re-runs only the pruning step and leaves the installs cached.";
+  const dev = ctx.hasBuildStage ? `any change to the root package.json or ${ctx.lockfile} (another project's new dependency included) re-runs the build stage's dev install (\`${ctx.pm.install.join(' ')}\`: the whole root manifest, which the build's tools come from)` : '';
+  const prod = ctx.profile.runtimeManifest
+    ? `the production install reads ${ctx.profile.projectRoot}/Dockerfile.package.json and Dockerfile.${ctx.lockfile} and re-runs only when this app's runtime dependencies change`
+    : ctx.profile.hasProdDependencies ? `the production install re-runs with it` : '';
+  return `${[dev, prod].filter(Boolean).join('; ') || 'no install depends on other projects'}.`;
+}
+
 function planInstallNotes(ctx: NodeContext): string[] {
   const { profile, pm } = ctx;
   const manager = profile.packageManager.value;
@@ -50,7 +65,7 @@ function planInstallNotes(ctx: NodeContext): string[] {
   if (profile.yarnPath) notes.push(`yarn is the workspace's own release ${profile.yarnPath} (from .yarnrc.yml#yarnPath); nothing is downloaded for it.`);
   else if (pm.npmPackage) notes.push(`${manager} is installed with \`npm install --global${pm.npmPackage.includes('yarn') ? ' --force' : ''} ${pm.npmPackage}@${ctx.pmVersion}\`, version ${version}; no corepack (gone from Node 25, fails signature checks behind re-signing proxies)${pm.npmPackage.includes('yarn') ? '; --force replaces the yarn 1 links upstream node images carry' : ''}.`);
   const slice = ctx.workspaces.length > 0 ? ctx.workspaces.join(', ') : 'the root (no workspaces)';
-  if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; another project's dependency change leaves this install cached.`);
+  if (pm.prune) notes.push(`The lockfile is pruned by ${pm.prune.script ? 'the embedded script' : `\`${pm.prune.command.filter((word) => !word.includes('=') && word !== 'env').join(' ')}\``} to ${slice}, and the frozen install (\`${pm.install.join(' ')}\`) proves the slice; ${toRerunNote(ctx)}`);
   else notes.push(`Not pruned: ${pm.notPrunedBecause}. Only this project's workspace manifests enter, but any change to ${ctx.lockfile} re-runs the install.`);
   const rootScripts = profile.rootLifecycleScripts ?? [];
   if (profile.patchPackage && !profile.runtimeManifest) {

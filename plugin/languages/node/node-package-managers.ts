@@ -39,7 +39,8 @@ export interface PackageManagerRecipe {
   /**
    * Prunes the lockfile in place to the manifests present (root + the project's workspaces), with
    * the tool itself and without network, so another project's dependency change leaves the
-   * install layer's input bytes unchanged. `script` = a plugin-shipped heredoc script.
+   * install layer's input bytes unchanged for a workspace package (an Nx integrated app has no
+   * workspace: its slice is the whole root manifest). `script` = a plugin-shipped heredoc script.
    * Undefined: the whole root lockfile is the install's input.
    */
   prune?: { command: string[]; script?: string; cacheDir?: string; tool?: string };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildPlan, Stage } from '../../types';
+import type { BuildPlan, NodeProfile, Stage } from '../../types';
 import { defaultOptions, inventoryProfile, ordersProfile, pnpmProfile } from '../../plan/__fixtures__/node-profiles';
 import { planNodeRecipe } from './plan-node-recipe';
 
@@ -103,5 +103,19 @@ describe('planNodeRecipe', () => {
   it('without a port: no EXPOSE, no HEALTHCHECK', () => {
     const plan = planNodeRecipe({ ...ordersProfile, port: undefined }, defaultOptions);
     expect(findStage(plan, 'runtime')?.steps.some((step) => step.kind === 'expose' || step.kind === 'healthcheck')).toBe(false);
+  });
+});
+
+describe('the header says what another project\'s new dependency re-runs, per shape', () => {
+  const notes = (profile: NodeProfile) => planNodeRecipe(profile, defaultOptions).notes.join('\n');
+  it('workspace package: only the pruning step; the installs stay cached', () => {
+    expect(notes({ ...inventoryProfile, workspaceManifests: ['libs/health'] })).toMatch(/another project's dependency change re-runs only the pruning step and leaves the installs cached/);
+  });
+  it('Nx integrated app: the dev install re-runs (whole root manifest), the production install only with its own runtime dependencies', () => {
+    const integrated: NodeProfile = { ...inventoryProfile, style: 'integrated', workspaceManifests: [], hasProdDependencies: true, runtimeManifest: { packageJson: '{}', lockfile: '{}' } };
+    const text = notes(integrated);
+    expect(text).not.toMatch(/leaves (this|the) install/);
+    expect(text).toMatch(/another project's new dependency included\) re-runs the build stage's dev install \(`npm ci`/);
+    expect(text).toMatch(/production install reads apps\/inventory\/Dockerfile\.package\.json and Dockerfile\.package-lock\.json and re-runs only when this app's runtime dependencies change/);
   });
 });

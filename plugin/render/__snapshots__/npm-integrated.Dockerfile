@@ -12,7 +12,7 @@
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK: GET http://127.0.0.1:3000/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
-# The lockfile is pruned by the embedded script to the root (no workspaces), and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
+# The lockfile is pruned by the embedded script to the root (no workspaces), and the frozen install (`npm ci`) proves the slice; any change to the root package.json or package-lock.json (another project's new dependency included) re-runs the build stage's dev install (`npm ci`: the whole root manifest, which the build's tools come from).
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM node:22-bookworm-slim AS base

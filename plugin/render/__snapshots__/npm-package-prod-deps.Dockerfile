@@ -12,7 +12,7 @@
 # Runtime base slim: node:22-bookworm-slim (from the runtime option; versions.json).
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.
 # HEALTHCHECK: GET http://127.0.0.1:3001/health must answer 2xx (from libs/health/src/index.ts: route "/health"); probed with the image's node (no curl in the image). Override with --healthcheck=/path|tcp|none.
-# The lockfile is pruned by the embedded script to apps/inventory, libs/health, and the frozen install (`npm ci`) proves the slice; another project's dependency change leaves this install cached.
+# The lockfile is pruned by the embedded script to apps/inventory, libs/health, and the frozen install (`npm ci`) proves the slice; another project's dependency change re-runs only the pruning step and leaves the installs cached.
 # Runtime layout mirrors the workspace under /app: production node_modules where the package manager put them, workspace libraries at their own paths.
 
 # base: the toolchain image and the settings every later stage inherits.
