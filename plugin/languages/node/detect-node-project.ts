@@ -9,6 +9,7 @@ import { detectEntrypoint } from './detect-entrypoint';
 import { detectInstallInputs } from './detect-install-inputs';
 import { assertNoLiteralCredentials, listConfigFilesInBuild } from './detect-config-credentials';
 import { detectLocalDependencies } from './detect-local-dependencies';
+import { assertGraphSeesImports } from './detect-missing-npm-edges';
 import { detectLibraryBuilds } from './detect-library-builds';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
@@ -93,6 +94,9 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   });
   // A framework that bundles its node_modules (Next standalone) needs no production install.
   const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  if (style === 'integrated' && !hasProdDependencies && !frameworks.some((facts) => facts.bundlesDependencies)) {
+    assertGraphSeesImports({ fs, project: project.name, roots: [projectRoot, ...closure], build: project.targets?.build, rootPackageJson });
+  }
   // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
   const runtimeManifest = style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, packageManager.value) : undefined;
 
