@@ -58,7 +58,7 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
     }
   }
   const messages = [
-    ...(drifted.size ? [`${[...drifted].sort().join(', ')} no longer match the project graph (e.g. a new library dependency). Run \`nx sync\`.`] : []),
+    ...(drifted.size ? [`${[...drifted].sort().join(', ')} no longer ${drifted.size === 1 ? 'matches' : 'match'} the project graph (a library dependency added or removed, a changed entry point or port, or a root lockfile change that moves the runtime dependencies). Run \`nx sync\`.`] : []),
     ...problems,
   ];
   return messages.length ? { outOfSyncMessage: messages.join('\n') } : {};

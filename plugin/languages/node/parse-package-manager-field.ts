@@ -15,7 +15,7 @@ export function parsePackageManagerField(
       project,
       file: 'package.json',
       problem: `packageManager "${value}" is not <npm|pnpm|yarn|bun>@<exact version>`,
-      fix: 'set it to an exact version, e.g. "pnpm@9.12.0" (`corepack use pnpm@latest` writes it)',
+      fix: 'set it by hand to an exact version, e.g. "pnpm@9.12.0" (`npm pkg set packageManager=pnpm@9.12.0` writes it; the version `pnpm --version` prints)',
     });
   }
   const [, name, major, minor, patch, prerelease] = match;
