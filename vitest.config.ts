@@ -1,4 +1,22 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * e2e files in a fixed order: the suites that build without emptying BuildKit's cache first, then
+ * those that empty it (examples.e2e.ts starts from an empty cache; affected.e2e.ts empties it for
+ * its fresh-runner test), so no suite pays for another's reset. Files not listed run last.
+ */
+const E2E_ORDER = ['fixtures.e2e.ts', 'peer-install.e2e.ts', 'examples.e2e.ts', 'affected.e2e.ts'];
+
+class E2eSequencer extends BaseSequencer {
+  async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (file: TestSpecification) => {
+      const index = E2E_ORDER.findIndex((name) => file.moduleId.endsWith(`/${name}`));
+      return index < 0 ? E2E_ORDER.length : index;
+    };
+    return [...files].sort((a, b) => rank(a) - rank(b));
+  }
+}
 
 // Two projects: `unit` is fast and Docker-free; `e2e` needs the lab (tools/lab) or a real Docker.
 export default defineConfig({
@@ -20,6 +38,7 @@ export default defineConfig({
           testTimeout: 20 * 60_000,
           hookTimeout: 30 * 60_000,
           fileParallelism: false,
+          sequence: { sequencer: E2eSequencer },
         },
       },
     ],

@@ -104,7 +104,8 @@ export const SERVICES: ExampleService[] = [
     port: 8080,
     route: '/invoices',
     source: 'apps/billing-java/src/main/java/com/example/billing/Main.java',
-    installStep: /^\[deps \d+\/\d+\] RUN .*dependency:go-offline/,
+    // The pre-fetch: Maven's own build run on the pom alone (go-offline missed BOM-pinned test-scope artifacts).
+    installStep: /^\[deps \d+\/\d+\] RUN .*mvn .*-Dmaven\.test\.skip=true package/,
     otherProjectEdit: appendComment('apps/pricing-py/src/pricing/server.py', '#'),
     allowedAfterOtherEdit: [],
   },
