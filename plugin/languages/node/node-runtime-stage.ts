@@ -31,7 +31,9 @@ export function planNodeHealth(ctx: NodeContext) {
  */
 function toInstallExcludes(ctx: NodeContext): string[] {
   const linked = (ctx.profile.localDependencies ?? []).filter((path) => path.endsWith('/'));
-  return [...ctx.installInputs.filter((path) => !linked.includes(path)).map((path) => path.replace(/\/$/, '')), ctx.lockfile];
+  // Config files are excluded from every runtime copy at any depth (withoutConfigFiles), not once more here.
+  const kept = ctx.installInputs.filter((path) => !linked.includes(path) && !PACKAGE_MANAGER_CONFIG_FILES.includes(path));
+  return [...kept.map((path) => path.replace(/\/$/, '')), ctx.lockfile];
 }
 
 /**

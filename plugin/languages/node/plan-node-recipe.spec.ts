@@ -61,7 +61,7 @@ describe('planNodeRecipe', () => {
     expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true });
     expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/', installInput: true });
     const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
-    expect(runtimeCopy).toMatchObject({ exclude: ['.yarnrc.yml', '.yarn/releases', 'yarn.lock', '**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtimeCopy).toMatchObject({ exclude: ['.yarn/releases', 'yarn.lock', '**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
   });
 
   it('yarn classic: yarn 1 from npm (--force over upstream\'s), lockfile pruned by the embedded script with yarn\'s own parser', () => {
