@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_DEBIAN, LAB_GOLANG, LAB_JRE, LAB_MAVEN, LAB_NODE, LAB_PYTHON, LAB_RUST, LAB_UV } from './competitors';
 import { REPO } from './lib';
+import { NEST_SUBJECT } from './nest';
 
 export interface Row {
   scenario: string;
@@ -33,8 +34,8 @@ interface ScenarioDoc {
 
 /** Scenario order, titles, the variant every ratio is taken against, and what the figure means. */
 const SCENARIOS: ScenarioDoc[] = [
-  { id: 'cold', title: 'Cold build (empty BuildKit cache)', reference: 'ours', what: '`lab.sh reset` before every build: no local cache, no registry cache. For nx-docker the time includes the host build (`esbuild`) its `docker:build` target depends on, but *not* the host `npm ci` a CI runner would also need (it used the already installed examples/node_modules) — that favours nx-docker.' },
-  { id: 'warm-edit', title: 'Warm rebuild after a one-line source change', reference: 'ours', what: 'A comment appended to the service\'s main.ts, then the same build again on a warm BuildKit. nx-docker includes its host build.' },
+  { id: 'cold', title: 'Cold build (empty BuildKit cache)', reference: 'ours', what: '`lab.sh reset` before every build: no local cache, no registry cache. For nx-docker the time includes the host build its `docker:build` target depends on (`esbuild` for orders and inventory, `nx run api:build --skip-nx-cache` for the NestJS api), but *not* the host install a CI runner would also need (examples: the already installed examples/node_modules; NestJS: one `npm install` before the builds, timed in the notes) — that favours nx-docker.' },
+  { id: 'warm-edit', title: 'Warm rebuild after a one-line source change', reference: 'ours', what: 'A comment appended to the service\'s main.ts (the NestJS api: its app.controller.ts), then the same build again on a warm BuildKit. nx-docker includes its host build.' },
   { id: 'other-dep-change', title: 'Another project\'s dependency change, then rebuild orders', reference: 'ours', what: '`npm install is-number@7.0.0 --workspace=apps/inventory --package-lock-only` plus a unique version bump of inventory (root package-lock.json changes), then orders is rebuilt. "steps re-run" counts Dockerfile steps BuildKit executed instead of taking from cache.' },
   { id: 'size', title: 'Final image size', reference: 'ours', what: '`--load` into dockerd, `docker image inspect` size (uncompressed). "added" = image minus its runtime base image (what the Dockerfile put on top: runtime deps + artifact).' },
   { id: 'bake-vs-per-project', title: 'One bake for the batch vs one build process per project (cold)', reference: 'ours', what: 'Both Node services, empty cache, our Dockerfiles both times: one `docker buildx bake` with both targets vs one `docker buildx build` per project run one after the other (what nx-container and @nx/docker\'s per-project targets do).' },
@@ -121,6 +122,9 @@ export function renderReport(results: Results): void {
   lines.push(`| nx-docker | ${results.competitors['nx-docker'] ?? '—'}. @nx/docker 23.2.1 has no Dockerfile generator (only \`init\`); Nx writes a Node app's Dockerfile with \`@nx/node:setup-docker\`, which registers @nx/docker's inferred \`docker:build\` (\`docker build .\` in the project root, \`dependsOn: [build, prune]\`). Ran in a copy of examples/ with \`npm install --no-save @nx/docker@23.2.1 @nx/node@23.2.1\`, \`nx g @nx/node:setup-docker --project=<p> --outputPath=<build output>\`. inventory needed an explicit \`nx.targets.build\` in its package.json (setup-docker reads \`project.targets.build\` and throws on an inferred one). Its Dockerfile copies prebuilt \`dist\` from the project root, so the bench builds on the host first (esbuild, as the build target does), copies orders' output to apps/orders/dist and writes the package.json @nx/esbuild's generatePackageJson would (the Dockerfile runs \`npm --omit=dev -f install\` there). | bench/competitors/nx-docker/*/Dockerfile |`);
   lines.push(`| fly | ${results.competitors.fly ?? '—'}. Fly's generator expects a standalone app: each service is made standalone (its src, the libs it imports under ./libs, the root tsconfig.base.json, a package.json with the root devDependencies it builds with and build/start scripts — orders had none —, a lockfile from \`npm install --package-lock-only\`), then \`npx @flydotio/dockerfile@0.7.10 --force\`. Built with that standalone dir as context. | bench/competitors/fly/*/ |`);
   lines.push(`| naive | ${results.competitors.naive ?? 'bench/competitors/naive'}: \`COPY . .\`, \`npm ci\`, build, one stage, workspace root as context, no .dockerignore | bench/competitors/naive/*.Dockerfile |`);
+  const nestMeasured = results.rows.some((r) => r.subject === NEST_SUBJECT);
+  lines.push(`| nx-docker (NestJS) | \`@nx/node:setup-docker\` 23.2.1 for e2e/fixtures/nest-nx's api (\`--outputPath=dist/apps/api\`), rendered from its template and checked byte-identical to the real generator's output (header of the file). Built like the row above: host \`nx run api:build --skip-nx-cache\` (webpack with NxAppWebpackPlugin, whose generatePackageJson writes the package.json + lockfile the Dockerfile installs from), output copied to apps/api/dist, \`docker buildx build apps/api\`. The host install it needs is timed apart (notes) | bench/competitors/nx-docker/api-nest/Dockerfile |`);
+  lines.push(`| naive (NestJS) | hand-written: \`COPY . .\`, \`npm ci\`, \`npx nx build api\`, one stage on ${LAB_NODE}, workspace root as context, no .dockerignore | bench/competitors/naive/api-nest.Dockerfile |`);
   const measured = ECOSYSTEM_COMPETITORS.filter((e) => results.rows.some((r) => r.subject === e.subject && r.variant === 'upstream docs'));
   const unmeasured = ECOSYSTEM_COMPETITORS.filter((e) => !measured.includes(e));
   for (const e of measured) {
@@ -130,6 +134,9 @@ export function renderReport(results: Results): void {
   lines.push('', `Lab adaptations applied mechanically to every competitor file (bench/competitors.ts \`adaptForLab\`) and to none of ours: ${LAB_ADAPTATIONS.join('; ')}. So **image sizes compare Dockerfile structure on the lab's bases, not the competitors' base choices** (the size table's "base" column says which base each image sits on).`, '');
   const list = (es: EcosystemCompetitors[]) => es.map((e) => `${e.language} (${e.subject})`).join(', ');
   if (measured.length > 0) lines.push(`${list(measured)} ${measured.length === 1 ? 'was' : 'were'} measured against the upstream documentation's Dockerfile and a naive one.`, '');
+  lines.push(nestMeasured
+    ? `NestJS (${NEST_SUBJECT}): the fixture e2e/fixtures/nest-nx (a NestJS app as Nx's Nest generator writes it: webpack with NxAppWebpackPlugin, third-party packages external, a workspace lib by tsconfig path) measured against @nx/node:setup-docker's Dockerfile and a naive one (scenario \`nest\`; ours generated with default options, slim runtime).`
+    : 'NestJS (e2e/fixtures/nest-nx): scenario `nest` and its competitor files exist, but it is **not yet measured** in this run.', '');
   if (unmeasured.length > 0) lines.push(`${list(unmeasured)}: competitors **not** measured in this run; only our own images of those examples appear (size table), if the run got that far.`, '');
   lines.push('Ratios are competitor ÷ reference (the reference is ours unless the table says otherwise): above 1× the competitor is slower / bigger / re-ran more; below 1× it beat us. Medians of n runs.', '');
   lines.push('![ratios](benchmarks.svg)', '');
@@ -197,6 +204,8 @@ function interpret(results: Results): string[] {
   const fresh = m('registry-cache', 'orders', 'fresh runner + registry cache');
   const none = m('registry-cache', 'orders', 'no cache (fresh runner)');
   if (fresh && none) out.push(`**Registry cache on a fresh runner: ${fmt(none / fresh, 'x')}× faster than no cache for orders, far from warm local** (${fmt(fresh, 's')} s vs ${fmt(none, 's')} s; warm local ${fmt(m('registry-cache', 'orders', 'warm local cache') ?? NaN, 's')} s). The install layers come back as cache hits (only the edited COPY and the compile re-run), but importing them from the registry costs most of what the small npm install would.`);
+  const nest = nestFinding(results);
+  if (nest) out.push(nest);
   for (const e of ECOSYSTEM_COMPETITORS) {
     const seconds = (scenario: string, variant: string) => m(scenario, e.subject, variant);
     const size = (variant: string) => results.rows.find((r) => r.scenario === 'size' && r.subject === e.subject && r.variant === variant && r.metric === 'image MB')?.median;
@@ -208,6 +217,25 @@ function interpret(results: Results): string[] {
   }
   out.push('Timings on 2 shared cores vary by several seconds between runs; ratios near 1× are noise, not a result.');
   return out;
+}
+
+/** The NestJS comparison in one paragraph: the medians, then the mechanisms behind them. */
+function nestFinding(results: Results): string | undefined {
+  const row = (scenario: string, variant: string, metric: string) => results.rows.find((r) => r.scenario === scenario && r.subject === NEST_SUBJECT && r.variant === variant && r.metric === metric);
+  if (!row('cold', 'ours', 'seconds')) return undefined;
+  const figure = (scenario: string, metric: string, unit: string) => ['ours', 'nx-docker', 'naive'].map((v) => {
+    const value = row(scenario, v, metric);
+    const ours = row(scenario, 'ours', metric);
+    if (!value) return `${v} —`;
+    return `${v} ${fmt(value.median, unit)} ${unit}${v === 'ours' ? '' : ` (${fmtRatio(ratioOf(value.median, ours?.median))})`}`;
+  }).join(', ');
+  const reran = (v: string) => row('warm-edit', v, 'steps re-run')?.detail ?? '—';
+  const n = row('cold', 'ours', 'seconds')!.values.length;
+  return [
+    `**NestJS (${NEST_SUBJECT}, n = ${n}${n < 3 ? ', reduced repetitions: read the ratios as indicative' : ''})** — cold: ${figure('cold', 'seconds', 's')}; one-line edit of the controller: ${figure('warm-edit', 'seconds', 's')}; image: ${figure('size', 'image MB', 'MB')}.`,
+    `After the edit ours re-ran: ${reran('ours')}; nx-docker: ${reran('nx-docker')}; naive: ${reran('naive')}.`,
+    'Why: nx-docker\'s image build only copies the host-built dist and installs its production dependencies, so its cold figure is the host `nx run api:build` plus that install, and it leaves out the host install of the whole workspace (nx, webpack, TypeScript; timed in the notes), which a fresh CI runner pays before its build target can run; ours does both installs and the Nx build inside BuildKit, where the layers and the npm cache mount can come from the registry cache. A comment changes main.js.map (sourceMap is on in the Nest generator\'s webpack config), so nx-docker\'s `COPY dist .` changes and its `npm --omit=dev -f install`, with no cache mount, runs again on every source edit; ours keys both installs on manifests only and re-runs just the source COPY, the Nx build and the runtime copy of the artifact. The naive file re-runs `npm ci` of every devDependency after any edit and ships them, the sources and .git in its image. In the lab nx-docker\'s `node:lts-alpine` is mapped to the same slim base as ours, so on real registries its image would be smaller than our default slim (ours offers `runtime: distroless` or `alpine`).',
+  ].join(' ');
 }
 
 function svg(bars: { label: string; ratio: number }[]): string {

@@ -5,7 +5,9 @@
  * run cut short still leaves a report of what it measured.
  *
  * Env: BENCH_REPS (default 3), BENCH_MINUTES (total budget for the Docker scenarios, default 65),
- * BENCH_ONLY (comma list of scenario ids), BENCH_REGENERATE=0 (use the committed competitor files).
+ * BENCH_ONLY (comma list of scenario ids), BENCH_REGENERATE=0 (use the committed competitor files),
+ * BENCH_MERGE=1 (start from the committed bench/last-run.json and replace only the rows this run
+ * measures: for re-measuring one scenario, e.g. `BENCH_ONLY=nest BENCH_MERGE=1`, without losing the rest).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { commitAll, createPluginWorkspace, packPlugin, runNx } from '../e2e/lib/
 import versions from '../plugin/versions.json';
 import { adaptForLab, COMPETITORS, FLY_VERSION, generateCompetitors, LAB_DEBIAN, LAB_GOLANG, LAB_JRE, LAB_MAVEN, LAB_PYTHON, LAB_RUST, makeFlyStandalone, NODE_SERVICES, NX_VERSION, type NodeService } from './competitors';
 import { bake, buildxBuild, docker, labReset, log, median, REPO, timed, type BuildRun, CA } from './lib';
+import { makeNestVariants, NEST_SUBJECT } from './nest';
 import { benchCreateNodes, benchGenerator } from './overhead';
 import { ADDED_SIZE_METRIC, renderReport, type Results, type Row } from './report';
 
@@ -28,7 +31,19 @@ const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 const EXAMPLES_BIN = join(REPO, 'examples/node_modules/.bin');
 Object.assign(process.env, readDockerEnv());
 
-const results: Results = { startedAt: new Date().toISOString(), machine: machine(), competitors: {}, rows: [], notes: [], skipped: [] };
+const MERGE = process.env.BENCH_MERGE === '1';
+const results: Results = MERGE ? mergeBase() : { startedAt: new Date().toISOString(), machine: machine(), competitors: {}, rows: [], notes: [], skipped: [] };
+
+/** BENCH_MERGE=1: the committed run, minus the rows and notes of the scenarios this run re-measures. */
+function mergeBase(): Results {
+  const base = JSON.parse(readFileSync(join(REPO, 'bench/last-run.json'), 'utf-8')) as Results;
+  const redo = (text: string) => (ONLY ?? []).some((id) => text.startsWith(`${id}:`) || (id === 'nest' && text.includes(NEST_SUBJECT)));
+  base.rows = base.rows.filter((r) => !(ONLY?.includes('nest') && r.subject === NEST_SUBJECT));
+  base.notes = base.notes.filter((n) => !redo(n));
+  base.skipped = base.skipped.filter((n) => !redo(n));
+  base.notes.push(`${(ONLY ?? ['all']).join(', ')}: measured in a later run (${new Date().toISOString()}, BENCH_ONLY=${ONLY?.join(',') ?? ''}, BENCH_REPS=${REPS}) on the same lab and merged into this one (BENCH_MERGE=1); the other rows are from the run that started at ${base.startedAt}.`);
+  return base;
+}
 
 function machine(): Results['machine'] {
   const sh = (cmd: string) => { try { return execFileSync('bash', ['-c', cmd], { env: { ...process.env, ...readDockerEnv() } }).toString().trim(); } catch { return 'unknown'; } };
@@ -218,7 +233,9 @@ async function main(): Promise<void> {
     save();
   }
 
-  if (process.env.BENCH_REGENERATE !== '0') {
+  if (MERGE) {
+    /* keep the merged run's record of how the competitors were produced */
+  } else if (process.env.BENCH_REGENERATE !== '0') {
     log('generating competitor Dockerfiles with the competitors themselves');
     const how = generateCompetitors();
     results.competitors = { 'nx-docker': how.nxDocker, fly: how.fly };
@@ -226,10 +243,10 @@ async function main(): Promise<void> {
   results.competitors.naive = 'bench/competitors/naive/*.Dockerfile, hand-written for the benchmark';
   save();
 
-  const dockerScenarios = ['build', 'bake-vs-per-project', 'registry-cache', 'nx-affected', ...ECOSYSTEMS.map((e) => e.id), 'size-all'];
+  const dockerScenarios = ['build', 'bake-vs-per-project', 'registry-cache', 'nx-affected', 'nest', ...ECOSYSTEMS.map((e) => e.id), 'size-all'];
   if (!dockerScenarios.some(wanted)) return finish();
   docker(['buildx', 'inspect', 'nx-dockerize-lab']);
-  const variants = makeVariants();
+  const variants = wanted('build') ? makeVariants() : [];
 
   // 1-4. Per (service, variant), with nothing else in the cache: cold build; then a one-line edit
   // and a warm rebuild; then (orders) another project's dependency change and a rebuild; on the
@@ -314,6 +331,10 @@ async function main(): Promise<void> {
   if (wanted('nx-affected') && remainingMin() > 3.5) await nxAffected().catch((e: Error) => { results.notes.push(`nx-affected failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
   else if (wanted('nx-affected')) results.skipped.push('nx-affected: not run (time budget)');
 
+  // 8a. NestJS (e2e/fixtures/nest-nx): ours vs @nx/node:setup-docker's Dockerfile vs naive.
+  if (wanted('nest') && remainingMin() > 3) await nestScenario().catch((e: Error) => { results.notes.push(`nest failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
+  else if (wanted('nest')) results.skipped.push(`nest: the ${NEST_SUBJECT} comparison (ours vs @nx/node:setup-docker vs naive) not run (time budget)`);
+
   // 8. Go and Python: ours vs the upstream documentation's Dockerfile vs naive (cold, warm edit, size).
   for (const spec of ECOSYSTEMS) {
     if (wanted(spec.id) && remainingMin() > 3) await ecosystemScenario(spec).catch((e: Error) => { results.notes.push(`${spec.id} failed: ${e.message.split('\n')[0].slice(0, 400)}`); log(String(e.stack)); });
@@ -339,7 +360,8 @@ async function main(): Promise<void> {
 }
 
 function finish(): void {
-  results.finishedAt = new Date().toISOString();
+  // A merged run keeps the committed run's span; its own time is in the merge note.
+  if (!MERGE || !results.finishedAt) results.finishedAt = new Date().toISOString();
   save();
   log(`done: bench/results/${STAMP}.json, docs/BENCHMARKS.md`);
 }
@@ -406,6 +428,31 @@ async function ecosystemScenario(spec: EcosystemSpec): Promise<void> {
         const tag = `bench-${spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
         const loaded = await v.build({ load: true, tag });
         if (loaded.exitCode === 0) sizeRow(spec.project, v.id, v.id === 'ours' ? `bench-ours-${spec.project}:latest` : tag, v.base);
+      }
+    }
+  });
+}
+
+/** NestJS: per variant, with nothing else in the cache, a cold build, a one-line edit and a warm
+ * rebuild, and on the first repetition a --load for the size (the same loop as the ecosystems'). */
+async function nestScenario(): Promise<void> {
+  const hostInstall: number[] = [];
+  const variants = makeNestVariants(hostInstall);
+  results.notes.push(`nest: nx-docker's host \`npm install\` of the nest-nx workspace (which its host build needs; run once before the builds, not included in its figures): ${hostInstall.map((s) => `${s.toFixed(1)} s`).join(', ')} on this machine with a warm npm cache.`);
+  await reps('nest', 16, async (rep) => {
+    for (const v of variants) {
+      checkDeadline();
+      labReset();
+      const cold = await v.build();
+      record('cold', NEST_SUBJECT, v.id, cold);
+      if (cold.exitCode !== 0) continue;
+      v.edit();
+      record('warm-edit', NEST_SUBJECT, v.id, await v.build());
+      if (rep === 1) {
+        const tag = `bench-nest-${v.id}:latest`;
+        const loaded = await v.build({ load: true, tag });
+        if (loaded.exitCode === 0) sizeRow(NEST_SUBJECT, v.id, v.loadedTag(tag), v.base);
+        else results.notes.push(`nest / ${v.id}: --load for the size failed: ${loaded.tail.split('\n')[0].slice(0, 300)}`);
       }
     }
   });
