@@ -33,6 +33,8 @@ export interface BuildContextFacts {
 export type HealthProbe = { kind: 'http'; path: string; port?: number } | { kind: 'tcp' } | { kind: 'none' };
 
 export interface NodeProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'node';
   /** Nx project name, e.g. `orders` or `@examples/inventory`. */
   project: string;
@@ -109,6 +111,8 @@ export interface NodeProfile {
 }
 
 export interface GoProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'go';
   project: string;
   projectRoot: string;
@@ -154,6 +158,8 @@ export interface GoLocalModule {
 }
 
 export interface RustProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'rust';
   project: string;
   projectRoot: string;
@@ -195,6 +201,8 @@ export interface RustProfile {
 export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
 
 export interface PythonProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'python';
   project: string;
   projectRoot: string;
@@ -229,6 +237,8 @@ export interface PythonProfile {
 export type JavaBuildTool = 'maven' | 'gradle';
 
 export interface JavaProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'java';
   project: string;
   projectRoot: string;
@@ -372,6 +382,16 @@ export interface BakeFile {
 
 export type RuntimeBase = 'slim' | 'distroless' | 'alpine';
 export type BuildMode = 'docker' | 'copy-output';
+
+/**
+ * The service-wide choices the options make, on every profile (detect/service-settings.ts): the
+ * runtime base, the build mode and Node's `nativeOnAlpine`. Recipes read these, never the options.
+ */
+export interface ServiceSettings {
+  runtime: Sourced<RuntimeBase>;
+  buildMode: Sourced<BuildMode>;
+  nativeOnAlpine: boolean;
+}
 
 export interface DockerizeOptions {
   runtime: RuntimeBase;

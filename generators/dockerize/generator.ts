@@ -78,7 +78,7 @@ export function renderProjectFiles(tree: Tree, schema: DockerizeGeneratorSchema,
     options,
     createRuntimeManifest: toRuntimeManifestFactory(tree, graph),
   });
-  const plan = planProject(profile, options);
+  const plan = planProject(profile);
   return {
     plan,
     names,

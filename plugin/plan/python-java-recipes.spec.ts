@@ -8,6 +8,7 @@ import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planJavaRecipe } from '../languages/java/plan-java-recipe';
 import { planPythonRecipe } from '../languages/python/plan-python-recipe';
+import { withSettings } from '../detect/service-settings';
 
 const RUNTIMES: RuntimeBase[] = ['slim', 'distroless'];
 const PYTHON: PythonProfile[] = [uvProfile, uvicornProfile, pipHashesProfile, pipPinnedProfile, poetryProfile];
@@ -24,7 +25,7 @@ const runs = (stage: Stage) => stage.steps.filter((step): step is Extract<Step, 
 describe('every Python and Java profile × runtime plans a valid Dockerfile', () => {
   const rows = [...PYTHON, ...JAVA].flatMap((profile) => RUNTIMES.map((runtime) => [`${profile.project} ${runtime}`, profile, runtime] as const));
   it.each(rows)('%s', (_name, profile, runtime) => {
-    const plan = planProject(profile, { runtime, buildMode: 'docker' });
+    const plan = planProject(withSettings(profile, { runtime, buildMode: 'docker' }));
     expect(validatePlan(plan)).toEqual([]);
     const runtimeStage = findStage(plan, 'runtime');
     expect(runtimeStage.steps).toContainEqual({ kind: 'user', uid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001, gid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001 });
@@ -35,7 +36,7 @@ describe('every Python and Java profile × runtime plans a valid Dockerfile', ()
 
 describe('planPythonRecipe', () => {
   it('uv: uv image stage, deps from the lockfile only, then the project into /opt/venv', () => {
-    const plan = planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(plan.stages.map((stage) => `${stage.name}:${stage.role}`)).toEqual(['uv:base', 'base:base', 'deps:deps', 'build:build', 'runtime:runtime']);
     expect(findStage(plan, 'uv').from).toEqual({ image: 'ghcr.io/astral-sh/uv', tag: versions.python.uv });
     expect(findStage(plan, 'deps').steps[0]).toEqual({ kind: 'copy', sources: ['apps/pricing-py/uv.lock', 'apps/pricing-py/pyproject.toml'], dest: './' });
@@ -47,7 +48,7 @@ describe('planPythonRecipe', () => {
   });
 
   it('a source edit cannot re-run the dependency install: the second uv sync is project-only, a plain one would be flagged', () => {
-    const plan = planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
     const broken = structuredClone(plan);
     const deps = findStage(broken, 'deps');
     deps.steps = deps.steps.map((step) => (step.kind === 'run' ? { ...step, command: ['uv', 'sync', '--locked', '--no-dev'] } : step));
@@ -61,7 +62,7 @@ describe('planPythonRecipe', () => {
       uvWorkspace: { root: '.', package: 'api', members: ['apps/api', 'apps/other', 'libs/greeting'], needed: ['libs/greeting', 'apps/api'], paths: [] },
       closure: ['libs/greeting'],
     };
-    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(profile, { runtime: 'slim', buildMode: 'docker' }));
     expect(validatePlan(plan)).toEqual([]);
     const deps = findStage(plan, 'deps');
     expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
@@ -80,38 +81,38 @@ describe('planPythonRecipe', () => {
     expect(plan.ignore).toEqual(expect.arrayContaining(['!uv.lock', '!pyproject.toml', '!apps/other/pyproject.toml', '!libs/greeting', '!apps/api']));
     expect(plan.ignore).not.toContain('!apps/other');
     // A path source outside the members: its manifest before the install, which skips it (--no-install-local).
-    const withPath = planPythonRecipe({ ...profile, uvWorkspace: { ...profile.uvWorkspace!, needed: ['vendor/x', ...profile.uvWorkspace!.needed], paths: ['vendor/x'] } }, { runtime: 'slim', buildMode: 'docker' });
+    const withPath = planPythonRecipe(withSettings({ ...profile, uvWorkspace: { ...profile.uvWorkspace!, needed: ['vendor/x', ...profile.uvWorkspace!.needed], paths: ['vendor/x'] } }, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(withPath, 'deps').steps).toContainEqual({ kind: 'copy', sources: ['vendor/x/pyproject.toml'], dest: 'vendor/x/' });
     expect(runs(findStage(withPath, 'deps'))).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-install-local --no-editable']);
   });
 
   it('a native dependency: its build packages in base (apt, locked caches), its runtime library in the runtime; distroless refuses with the fix', () => {
     const profile: PythonProfile = { ...uvProfile, systemPackages: [{ build: ['gcc', 'libpq-dev'], runtime: ['libpq5'], reason: 'psycopg2 (uv.lock) has no Linux wheel' }] };
-    const plan = planPythonRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(profile, { runtime: 'slim', buildMode: 'docker' }));
     expect(validatePlan(plan)).toEqual([]);
     expect(runs(findStage(plan, 'base'))[0]).toMatch(/apt-get install -y --no-install-recommends gcc libpq-dev$/);
     expect(runs(findStage(plan, 'runtime'))[0]).toMatch(/apt-get install -y --no-install-recommends libpq5$/);
     expect(plan.notes).toContain('System packages: build stage gcc libpq-dev; runtime libpq5 (apt, caches mounted with sharing=locked).');
-    expect(() => planPythonRecipe(profile, { runtime: 'distroless', buildMode: 'docker' })).toThrow(/psycopg2 \(uv\.lock\).*distroless has no package manager to add libpq5\. Fix: use --runtime slim/);
+    expect(() => planPythonRecipe(withSettings(profile, { runtime: 'distroless', buildMode: 'docker' }))).toThrow(/psycopg2 \(uv\.lock\).*distroless has no package manager to add libpq5\. Fix: use --runtime slim/);
   });
 
   it('pip: --require-hashes with hashes; --no-deps and pip check without', () => {
-    expect(runs(findStage(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
-    expect(runs(findStage(planPythonRecipe(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' }), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);
-    const unfrozen = structuredClone(planPythonRecipe(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' }));
+    expect(runs(findStage(planPythonRecipe(withSettings(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' })), 'deps'))).toEqual(['pip install --require-hashes -r requirements.txt']);
+    expect(runs(findStage(planPythonRecipe(withSettings(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' })), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);
+    const unfrozen = structuredClone(planPythonRecipe(withSettings(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' })));
     const run = findStage(unfrozen, 'deps').steps.find((step) => step.kind === 'run');
     if (run?.kind === 'run') run.command = ['pip', 'install', '-r', 'requirements.txt'];
     expect(validatePlan(unfrozen)).toEqual([expect.stringMatching(/install is not frozen: pip install -r requirements.txt/)]);
   });
 
   it('not packaged: the app files are copied and compiled to bytecode at build time', () => {
-    const plan = planPythonRecipe(uvicornProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(uvicornProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(runs(findStage(plan, 'build'))).toContain('python -m compileall -q --invalidation-mode unchecked-hash /app');
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true });
   });
 
   it('distroless: Debian python3 venv, ENTRYPOINT names the venv program, uid 65532, no useradd', () => {
-    const plan = planPythonRecipe(uvicornProfile, { runtime: 'distroless', buildMode: 'docker' });
+    const plan = planPythonRecipe(withSettings(uvicornProfile, { runtime: 'distroless', buildMode: 'docker' }));
     expect(findStage(plan, 'base').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
     expect(findStage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/python3-debian12', tag: '' });
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['/opt/venv/bin/uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'] });
@@ -119,7 +120,7 @@ describe('planPythonRecipe', () => {
   });
 
   it('pins every cache mount: dropping UV_CACHE_DIR is reported', () => {
-    const plan = structuredClone(planPythonRecipe(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const plan = structuredClone(planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' })));
     const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
     if (env?.kind === 'env') delete env.vars.UV_CACHE_DIR;
     expect(validatePlan(plan)).toEqual([
@@ -131,7 +132,7 @@ describe('planPythonRecipe', () => {
 
 describe('planJavaRecipe', () => {
   it('Maven: the same package on the poms alone pre-fetches (cache pinned by MAVEN_OPTS), offline package without tests, plain jar + lib on the JRE', () => {
-    const plan = planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(mavenProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(plan, 'base').from).toEqual({ image: 'maven', tag: '3-eclipse-temurin-17' });
     expect(runs(findStage(plan, 'deps'))).toEqual([
       '/bin/sh -c mvn -B -ntp -Dmaven.test.skip=true package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=/tmp/prefetch-lib && rm -rf target /tmp/prefetch-lib && cp -a /root/.m2/repository/. /opt/offline-repository/',
@@ -146,7 +147,7 @@ describe('planJavaRecipe', () => {
   });
 
   it('Maven without the MAVEN_OPTS pin: the cache mount is reported', () => {
-    const plan = structuredClone(planJavaRecipe(mavenProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const plan = structuredClone(planJavaRecipe(withSettings(mavenProfile, { runtime: 'slim', buildMode: 'docker' })));
     const env = findStage(plan, 'base').steps.find((step) => step.kind === 'env');
     if (env?.kind === 'env') env.vars.MAVEN_OPTS = '-Xmx1g';
     expect(validatePlan(plan)).toEqual(['stage deps: cache mount /root/.m2/repository is not pinned by an env var']);
@@ -162,7 +163,7 @@ describe('planJavaRecipe', () => {
       reactor: { root: '.', aggregator: true, module: 'apps/api', poms: ['pom.xml', 'libs/greeting/pom.xml', 'libs/other/pom.xml', 'apps/api/pom.xml'], needed: ['libs/greeting', 'apps/api'] },
       closure: ['libs/greeting', 'libs/unrelated'],
     };
-    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(profile, { runtime: 'slim', buildMode: 'docker' }));
     expect(validatePlan(plan)).toEqual([]);
     const deps = findStage(plan, 'deps');
     expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
@@ -184,7 +185,7 @@ describe('planJavaRecipe', () => {
     expect(plan.ignore).not.toContain('!libs/other');
     expect(plan.notes.join('\n')).toMatch(/Nx dependencies libs\/unrelated are not copied/);
     // The wrapper and .mvn live at the reactor root.
-    const wrapped = planJavaRecipe({ ...profile, wrapper: true, manifests: ['pom.xml', 'mvnw', '.mvn'], reactor: { ...profile.reactor!, root: 'java' } }, { runtime: 'slim', buildMode: 'docker' });
+    const wrapped = planJavaRecipe(withSettings({ ...profile, wrapper: true, manifests: ['pom.xml', 'mvnw', '.mvn'], reactor: { ...profile.reactor!, root: 'java' } }, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(wrapped, 'deps').steps.slice(0, 2)).toEqual([
       { kind: 'copy', sources: ['java/mvnw'], dest: './' },
       { kind: 'copy', sources: ['java/.mvn'], dest: '.mvn/' },
@@ -194,13 +195,13 @@ describe('planJavaRecipe', () => {
 
   it('Maven with a local parent but no aggregator: parent pom copied, -f <module>/pom.xml', () => {
     const profile: JavaProfile = { ...mavenProfile, projectRoot: 'apps/billing', reactor: { root: '.', aggregator: false, module: 'apps/billing', poms: ['pom.xml', 'apps/billing/pom.xml'], needed: ['apps/billing'] } };
-    const plan = planJavaRecipe(profile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(profile, { runtime: 'slim', buildMode: 'docker' }));
     expect(runs(findStage(plan, 'deps'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
     expect(runs(findStage(plan, 'build'))[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -f apps\/billing\/pom.xml -Dmaven.test.skip=true package /);
   });
 
   it('Spring Boot 3.3+: the wrapper on the JDK image, tools jarmode, one COPY per layer, JarLauncher', () => {
-    const plan = planJavaRecipe(mavenBootProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(mavenBootProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(plan, 'base').from).toEqual({ image: 'eclipse-temurin', tag: '17-jdk' });
     expect(findStage(plan, 'deps').steps.slice(0, 3)).toEqual([
       { kind: 'copy', sources: ['apps/orders-boot/pom.xml'], dest: './' },
@@ -214,7 +215,7 @@ describe('planJavaRecipe', () => {
   });
 
   it('Gradle + Boot 3.1: GRADLE_USER_HOME cache, read-only dependency cache for the build, layertools, old launcher', () => {
-    const plan = planJavaRecipe(gradleBootProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(gradleBootProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(runs(findStage(plan, 'deps'))[0]).toMatch(/^\/bin\/sh -c \.\/gradlew --no-daemon dependencies > \/dev\/null && /);
     expect(findStage(plan, 'build').steps[0]).toEqual({ kind: 'env', vars: { GRADLE_RO_DEP_CACHE: '/opt/offline-repository' } });
     expect(runs(findStage(plan, 'build'))[0]).toContain('./gradlew --no-daemon -x test bootJar && java -Djarmode=layertools -jar build/libs/gateway-1.2.0.jar extract --destination /out');
@@ -222,14 +223,14 @@ describe('planJavaRecipe', () => {
   });
 
   it('Gradle application: installDist lib/ on the classpath; the gradle image without a wrapper', () => {
-    const plan = planJavaRecipe(gradleAppProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = planJavaRecipe(withSettings(gradleAppProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(plan, 'base').from).toEqual({ image: 'gradle', tag: '8-jdk17' });
     expect(runs(findStage(plan, 'build'))[0]).toBe('/bin/sh -c gradle --no-daemon -x test installDist && mkdir -p /out && cp -a build/install/tool/lib /out/lib');
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'entrypoint', argv: ['java', '-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError', '-cp', 'lib/*', 'com.example.Tool'] });
   });
 
   it('distroless: /usr/bin/java, uid 65532, EXPOSE without HEALTHCHECK (no shell)', () => {
-    const runtime = findStage(planJavaRecipe(mavenProfile, { runtime: 'distroless', buildMode: 'docker' }), 'runtime');
+    const runtime = findStage(planJavaRecipe(withSettings(mavenProfile, { runtime: 'distroless', buildMode: 'docker' })), 'runtime');
     expect(runtime.from).toEqual({ image: 'gcr.io/distroless/java17-debian12', tag: '' });
     expect(runtime.steps.some((step) => step.kind === 'healthcheck')).toBe(false);
     expect(runtime.steps).toContainEqual({ kind: 'expose', port: 8080 });

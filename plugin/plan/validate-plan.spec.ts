@@ -4,6 +4,7 @@ import { defaultOptions, inventoryProfile, ordersProfile } from './__fixtures__/
 import { planProject } from './plan-project';
 import { planNodeRecipe } from '../languages/node/plan-node-recipe';
 import { validatePlan } from './validate-plan';
+import { withSettings } from '../detect/service-settings';
 
 const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
 const RUNTIMES: RuntimeBase[] = ['slim', 'distroless', 'alpine'];
@@ -32,7 +33,7 @@ function findStage(plan: BuildPlan, name: string): Stage {
 
 describe('every package manager × runtime × build mode plans a valid Dockerfile', () => {
   it.each(matrix.map((row) => [`${row.pm} ${row.runtime} ${row.buildMode} ${row.profile.style}`, row] as const))('%s', (_name, row) => {
-    const plan = planNodeRecipe(row.profile, { runtime: row.runtime, buildMode: row.buildMode });
+    const plan = planNodeRecipe(withSettings(row.profile, { runtime: row.runtime, buildMode: row.buildMode }));
     expect(validatePlan(plan)).toEqual([]);
     const names = plan.stages.map((stage) => stage.name);
     expect(names[names.length - 1]).toBe('runtime');
@@ -46,7 +47,7 @@ describe('every package manager × runtime × build mode plans a valid Dockerfil
 });
 
 describe('validatePlan reports each broken invariant', () => {
-  const valid = planNodeRecipe(inventoryProfile, defaultOptions);
+  const valid = planNodeRecipe(withSettings(inventoryProfile, defaultOptions));
 
   function mutate(edit: (plan: BuildPlan) => void): string[] {
     const plan = structuredClone(valid);
@@ -122,11 +123,11 @@ describe('validatePlan reports each broken invariant', () => {
 
 describe('planProject', () => {
   it('returns the validated plan', () => {
-    expect(planProject(ordersProfile, defaultOptions).project).toBe('orders');
+    expect(planProject(withSettings(ordersProfile, defaultOptions)).project).toBe('orders');
   });
 
   it('refuses an unknown language with the project name', () => {
     const profile = { ...ordersProfile, language: 'cobol' } as unknown as NodeProfile;
-    expect(() => planProject(profile, defaultOptions)).toThrow(/no recipe for language cobol \(project orders\)/);
+    expect(() => planProject(withSettings(profile, defaultOptions))).toThrow(/no recipe for language cobol \(project orders\)/);
   });
 });

@@ -1,5 +1,5 @@
 import versions from '../../versions.json';
-import type { BuildPlan, DockerizeOptions, GoProfile, Mount, Stage, Step } from '../../types';
+import type { BuildPlan, GoProfile, Mount, Stage, Step } from '../../types';
 import {
   CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
@@ -169,11 +169,11 @@ function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
 }
 
 /** Go services: base ($BUILDPLATFORM) → deps (go mod download) → build (cross-compile) → distroless static. */
-export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): BuildPlan {
+export function planGoRecipe(profile: GoProfile): BuildPlan {
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
   const runtime = toRuntime(profile);
-  const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, options.port ?? profile.port?.value);
+  const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

@@ -3,7 +3,7 @@ import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import versions from '../../versions.json';
 import { joinPath } from '../../detect/join-path';
-import type { BuildPlan, DockerizeOptions, ImageRef, JavaProfile, Mount, Stage, Step } from '../../types';
+import type { BuildPlan, ImageRef, JavaProfile, RuntimeBase, Mount, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
 import { javaTools, OFFLINE_REPO, type JavaToolRecipe } from './java-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, toProjectPaths } from '../../plan/service-parts';
@@ -15,7 +15,8 @@ const BOOT_LAYERS = ['dependencies', 'spring-boot-loader', 'snapshot-dependencie
 
 interface JavaContext {
   profile: JavaProfile;
-  options: DockerizeOptions;
+  /** The runtime base (profile.settings). */
+  runtime: RuntimeBase;
   tool: JavaToolRecipe;
   command: string;
   distroless: boolean;
@@ -29,20 +30,21 @@ function toImage(template: string, major: string): ImageRef {
   return parseImageRef(template.replace('{major}', major));
 }
 
-function toJavaContext(profile: JavaProfile, options: DockerizeOptions): JavaContext {
+function toJavaContext(profile: JavaProfile): JavaContext {
   const major = profile.javaVersion.value;
   const tool = javaTools[profile.buildTool.value];
-  const distroless = options.runtime === 'distroless';
+  const runtime = profile.settings.runtime.value;
+  const distroless = runtime === 'distroless';
   return {
     profile,
-    options,
+    runtime,
     tool,
     command: profile.wrapper ? tool.wrapperCommand : tool.command,
     distroless,
     buildImage: toImage(profile.wrapper ? versions.java.images.jdk : versions.java.images[tool.image], major),
     runtimeImage: toImage(distroless ? versions.java.images.distroless : versions.java.images.jre, major),
     uid: distroless ? versions.distroless.nonrootUid : SERVICE_UID,
-    port: options.port ?? profile.port?.value,
+    port: profile.port?.value,
   };
 }
 
@@ -214,7 +216,7 @@ function planReactorNotes(profile: JavaProfile): string[] {
 }
 
 function planNotes(ctx: JavaContext): string[] {
-  const { profile, options } = ctx;
+  const { profile } = ctx;
   const image = (ref: ImageRef) => (ref.tag ? `${ref.image}:${ref.tag}` : ref.image);
   return [
     `Project ${profile.project} at ${profile.projectRoot}, Java, built by ${profile.buildTool.value}${profile.wrapper ? ' through its wrapper' : ''} (from ${profile.buildTool.source}) in ${image(ctx.buildImage)}.`,
@@ -222,8 +224,8 @@ function planNotes(ctx: JavaContext): string[] {
     profile.springBoot
       ? `Spring Boot ${profile.springBoot.value.version} (from ${profile.springBoot.source}): the jar's layers are extracted and copied one by one, so a code change reuses the dependency layers.`
       : `Plain jar ${profile.artifact.value} (from ${profile.artifact.source}) with its runtime dependencies in lib/; main class ${profile.mainClass!.value} (from ${profile.mainClass!.source}).`,
-    options.port !== undefined ? `Port ${options.port} (from the port option).`
-      : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    // The port option's source reads "the port option" (detect-env-port.ts).
+    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planJavaHealth(ctx).note ?? []].flat(),
     `Runtime base ${ctx.distroless ? 'distroless (no shell)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
     profile.buildTool.value === 'maven'
@@ -235,8 +237,8 @@ function planNotes(ctx: JavaContext): string[] {
 }
 
 /** JVM services: base (Maven/Gradle image) → deps (build files, pre-fetch) → build (sources, offline) → runtime (JRE). */
-export function planJavaRecipe(profile: JavaProfile, options: DockerizeOptions): BuildPlan {
-  const ctx = toJavaContext(profile, options);
+export function planJavaRecipe(profile: JavaProfile): BuildPlan {
+  const ctx = toJavaContext(profile);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

@@ -22,7 +22,7 @@ const RUNTIME_FLAVOURS: Record<RuntimeBase, RuntimeFlavour> = {
 
 /** The HEALTHCHECK and its note: the image's own node probes (no curl or wget in slim or distroless). */
 export function planNodeHealth(ctx: NodeContext) {
-  return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.options.runtime].node });
+  return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.runtime].node });
 }
 
 /**
@@ -93,7 +93,7 @@ function withoutConfigFiles(step: Step): Step {
 
 /** Artifact and production node_modules only: no compilers, no dev dependencies, no install config. */
 export function planNodeRuntimeStage(ctx: NodeContext): Stage {
-  const flavour = RUNTIME_FLAVOURS[ctx.options.runtime];
+  const flavour = RUNTIME_FLAVOURS[ctx.runtime];
   const portSteps: Step[] =
     ctx.port === undefined ? [] : [{ kind: 'expose', port: ctx.port }, ...planNodeHealth(ctx).steps];
   return {

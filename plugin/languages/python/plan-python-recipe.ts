@@ -4,14 +4,15 @@ import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
-import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
+import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Step } from '../../types';
 import { parseImageRef } from '../node/resolve-node-image';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, SYSTEM_CA_SECRET, toProjectPaths } from '../../plan/service-parts';
 
 interface PythonContext {
   profile: PythonProfile;
-  options: DockerizeOptions;
+  /** The runtime base (profile.settings). */
+  runtime: RuntimeBase;
   tool: PythonToolRecipe;
   distroless: boolean;
   buildImage: ImageRef;
@@ -26,20 +27,21 @@ interface PythonContext {
  * Distroless: its python3 is Debian's /usr/bin/python3, so the venv is built on debian:bookworm-slim
  * with Debian's python3-venv (Debian 12 ships 3.11 only: pythonVersion cannot change it).
  */
-function toPythonContext(profile: PythonProfile, options: DockerizeOptions): PythonContext {
-  const distroless = options.runtime === 'distroless';
+function toPythonContext(profile: PythonProfile): PythonContext {
+  const runtime = profile.settings.runtime.value;
+  const distroless = runtime === 'distroless';
   const minor = profile.pythonVersion.value;
   const slim = parseImageRef(versions.python.images.slim.replace('{minor}', minor));
   return {
     profile,
-    options,
+    runtime,
     tool: pythonTools[profile.packageManager.value],
     distroless,
     buildImage: distroless ? parseImageRef(versions.python.images.distrolessBuild) : slim,
     runtimeImage: distroless ? parseImageRef(versions.python.images.distroless) : slim,
     uvImage: parseImageRef(versions.python.images.uv.replace('{version}', versions.python.uv)),
     uid: distroless ? versions.distroless.nonrootUid : SERVICE_UID,
-    port: options.port ?? profile.port?.value,
+    port: profile.port?.value,
   };
 }
 
@@ -202,7 +204,7 @@ function planSystemNotes(profile: PythonProfile): string[] {
 }
 
 function planNotes(ctx: PythonContext): string[] {
-  const { profile, options } = ctx;
+  const { profile } = ctx;
   const pm = profile.packageManager;
   const image = (ref: ImageRef) => (ref.tag ? `${ref.image}:${ref.tag}` : ref.image);
   return [
@@ -210,21 +212,21 @@ function planNotes(ctx: PythonContext): string[] {
     `Package manager ${pm.value} (from ${pm.source})${pm.value === 'uv' ? `, uv ${versions.python.uv} from ${image(ctx.uvImage)}` : pm.value === 'poetry' ? `, Poetry ${versions.python.poetry} (versions.json)` : profile.hashes ? ', every requirement hashed: --require-hashes' : ', pinned without hashes: --no-deps, then pip check'}.`,
     `Python ${profile.pythonVersion.value} (from ${profile.pythonVersion.source})${ctx.distroless ? `; distroless runs Debian 12's Python 3.11 whatever the project asks` : ''}.`,
     `Entrypoint \`${profile.entrypoint.value.join(' ')}\` (from ${profile.entrypoint.source}).`,
-    options.port !== undefined ? `Port ${options.port} (from the port option).`
-      : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    // The port option's source reads "the port option" (detect-env-port.ts).
+    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planPythonHealth(ctx).note ?? []].flat(),
-    `Runtime base ${options.runtime === 'distroless' ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
+    `Runtime base ${ctx.distroless ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
     ...planWorkspaceNotes(profile),
     ...planSystemNotes(profile),
-    ...(options.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
+    ...(ctx.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
   ];
 }
 
 /** Python services: uv (uv image) → base → deps (lockfile only) → build (sources) → runtime (venv + app). */
-export function planPythonRecipe(profile: PythonProfile, options: DockerizeOptions): BuildPlan {
-  const ctx = toPythonContext(profile, options);
+export function planPythonRecipe(profile: PythonProfile): BuildPlan {
+  const ctx = toPythonContext(profile);
   const runtimeLibraries = mergeSystemPackages(profile.systemPackages ?? []).runtime;
   if (ctx.distroless && runtimeLibraries.length > 0) {
     throw new Error(

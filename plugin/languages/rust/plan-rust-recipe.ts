@@ -1,6 +1,6 @@
 import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-image-names';
-import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
+import type { BuildPlan, Mount, RustProfile, Stage, Step } from '../../types';
 import {
   CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
@@ -186,10 +186,10 @@ function planRustIgnore(profile: RustProfile, service: CompiledService): string[
 }
 
 /** Rust services: base → deps (manifests, fetch, dependency build on stubs) → build → distroless cc. */
-export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
+export function planRustRecipe(profile: RustProfile): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
   const runtime = toRuntime(profile);
-  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, options.port ?? profile.port?.value);
+  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
