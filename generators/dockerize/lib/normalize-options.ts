@@ -64,7 +64,6 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       ...(given.cgo !== undefined && { cgo: given.cgo as boolean }),
       ...(given.bin !== undefined && { bin: given.bin as string }),
       ...(given.entrypoint !== undefined && { entrypoint: given.entrypoint as string }),
-      ...(given.entry !== undefined && { entry: given.entry as string }),
       ...(given.nativeOnAlpine !== undefined && { nativeOnAlpine: given.nativeOnAlpine as boolean }),
       ...(given.buildTool !== undefined && { buildTool: given.buildTool as DockerizeOptions['buildTool'] }),
     },
