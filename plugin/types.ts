@@ -296,6 +296,16 @@ export type Mount =
   | { type: 'secret'; id: string; target?: string; env?: string; required?: boolean }
   | { type: 'ssh'; id?: string };
 
+/**
+ * What a COPY brings in. `manifest`: only what a dependency install or fetch reads (manifests,
+ * lockfiles, package-manager config, its release, plugins, patch files, build files and wrappers);
+ * `source`: sources and other build inputs (everything after the installs); `artifact`: a build
+ * output; `dependencies`: installed dependencies (node_modules, a venv) from an install stage;
+ * `tool`: a tool's binaries from its image. validatePlan: from the build context, a `manifest`
+ * copy must come before every other copy in the stage chain.
+ */
+export type CopyRole = 'manifest' | 'source' | 'artifact' | 'dependencies' | 'tool';
+
 export type Step =
   | { kind: 'workdir'; path: string }
   | { kind: 'env' | 'arg'; vars: Record<string, string> }
@@ -308,11 +318,8 @@ export type Step =
       link?: boolean;
       chown?: string;
       chmod?: string;
-      /**
-       * The copy brings in only what an install reads (package-manager config, its release, plugins,
-       * patch files) though the names are not manifests: validatePlan treats it as a manifest copy.
-       */
-      installInput?: boolean;
+      /** What the copy brings in, set by the recipe; validatePlan checks the step order from it (see CopyRole). */
+      role: CopyRole;
       /** `--exclude=<pattern>` each (Dockerfile 1.19+, BuildKit's built-in frontend has it). */
       exclude?: string[];
     }

@@ -36,7 +36,7 @@ const shellLanguage: LanguageModule<ShellProfile> = {
         from: { image: 'debian', tag: 'bookworm-slim' },
         steps: [
           { kind: 'workdir', path: '/app' },
-          { kind: 'copy', sources: [`${profile.projectRoot}/${profile.script}`], dest: './', link: true },
+          { kind: 'copy', role: 'source', sources: [`${profile.projectRoot}/${profile.script}`], dest: './', link: true },
           { kind: 'user', uid: 10001, gid: 10001 },
           { kind: 'cmd', argv: ['/bin/sh', profile.script] },
         ],

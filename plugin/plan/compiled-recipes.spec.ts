@@ -46,7 +46,7 @@ describe('Go recipe', () => {
   it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
     expect(stage(plan, 'base')).toMatchObject({ platform: '$BUILDPLATFORM', from: { image: 'golang', tag: '1.26-bookworm' } });
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
+    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
     const [download] = runs(deps);
     expect(download.command.join(' ')).toMatch(/go mod download$/);
     expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
@@ -111,7 +111,7 @@ describe('Rust recipe', () => {
 
   it('fetches with --locked before TARGETPLATFORM, then compiles dependencies against stub sources before any source copy', () => {
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
+    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
     const [stubs, fetch, dependencies] = runs(deps);
     expect(stubs).toEqual({ kind: 'run', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
     expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
@@ -183,8 +183,8 @@ describe('validatePlan knows go and cargo', () => {
   it('flags a go.mod copied after the sources', () => {
     const plan = go();
     const build = stage(plan, 'build');
-    build.steps.push({ kind: 'copy', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', command: ['go', 'mod', 'download'], mounts: [] });
-    expect(validatePlan(plan).join('\n')).toMatch(/stage build: (manifest copy|install) after a source copy/);
+    build.steps.push({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', command: ['go', 'mod', 'download'], mounts: [] });
+    expect(validatePlan(plan).join('\n')).toMatch(/stage build: manifest copy after a source copy[^]*stage build: install after a source copy/);
   });
 
   it('profiles are plain data: planning does not mutate them', () => {

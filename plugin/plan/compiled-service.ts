@@ -90,7 +90,7 @@ export function toImageRef(reference: string) {
 /** Libraries of the Nx dependency closure first (they change less often), then the project. */
 export function planSourceCopies(service: Pick<CompiledService, 'projectRoot' | 'closure'>): Step[] {
   const roots = [...service.closure.filter((root) => root !== service.projectRoot), service.projectRoot];
-  return roots.map((root): Step => ({ kind: 'copy', sources: [root === '.' ? './' : `${root}/`], dest: root === '.' ? '/workspace/' : `/workspace/${root}/` }));
+  return roots.map((root): Step => ({ kind: 'copy', role: 'source', sources: [root === '.' ? './' : `${root}/`], dest: root === '.' ? '/workspace/' : `/workspace/${root}/` }));
 }
 
 /**
@@ -110,7 +110,7 @@ export function planCompiledRuntime(service: CompiledService): Stage {
     from: toImageRef(service.runtimeImage),
     steps: [
       ...system,
-      { kind: 'copy', from: 'build', sources: [service.artifact], dest: binary, link: true },
+      { kind: 'copy', role: 'artifact', from: 'build', sources: [service.artifact], dest: binary, link: true },
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
       ...health,

@@ -39,11 +39,11 @@ describe('planPythonRecipe', () => {
     const plan = planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(plan.stages.map((stage) => `${stage.name}:${stage.role}`)).toEqual(['uv:base', 'base:base', 'deps:deps', 'build:build', 'runtime:runtime']);
     expect(findStage(plan, 'uv').from).toEqual({ image: 'ghcr.io/astral-sh/uv', tag: versions.python.uv });
-    expect(findStage(plan, 'deps').steps[0]).toEqual({ kind: 'copy', sources: ['apps/pricing-py/uv.lock', 'apps/pricing-py/pyproject.toml'], dest: './' });
+    expect(findStage(plan, 'deps').steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/pricing-py/uv.lock', 'apps/pricing-py/pyproject.toml'], dest: './' });
     expect(runs(findStage(plan, 'deps'))).toEqual(['uv sync --locked --no-dev --no-install-project --no-editable']);
     expect(runs(findStage(plan, 'build'))).toEqual(['uv sync --locked --no-dev --no-editable']);
     // A packaged project lives in the venv: the runtime copies nothing else.
-    expect(findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy')).toEqual([{ kind: 'copy', from: 'build', sources: ['/opt/venv'], dest: '/opt/venv', link: true }]);
+    expect(findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy')).toEqual([{ kind: 'copy', role: 'dependencies', from: 'build', sources: ['/opt/venv'], dest: '/opt/venv', link: true }]);
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'cmd', argv: ['pricing'] });
   });
 
@@ -66,23 +66,23 @@ describe('planPythonRecipe', () => {
     expect(validatePlan(plan)).toEqual([]);
     const deps = findStage(plan, 'deps');
     expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', sources: ['uv.lock', 'pyproject.toml'], dest: './' },
-      { kind: 'copy', sources: ['apps/api/pyproject.toml'], dest: 'apps/api/' },
-      { kind: 'copy', sources: ['apps/other/pyproject.toml'], dest: 'apps/other/' },
-      { kind: 'copy', sources: ['libs/greeting/pyproject.toml'], dest: 'libs/greeting/' },
+      { kind: 'copy', role: 'manifest', sources: ['uv.lock', 'pyproject.toml'], dest: './' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/api/pyproject.toml'], dest: 'apps/api/' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/other/pyproject.toml'], dest: 'apps/other/' },
+      { kind: 'copy', role: 'manifest', sources: ['libs/greeting/pyproject.toml'], dest: 'libs/greeting/' },
     ]);
     expect(runs(deps)).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-editable']);
     const build = findStage(plan, 'build');
     expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
-      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+      { kind: 'copy', role: 'source', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', role: 'source', sources: ['apps/api/'], dest: 'apps/api/' },
     ]);
     expect(runs(build)[0]).toBe('uv sync --locked --no-dev --package api --no-editable');
     expect(plan.ignore).toEqual(expect.arrayContaining(['!uv.lock', '!pyproject.toml', '!apps/other/pyproject.toml', '!libs/greeting', '!apps/api']));
     expect(plan.ignore).not.toContain('!apps/other');
     // A path source outside the members: its manifest before the install, which skips it (--no-install-local).
     const withPath = planPythonRecipe(withSettings({ ...profile, uvWorkspace: { ...profile.uvWorkspace!, needed: ['vendor/x', ...profile.uvWorkspace!.needed], paths: ['vendor/x'] } }, { runtime: 'slim', buildMode: 'docker' }));
-    expect(findStage(withPath, 'deps').steps).toContainEqual({ kind: 'copy', sources: ['vendor/x/pyproject.toml'], dest: 'vendor/x/' });
+    expect(findStage(withPath, 'deps').steps).toContainEqual({ kind: 'copy', role: 'manifest', sources: ['vendor/x/pyproject.toml'], dest: 'vendor/x/' });
     expect(runs(findStage(withPath, 'deps'))).toEqual(['uv sync --locked --no-dev --package api --no-install-workspace --no-install-local --no-editable']);
   });
 
@@ -108,7 +108,7 @@ describe('planPythonRecipe', () => {
   it('not packaged: the app files are copied and compiled to bytecode at build time', () => {
     const plan = planPythonRecipe(withSettings(uvicornProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(runs(findStage(plan, 'build'))).toContain('python -m compileall -q --invalidation-mode unchecked-hash /app');
-    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true });
+    expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true });
   });
 
   it('distroless: Debian python3 venv, ENTRYPOINT names the venv program, uid 65532, no useradd', () => {
@@ -167,18 +167,18 @@ describe('planJavaRecipe', () => {
     expect(validatePlan(plan)).toEqual([]);
     const deps = findStage(plan, 'deps');
     expect(deps.steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', sources: ['pom.xml'], dest: './' },
-      { kind: 'copy', sources: ['libs/greeting/pom.xml'], dest: 'libs/greeting/' },
-      { kind: 'copy', sources: ['libs/other/pom.xml'], dest: 'libs/other/' },
-      { kind: 'copy', sources: ['apps/api/pom.xml'], dest: 'apps/api/' },
+      { kind: 'copy', role: 'manifest', sources: ['pom.xml'], dest: './' },
+      { kind: 'copy', role: 'manifest', sources: ['libs/greeting/pom.xml'], dest: 'libs/greeting/' },
+      { kind: 'copy', role: 'manifest', sources: ['libs/other/pom.xml'], dest: 'libs/other/' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/api/pom.xml'], dest: 'apps/api/' },
     ]);
     expect(runs(deps)[0]).toBe(
       '/bin/sh -c mvn -B -ntp -pl apps/api -am -Dmaven.test.skip=true -Dspring-boot.repackage.skip=true package && rm -rf libs/greeting/target apps/api/target && cp -a /root/.m2/repository/. /opt/offline-repository/',
     );
     const build = findStage(plan, 'build');
     expect(build.steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
-      { kind: 'copy', sources: ['apps/api/'], dest: 'apps/api/' },
+      { kind: 'copy', role: 'source', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
+      { kind: 'copy', role: 'source', sources: ['apps/api/'], dest: 'apps/api/' },
     ]);
     expect(runs(build)[0]).toMatch(/^\/bin\/sh -c mvn -B -ntp -o -pl apps\/api -am -Dmaven.test.skip=true package && java -Djarmode=tools -jar apps\/api\/target\/api-1.0.jar extract/);
     expect(plan.ignore).toEqual(expect.arrayContaining(['!libs/greeting', '!apps/api', '!pom.xml', '!libs/other/pom.xml', 'apps/api/target']));
@@ -187,8 +187,8 @@ describe('planJavaRecipe', () => {
     // The wrapper and .mvn live at the reactor root.
     const wrapped = planJavaRecipe(withSettings({ ...profile, wrapper: true, manifests: ['pom.xml', 'mvnw', '.mvn'], reactor: { ...profile.reactor!, root: 'java' } }, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(wrapped, 'deps').steps.slice(0, 2)).toEqual([
-      { kind: 'copy', sources: ['java/mvnw'], dest: './' },
-      { kind: 'copy', sources: ['java/.mvn'], dest: '.mvn/' },
+      { kind: 'copy', role: 'manifest', sources: ['java/mvnw'], dest: './' },
+      { kind: 'copy', role: 'manifest', sources: ['java/.mvn'], dest: '.mvn/' },
     ]);
     expect(runs(findStage(wrapped, 'deps'))[0]).toMatch(/^\/bin\/sh -c \.\/mvnw -B -ntp -pl apps\/api -am /);
   });
@@ -204,9 +204,9 @@ describe('planJavaRecipe', () => {
     const plan = planJavaRecipe(withSettings(mavenBootProfile, { runtime: 'slim', buildMode: 'docker' }));
     expect(findStage(plan, 'base').from).toEqual({ image: 'eclipse-temurin', tag: '17-jdk' });
     expect(findStage(plan, 'deps').steps.slice(0, 3)).toEqual([
-      { kind: 'copy', sources: ['apps/orders-boot/pom.xml'], dest: './' },
-      { kind: 'copy', sources: ['apps/orders-boot/mvnw'], dest: './' },
-      { kind: 'copy', sources: ['apps/orders-boot/.mvn'], dest: '.mvn/' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/orders-boot/pom.xml'], dest: './' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/orders-boot/mvnw'], dest: './' },
+      { kind: 'copy', role: 'manifest', sources: ['apps/orders-boot/.mvn'], dest: '.mvn/' },
     ]);
     expect(runs(findStage(plan, 'build'))[0]).toContain('java -Djarmode=tools -jar target/orders-boot-0.0.1-SNAPSHOT.jar extract --layers --launcher --destination /out');
     const copies = findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources[0]);

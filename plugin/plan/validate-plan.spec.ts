@@ -66,8 +66,19 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('a manifest copy after a source copy', () => {
-    const copy: Step = { kind: 'copy', sources: ['package.json'], dest: './' };
+    const copy: Step = { kind: 'copy', role: 'manifest', sources: ['package.json'], dest: './' };
     expect(mutate((plan) => findStage(plan, 'build').steps.push(copy))).toEqual([expect.stringMatching(/manifest copy after a source copy/)]);
+  });
+
+  it('a source copy (by its role) before the install', () => {
+    // The recipe's role is what counts: a source copy before the install is caught by its role.
+    const violations = mutate((plan) => findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'source', sources: ['package.json'], dest: './' }));
+    expect(violations).toEqual([expect.stringMatching(/stage deps: install after a source copy/)]);
+  });
+
+  it('a COPY without a role', () => {
+    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'copy', sources: ['x/'], dest: 'x/' } as unknown as Step));
+    expect(violations).toEqual(['stage build: COPY x/ has no role (manifest, source, artifact, dependencies or tool)']);
   });
 
   it('an unfrozen install', () => {
@@ -99,7 +110,7 @@ describe('validatePlan reports each broken invariant', () => {
 
   it('COPY --from and FROM naming a later or unknown stage', () => {
     const violations = mutate((plan) => {
-      findStage(plan, 'deps').steps.unshift({ kind: 'copy', from: 'build', sources: ['/x'], dest: './' });
+      findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/x'], dest: './' });
       findStage(plan, 'base').from = { stage: 'nowhere' };
     });
     expect(violations).toEqual([
@@ -116,7 +127,7 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('a runtime that copies from the deps stage (dev dependencies)', () => {
-    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
+    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
     expect(violations).toEqual([expect.stringMatching(/dev dependencies would ship/)]);
   });
 });

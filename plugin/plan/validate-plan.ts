@@ -1,15 +1,6 @@
 import type { BuildPlan, Stage, Step } from '../types';
 import { classifyInstall, type InstallClass } from './classify-install';
 
-/** Dependency manifests and lockfiles of every ecosystem we plan for (basename, globs unwrapped). */
-const MANIFESTS = new Set([
-  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml',
-  'yarn.lock', '.yarnrc.yml', 'bun.lock', 'bun.lockb', 'go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Cargo.toml', 'Cargo.lock',
-  'pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt', 'pom.xml',
-  // Maven and Gradle build files and wrappers (what the dependency pre-fetch reads).
-  'mvnw', '.mvn', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties',
-  'gradlew', 'gradle', 'libs.versions.toml',
-]);
 const SECRET_NAME = /TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i;
 const APT_CACHE = /^\/var\/(cache|lib)\/apt\b/;
 /** Caches whose place the tool fixes relative to the project, with no env var to move them: Next.js's `<distDir>/cache`. */
@@ -23,14 +14,23 @@ const TARGET_ARG = /^TARGET(OS|ARCH|PLATFORM|VARIANT)$/;
 
 type Violation = string;
 
+/** A copy from the build context that the recipe says holds only install inputs (CopyRole `manifest`). */
 function isManifestCopy(step: Step): boolean {
-  if (step.kind !== 'copy' || step.from) return false;
-  if (step.installInput) return true;
-  return step.sources.every((source) => MANIFESTS.has(source.replace(/[[\]]/g, '').split('/').pop() ?? ''));
+  return step.kind === 'copy' && !step.from && step.role === 'manifest';
 }
 
+/** Any other copy from the build context: once it is in, an install would re-run on its every change. */
 function isSourceCopy(step: Step): boolean {
-  return step.kind === 'copy' && !step.from && !isManifestCopy(step);
+  return step.kind === 'copy' && !step.from && step.role !== 'manifest';
+}
+
+const COPY_ROLES = new Set(['manifest', 'source', 'artifact', 'dependencies', 'tool']);
+
+/** Every COPY says what it brings in (the order invariants read it). */
+function checkCopyRoles(stage: Stage): Violation[] {
+  return stage.steps.flatMap((step) =>
+    step.kind === 'copy' && !COPY_ROLES.has(step.role) ? [`stage ${stage.name}: COPY ${step.sources.join(' ')} has no role (manifest, source, artifact, dependencies or tool)`] : [],
+  );
 }
 
 /** The stage and its ancestors through `FROM <stage>`, root first. */
@@ -159,7 +159,7 @@ function checkSecretNames(stage: Stage): Violation[] {
 export function validatePlan(plan: BuildPlan): string[] {
   return [
     ...checkStageRefs(plan),
-    ...plan.stages.flatMap((stage) => [...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
+    ...plan.stages.flatMap((stage) => [...checkCopyRoles(stage), ...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
     ...plan.stages.flatMap((stage) => [...checkLockedBuilds(stage), ...checkTargetArgs(plan, stage)]),
     ...checkRuntime(plan),
   ];

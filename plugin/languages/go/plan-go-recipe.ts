@@ -45,7 +45,7 @@ function planBaseStage(profile: GoProfile): Stage {
 
 /** `COPY a/go.mod a/go.sum /workspace/a/` for one directory's manifests. */
 function copyManifests(dir: string, files: string[]): Step {
-  return { kind: 'copy', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
+  return { kind: 'copy', role: 'manifest', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
 }
 
 /**

@@ -110,15 +110,15 @@ function planManifestCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
   if (!reactor) {
     return profile.manifests.map((file): Step => ({
-      kind: 'copy',
+      kind: 'copy', role: 'manifest',
       sources: toProjectPaths(profile.projectRoot, [file]),
       dest: ['.mvn', 'gradle'].includes(file) ? `${file}/` : './',
     }));
   }
-  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
+  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
   const poms = reactor.poms.map((pom): Step => {
     const dir = toReactorPath(reactor.root, posix.dirname(pom));
-    return { kind: 'copy', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
+    return { kind: 'copy', role: 'manifest', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
   });
   return [...wrapper, ...poms];
 }
@@ -126,10 +126,10 @@ function planManifestCopies(profile: JavaProfile): Step[] {
 /** Sources after the pre-fetch: the project's directory, or each module the build needs (libraries first). */
 function planSourceCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
-  if (!reactor) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  if (!reactor) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
   return reactor.needed.map((dir): Step => {
     const relative = toReactorPath(reactor.root, dir);
-    return { kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
+    return { kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
   });
 }
 
@@ -168,8 +168,8 @@ function planRuntimeStage(ctx: JavaContext): Stage {
   const { profile } = ctx;
   const java = ctx.distroless ? '/usr/bin/java' : 'java';
   const copies: Step[] = profile.springBoot
-    ? BOOT_LAYERS.map((layer): Step => ({ kind: 'copy', from: 'build', sources: [`/out/${layer}/`], dest: './', link: true }))
-    : [{ kind: 'copy', from: 'build', sources: ['/out/'], dest: './', link: true }];
+    ? BOOT_LAYERS.map((layer): Step => ({ kind: 'copy', role: 'artifact', from: 'build', sources: [`/out/${layer}/`], dest: './', link: true }))
+    : [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/out/'], dest: './', link: true }];
   const classpath = profile.buildTool.value === 'maven' ? 'app.jar:lib/*' : 'lib/*';
   const main = profile.springBoot ? [toBootFacts(profile.springBoot.value.version).launcher] : ['-cp', classpath, profile.mainClass!.value];
   return {

@@ -7,13 +7,13 @@ function planRootFileCopies(rootFiles: string[]): Step[] {
   const topLevel = rootFiles.filter((file) => !file.includes('/'));
   const nested = rootFiles.filter((file) => file.includes('/'));
   return [
-    ...(topLevel.length > 0 ? [{ kind: 'copy', sources: topLevel, dest: './' } as Step] : []),
-    ...nested.map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+    ...(topLevel.length > 0 ? [{ kind: 'copy', role: 'source', sources: topLevel, dest: './' } as Step] : []),
+    ...nested.map((file): Step => ({ kind: 'copy', role: 'source', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
   ];
 }
 
 function planDirCopy(root: string): Step {
-  return { kind: 'copy', sources: [`${root}/`], dest: `${root}/` };
+  return { kind: 'copy', role: 'source', sources: [`${root}/`], dest: `${root}/` };
 }
 
 /**

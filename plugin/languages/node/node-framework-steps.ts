@@ -62,7 +62,7 @@ export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
   const frameworks = ctx.profile.frameworks ?? [];
   const fromBuild = ctx.hasBuildStage;
   const copies = frameworks.flatMap((facts) => facts.runtimeCopies ?? []).map((copy): Step => ({
-    kind: 'copy',
+    kind: 'copy', role: 'artifact',
     ...(fromBuild && { from: 'build' }),
     sources: [fromBuild ? `/workspace/${copy.from}` : copy.from],
     // Relative to the artifact, which the runtime keeps at its workspace path under /app.

@@ -41,7 +41,7 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
   if (profile.yarnPath) {
     // The workspace's own release is the `yarn` every stage runs; nothing is downloaded.
-    return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true }];
+    return [{ kind: 'copy', role: 'manifest', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755' }];
   }
   if (!pm.npmPackage) return [];
   // Upstream node images ship yarn 1 in /usr/local/bin: without --force npm stops with EEXIST on
@@ -73,10 +73,10 @@ function planBaseStage(ctx: NodeContext): Stage {
 export function planManifestCopies(ctx: NodeContext): Step[] {
   const files = ctx.installInputs.filter((path) => !path.endsWith('/'));
   return [
-    { kind: 'copy', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './', ...(files.length > 0 && { installInput: true }) },
-    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/`, installInput: true })),
+    { kind: 'copy', role: 'manifest', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './' },
+    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
     ...planDirCopies(ctx.installInputs),
-    ...ctx.workspaces.map((root): Step => ({ kind: 'copy', sources: [`${root}/package.json`], dest: `${root}/` })),
+    ...ctx.workspaces.map((root): Step => ({ kind: 'copy', role: 'manifest', sources: [`${root}/package.json`], dest: `${root}/` })),
   ];
 }
 
@@ -106,16 +106,16 @@ function planRuntimeManifestCopies(ctx: NodeContext): Step[] {
   const root = ctx.profile.projectRoot;
   const configFiles = ctx.installInputs.filter((path) => path === '.npmrc' || path === '.yarnrc.yml' || path === 'bunfig.toml');
   return [
-    { kind: 'copy', sources: [`${root}/Dockerfile.package.json`], dest: './package.json', installInput: true },
-    { kind: 'copy', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}`, installInput: true },
-    ...(configFiles.length > 0 ? [{ kind: 'copy', sources: configFiles, dest: './', installInput: true } as Step] : []),
+    { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.package.json`], dest: './package.json' },
+    { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}` },
+    ...(configFiles.length > 0 ? [{ kind: 'copy', role: 'manifest', sources: configFiles, dest: './' } as Step] : []),
     ...planDirCopies(ctx.installInputs.filter((path) => path.startsWith('.yarn/'))),
   ];
 }
 
 /** Install-input folders (listed with a trailing slash) keep their place in the tree. */
 function planDirCopies(inputs: string[]): Step[] {
-  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', sources: [dir], dest: dir, installInput: true }));
+  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [dir], dest: dir }));
 }
 
 function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
@@ -139,7 +139,7 @@ export function planNodeInstallStages(ctx: NodeContext): Stage[] {
   const needsProdDeps = ctx.profile.hasProdDependencies;
   if (!needsDeps && !needsProdDeps) return [];
   const manifests = planManifestsStage(ctx);
-  const shared: Step[] = manifests ? [{ kind: 'copy', from: 'manifests', sources: ['/pruned/'], dest: './' }] : planManifestCopies(ctx);
+  const shared: Step[] = manifests ? [{ kind: 'copy', role: 'manifest', from: 'manifests', sources: ['/pruned/'], dest: './' }] : planManifestCopies(ctx);
   return [
     planBaseStage(ctx),
     ...(manifests ? [manifests] : []),

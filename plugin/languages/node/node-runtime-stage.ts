@@ -45,17 +45,17 @@ function toInstallExcludes(ctx: NodeContext): string[] {
 function planProdDepsCopy(ctx: NodeContext): Step[] {
   if (!ctx.profile.hasProdDependencies) return [];
   if (ctx.profile.runtimeManifest) {
-    return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
+    return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
   }
-  return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
+  return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
 }
 
 /** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
 function planTreeCopy(ctx: NodeContext, path: string): Step {
   const fromBuild = ctx.hasBuildStage;
   return fromBuild
-    ? { kind: 'copy', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
-    : { kind: 'copy', sources: [`${path}/`], dest: `${path}/`, link: true };
+    ? { kind: 'copy', role: 'artifact', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
+    : { kind: 'copy', role: 'artifact', sources: [`${path}/`], dest: `${path}/`, link: true };
 }
 
 /**

@@ -30,7 +30,7 @@ describe('planNodeRecipe', () => {
   it('copy-output: no deps or build stage, the runtime copies the output from the context', () => {
     const plan = planNodeRecipe(withSettings(ordersProfile, { ...defaultOptions, buildMode: 'copy-output' }));
     expect(plan.stages.map((stage) => stage.name)).toEqual(['runtime']);
-    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true, exclude: CONFIG });
+    expect(findStage(plan, 'runtime')?.steps).toContainEqual({ kind: 'copy', role: 'artifact', sources: ['dist/apps/orders/'], dest: 'dist/apps/orders/', link: true, exclude: CONFIG });
     expect(plan.ignore.slice(-5)).toEqual(['**/dist', '!dist/apps/orders', '**/node_modules', '**/.nx', '**/.git']);
     expect(plan.notes.join('\n')).toMatch(/run the Nx build first/);
   });
@@ -53,14 +53,14 @@ describe('planNodeRecipe', () => {
     expect(install).toMatchObject({ command: expect.arrayContaining(['npm', 'install', '--global', 'pnpm@9.15.9']) });
     expect(JSON.stringify(plan.stages)).not.toMatch(/corepack/);
     expect(findStage(plan, 'manifests')?.steps).toContainEqual(expect.objectContaining({ kind: 'run', command: expect.arrayContaining(['pnpm', 'install', '--lockfile-only', '--prefer-offline']) }));
-    expect(findStage(plan, 'deps')?.steps[0]).toEqual({ kind: 'copy', from: 'manifests', sources: ['/pruned/'], dest: './' });
+    expect(findStage(plan, 'deps')?.steps[0]).toEqual({ kind: 'copy', role: 'manifest', from: 'manifests', sources: ['/pruned/'], dest: './' });
   });
 
   it('yarn berry with yarnPath: the release is the yarn binary; the workspace pins the version', () => {
     const profile = { ...pnpmProfile, packageManager: { value: 'yarn-berry' as const, source: 'yarn.lock' }, lockfile: 'yarn.lock', yarnPath: '.yarn/releases/yarn-4.18.1.cjs', installInputs: ['.yarnrc.yml', '.yarn/releases/'] };
     const plan = planNodeRecipe(withSettings(profile, defaultOptions));
-    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true });
-    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', sources: ['.yarn/releases/'], dest: '.yarn/releases/', installInput: true });
+    expect(findStage(plan, 'base')?.steps).toContainEqual({ kind: 'copy', role: 'manifest', sources: ['.yarn/releases/yarn-4.18.1.cjs'], dest: '/usr/local/bin/yarn', chmod: '755' });
+    expect(findStage(plan, 'manifests')?.steps).toContainEqual({ kind: 'copy', role: 'manifest', sources: ['.yarn/releases/'], dest: '.yarn/releases/' });
     const runtimeCopy = findStage(plan, 'runtime')?.steps.find((step) => step.kind === 'copy' && step.from === 'prod-deps');
     expect(runtimeCopy).toMatchObject({ exclude: ['.yarn/releases', 'yarn.lock', '**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
   });
@@ -91,7 +91,7 @@ describe('planNodeRecipe', () => {
     const runs = build?.steps.filter((step) => step.kind === 'run').map((step) => (step.kind === 'run' ? step.command[2] : ''));
     expect(runs).toEqual(['npm run build --workspace=libs/health', 'npm run build --workspace apps/inventory']);
     const runtime = findStage(planNodeRecipe(withSettings(profile, defaultOptions)), 'runtime');
-    expect(runtime?.steps).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules', ...CONFIG] });
+    expect(runtime?.steps).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/libs/health/'], dest: 'libs/health/', link: true, exclude: ['node_modules', ...CONFIG] });
     expect(planNodeRecipe(withSettings(profile, { ...defaultOptions, buildMode: 'copy-output' })).ignore).toContain('!libs/health/dist');
   });
 

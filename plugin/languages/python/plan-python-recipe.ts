@@ -58,7 +58,7 @@ function planBaseStages(ctx: PythonContext): Stage[] {
     steps.push(...planAptInstall(native.build, `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`));
   }
   steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
-  if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
+  if (uv) steps.push({ kind: 'copy', role: 'tool', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
   for (const argv of ctx.tool.setup) {
     const command = argv.map((arg) => arg.replace('{poetry}', versions.python.poetry)).map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
     steps.push({ kind: 'run', command, mounts: [] });
@@ -77,11 +77,11 @@ function toWorkspaceDest(root: string, dir: string): string {
 /** The lockfile and manifests: the project's, or a uv workspace's root pair and every member's pyproject.toml. */
 function planManifestCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
+  if (!workspace) return [{ kind: 'copy', role: 'manifest', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
   const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
   return [
-    { kind: 'copy', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
-    ...members.map((dir): Step => ({ kind: 'copy', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
+    { kind: 'copy', role: 'manifest', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
+    ...members.map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
   ];
 }
 
@@ -100,8 +100,8 @@ function planDepsStage(ctx: PythonContext): Stage {
 /** Sources: the project's directory, or the uv workspace members it needs (libraries first). */
 function planSourceCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
-  return workspace.needed.map((dir): Step => ({ kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
+  if (!workspace) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  return workspace.needed.map((dir): Step => ({ kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
 }
 
 /** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */
@@ -161,8 +161,8 @@ function planRuntimeStage(ctx: PythonContext): Stage {
       ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
       { kind: 'workdir', path: toRuntimeWorkdir(ctx.profile) },
       { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
-      { kind: 'copy', from: 'build', sources: [VENV], dest: VENV, link: true },
-      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
+      { kind: 'copy', role: 'dependencies', from: 'build', sources: [VENV], dest: VENV, link: true },
+      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
       { kind: 'user', uid: ctx.uid, gid: ctx.uid },
       ...planHealthcheck(ctx),
       planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),

@@ -67,14 +67,14 @@ function planDepsStage(profile: RustProfile): Stage {
   const workdir = toWorkdir(profile.workspaceRoot);
   const members: Step[] = profile.crates
     .filter((crate) => crate.dir !== '.')
-    .map((crate) => ({ kind: 'copy', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
+    .map((crate) => ({ kind: 'copy', role: 'manifest', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
   const stubs = toStubCommands(profile);
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
     steps: [
-      { kind: 'copy', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
+      { kind: 'copy', role: 'manifest', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
       ...members,
       // Cargo cannot read a manifest whose targets have no source file: stubs first, even for `cargo fetch`.
       { kind: 'run', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },

@@ -68,7 +68,7 @@ describe('framework providers', () => {
     expect(profile.build?.source).toContain("apps/api/webpack.config.js uses Nx's bundler plugin");
     expect(profile.entrypoint).toEqual({ value: 'main.js', source: 'apps/api/webpack.config.js (output path)' });
     const plan = planNodeRecipe(withSettings(profile, slim));
-    expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'copy', sources: ['nx.json', 'tsconfig.base.json'], dest: './' });
+    expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'copy', role: 'source', sources: ['nx.json', 'tsconfig.base.json'], dest: './' });
     expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'env', vars: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
     expect(plan.ignore).toContain('!nx.json');
     expect(plan.notes.join('\n')).toMatch(/Framework NestJS: @nestjs\/core/);
@@ -126,9 +126,9 @@ describe('framework providers', () => {
     const runtime = stage(plan.stages, 'runtime');
     // The runtime mirrors the workspace under /app (#10): the standalone folder keeps its path and
     // its own node_modules (no exclude); static and public land beside server.js inside it.
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
     expect(runtime).toContainEqual({ kind: 'env', vars: { HOSTNAME: '0.0.0.0', NEXT_TELEMETRY_DISABLED: '1', PORT: '3000' } });
     expect(runtime).toContainEqual({ kind: 'cmd', argv: ['apps/web/.next/standalone/apps/web/server.js'] });
     expect(plan.stages.some((candidate) => candidate.name === 'prod-deps')).toBe(false);
