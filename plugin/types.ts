@@ -306,6 +306,17 @@ export type Mount =
  */
 export type CopyRole = 'manifest' | 'source' | 'artifact' | 'dependencies' | 'tool';
 
+/**
+ * What a RUN does, set by the recipe (validatePlan checks the order and locking from it).
+ * `install`: installs the dependencies from the lockfile (npm ci, uv sync --no-install-project,
+ * pip install -r, poetry install --no-root); `fetch`: downloads them without installing (go mod
+ * download, cargo fetch, Maven/Gradle pre-fetch); `project-install`: installs the project itself
+ * into an environment whose dependencies an earlier `install` put there (uv sync, poetry install
+ * after the sources); `prune`: rewrites a lockfile, installs nothing; `build`: compiles or
+ * generates; `system`: apt packages; `setup`: anything else (users, tools, stubs, a venv).
+ */
+export type RunRole = 'install' | 'fetch' | 'project-install' | 'prune' | 'build' | 'system' | 'setup';
+
 export type Step =
   | { kind: 'workdir'; path: string }
   | { kind: 'env' | 'arg'; vars: Record<string, string> }
@@ -325,6 +336,15 @@ export type Step =
     }
   | {
       kind: 'run';
+      role: RunRole;
+      /**
+       * The command refuses to change the lockfile or the pinned versions (npm ci, --frozen-lockfile,
+       * --locked, --require-hashes, -mod=readonly, Maven's pinned poms): every install, fetch and
+       * project-install must be locked, and so must a build that `resolves` dependencies itself.
+       */
+      locked?: boolean;
+      /** A build that may resolve and fetch dependencies on its own (cargo build): it must be locked. */
+      resolves?: boolean;
       command: string[];
       mounts: Mount[];
       comment?: string;

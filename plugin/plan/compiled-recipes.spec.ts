@@ -113,7 +113,7 @@ describe('Rust recipe', () => {
     const deps = stage(plan, 'deps');
     expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
     const [stubs, fetch, dependencies] = runs(deps);
-    expect(stubs).toEqual({ kind: 'run', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
+    expect(stubs).toEqual({ kind: 'run', role: 'setup', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
     expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
     expect(indexOf(deps, isTargetArg)).toBeGreaterThan(deps.steps.indexOf(fetch));
     expect(dependencies.command[2]).toMatch(/; cargo build --release --locked -p search-rust --bin search-rust$/);
@@ -158,17 +158,20 @@ describe('validatePlan knows go and cargo', () => {
 
   it('flags an unlocked cargo build and cargo fetch', () => {
     const plan = rust();
-    for (const step of runs(stage(plan, 'deps'))) step.command = step.command.map((part) => part.replace(/ --locked/g, ''));
+    for (const step of runs(stage(plan, 'deps'))) Object.assign(step, { command: step.command.map((part) => part.replace(/ --locked/g, '')), locked: false });
     const violations = validatePlan(plan);
-    expect(violations).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*cargo fetch/));
+    expect(violations).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*cargo fetch/));
     expect(violations).toContainEqual(expect.stringMatching(/stage deps: build is not locked: .*cargo build --release -p/));
   });
 
-  it('flags go mod download without -mod=readonly', () => {
+  it('go mod download is locked by GOFLAGS=-mod=readonly, and an unlocked fetch is flagged', () => {
     const plan = go();
     const base = stage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
-    delete base.vars.GOFLAGS;
-    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*go mod download/));
+    expect(base.vars.GOFLAGS).toBe('-mod=readonly');
+    const [download] = runs(stage(plan, 'deps'));
+    expect(download).toMatchObject({ role: 'fetch', locked: true, command: expect.arrayContaining(['go', 'mod', 'download']) });
+    download.locked = false;
+    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*go mod download/));
   });
 
   it('accepts cache mounts under $CARGO_HOME only for registry and git, and flags an unpinned one', () => {
@@ -183,7 +186,7 @@ describe('validatePlan knows go and cargo', () => {
   it('flags a go.mod copied after the sources', () => {
     const plan = go();
     const build = stage(plan, 'build');
-    build.steps.push({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', command: ['go', 'mod', 'download'], mounts: [] });
+    build.steps.push({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', role: 'fetch', locked: true, command: ['go', 'mod', 'download'], mounts: [] });
     expect(validatePlan(plan).join('\n')).toMatch(/stage build: manifest copy after a source copy[^]*stage build: install after a source copy/);
   });
 

@@ -50,9 +50,13 @@ describe('planPythonRecipe', () => {
   it('a source edit cannot re-run the dependency install: the second uv sync is project-only, a plain one would be flagged', () => {
     const plan = planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' }));
     const broken = structuredClone(plan);
-    const deps = findStage(broken, 'deps');
-    deps.steps = deps.steps.map((step) => (step.kind === 'run' ? { ...step, command: ['uv', 'sync', '--locked', '--no-dev'] } : step));
+    const build = findStage(broken, 'build');
+    expect(build.steps.find((step) => step.kind === 'run')).toMatchObject({ role: 'project-install', locked: true });
+    build.steps = build.steps.map((step) => (step.kind === 'run' && step.role === 'project-install' ? { ...step, role: 'install' } : step));
     expect(validatePlan(broken)).toEqual(['stage build: install after a source copy re-runs on every source change']);
+    const noDeps = structuredClone(plan);
+    findStage(noDeps, 'deps').steps = findStage(noDeps, 'deps').steps.filter((step) => step.kind !== 'run');
+    expect(validatePlan(noDeps)).toEqual([expect.stringMatching(/stage build: project-install with no install of the dependencies before it/)]);
   });
 
   it('uv workspace member: root lock + every member manifest, --package closure without the workspace, then the needed members from source', () => {
@@ -101,8 +105,8 @@ describe('planPythonRecipe', () => {
     expect(runs(findStage(planPythonRecipe(withSettings(pipPinnedProfile, { runtime: 'slim', buildMode: 'docker' })), 'deps'))).toEqual(['/bin/sh -c pip install --no-deps -r requirements.txt && pip check']);
     const unfrozen = structuredClone(planPythonRecipe(withSettings(pipHashesProfile, { runtime: 'slim', buildMode: 'docker' })));
     const run = findStage(unfrozen, 'deps').steps.find((step) => step.kind === 'run');
-    if (run?.kind === 'run') run.command = ['pip', 'install', '-r', 'requirements.txt'];
-    expect(validatePlan(unfrozen)).toEqual([expect.stringMatching(/install is not frozen: pip install -r requirements.txt/)]);
+    if (run?.kind === 'run') Object.assign(run, { command: ['pip', 'install', '-r', 'requirements.txt'], locked: false });
+    expect(validatePlan(unfrozen)).toEqual([expect.stringMatching(/install is not locked: pip install -r requirements.txt/)]);
   });
 
   it('not packaged: the app files are copied and compiled to bytecode at build time', () => {

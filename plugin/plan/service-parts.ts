@@ -16,7 +16,7 @@ export const SYSTEM_CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', 
 /** A numeric system user (and group) with no home and no shell, for slim runtimes. */
 export function planCreateUserStep(uid: number): Step {
   return {
-    kind: 'run',
+    kind: 'run', role: 'setup',
     command: ['/bin/sh', '-c', `groupadd --system --gid ${uid} app && useradd --system --uid ${uid} --gid ${uid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`],
     mounts: [],
   };

@@ -60,7 +60,7 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('an install after a source copy', () => {
-    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['npm', 'ci'], mounts: [] }))).toEqual([
+    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', role: 'install', locked: true, command: ['npm', 'ci'], mounts: [] }))).toEqual([
       expect.stringMatching(/stage build: install after a source copy/),
     ]);
   });
@@ -81,12 +81,17 @@ describe('validatePlan reports each broken invariant', () => {
     expect(violations).toEqual(['stage build: COPY x/ has no role (manifest, source, artifact, dependencies or tool)']);
   });
 
-  it('an unfrozen install', () => {
+  it('an unlocked install', () => {
     const violations = mutate((plan) => {
       const run = findStage(plan, 'deps').steps.find((step) => step.kind === 'run');
-      if (run?.kind === 'run') run.command = ['npm', 'install'];
+      if (run?.kind === 'run') Object.assign(run, { command: ['npm', 'install'], locked: false });
     });
-    expect(violations).toEqual([expect.stringMatching(/install is not frozen: npm install/)]);
+    expect(violations).toEqual([expect.stringMatching(/install is not locked: npm install/)]);
+  });
+
+  it('a RUN without a role', () => {
+    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['true'], mounts: [] } as unknown as Step));
+    expect(violations).toEqual(['stage build: RUN true has no role (install, fetch, project-install, prune, build, system, setup)']);
   });
 
   it('a cache mount whose directory no env var pins', () => {

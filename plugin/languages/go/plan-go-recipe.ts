@@ -68,7 +68,7 @@ function planDepsStage(profile: GoProfile): Stage {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
+    steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
   };
 }
 
@@ -101,7 +101,7 @@ function planBuildStage(profile: GoProfile, artifact: string): Stage {
       target,
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
       // Modules stay in the cache mount, so the build mounts it too (and may re-download, with the CA, on a fresh runner).
-      { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
+      { kind: 'run', role: 'build', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
     ],
   };
 }

@@ -142,13 +142,13 @@ function planStages(ctx: JavaContext): Stage[] {
       name: 'deps',
       role: 'deps',
       from: { stage: 'base' },
-      steps: [...planManifestCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
+      steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
     },
     {
       name: 'build',
       role: 'build',
       from: { stage: 'deps' },
-      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
+      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', role: 'build', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
     },
   ];
 }

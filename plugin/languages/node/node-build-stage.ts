@@ -25,7 +25,7 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
   const build = ctx.profile.build;
   if (!ctx.hasBuildStage) return undefined;
   // A build that runs through Nx runs the libraries' ^build itself.
-  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
+  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', role: 'build', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
   const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
   return {
     name: 'build',
@@ -37,7 +37,7 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
       ...libraryBuilds,
       planDirCopy(ctx.profile.projectRoot),
       ...planFrameworkBuildSteps(ctx),
-      ...(build ? [{ kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
+      ...(build ? [{ kind: 'run', role: 'build', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
     ],
   };
 }

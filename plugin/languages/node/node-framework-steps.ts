@@ -38,7 +38,7 @@ export function planFrameworkBuildSteps(ctx: NodeContext): Step[] {
   const preBuild = frameworks.flatMap((facts) => facts.preBuild ?? []);
   return [
     ...(Object.keys(env).length > 0 ? [{ kind: 'env', vars: env } as Step] : []),
-    ...preBuild.map((command): Step => ({ kind: 'run', command: ['/bin/sh', '-c', command], mounts: [] })),
+    ...preBuild.map((command): Step => ({ kind: 'run', role: 'build', command: ['/bin/sh', '-c', command], mounts: [] })),
   ];
 }
 

@@ -32,7 +32,7 @@ function planToolSteps(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
   // A pruning script's own dependency (yarn's lockfile parser) lives outside the workspace.
   const pruneTool: Step[] = pm.prune?.tool
-    ? [{ kind: 'run', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
+    ? [{ kind: 'run', role: 'setup', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
     : [];
   return [...planPackageManagerInstall(ctx), ...pruneTool];
 }
@@ -48,7 +48,7 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
   // those links, for `yarn` and for `@yarnpkg/cli-dist` alike (checked with a probe of upstream's layout).
   const force = pm.npmPackage === 'yarn' || pm.npmPackage === '@yarnpkg/cli-dist' ? ['--force'] : [];
   return [{
-    kind: 'run',
+    kind: 'run', role: 'setup',
     command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
     mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET],
   }];
@@ -86,7 +86,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
   const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] : [];
   const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
-  const run: Step = { kind: 'run', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
+  const run: Step = { kind: 'run', role: 'prune', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
   return {
     name: 'manifests',
     role: 'deps',
@@ -97,7 +97,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
 
 function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
-  const run: Step = { kind: 'run', command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
+  const run: Step = { kind: 'run', role: 'install', locked: true, command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
 

@@ -61,7 +61,7 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   if (uv) steps.push({ kind: 'copy', role: 'tool', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
   for (const argv of ctx.tool.setup) {
     const command = argv.map((arg) => arg.replace('{poetry}', versions.python.poetry)).map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
-    steps.push({ kind: 'run', command, mounts: [] });
+    steps.push({ kind: 'run', role: 'setup', command, mounts: [] });
   }
   const base: Stage = { name: 'base', role: 'base', from: ctx.buildImage, steps };
   // uv's image is FROM scratch with /uv and /uvx; a named stage keeps every COPY --from on a stage.
@@ -93,7 +93,7 @@ function planDepsStage(ctx: PythonContext): Stage {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
+    steps: [...planManifestCopies(profile), { kind: 'run', role: 'install', locked: true, command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
   };
 }
 
@@ -115,11 +115,11 @@ function planBuildStage(ctx: PythonContext): Stage {
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
   const steps: Step[] = planSourceCopies(profile);
   const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
-  if (installsProject) steps.push({ kind: 'run', command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
+  if (installsProject) steps.push({ kind: 'run', role: 'project-install', locked: true, command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
   if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
   const python = ctx.distroless ? 'python3' : 'python';
   steps.push({
-    kind: 'run',
+    kind: 'run', role: 'build',
     comment: 'Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.',
     command: [python, '-m', 'compileall', '-q', '--invalidation-mode', 'unchecked-hash', '/app'],
     mounts: [],

@@ -77,11 +77,11 @@ function planDepsStage(profile: RustProfile): Stage {
       { kind: 'copy', role: 'manifest', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
       ...members,
       // Cargo cannot read a manifest whose targets have no source file: stubs first, even for `cargo fetch`.
-      { kind: 'run', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
-      { kind: 'run', command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
+      { kind: 'run', role: 'setup', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
+      { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       {
-        kind: 'run',
+        kind: 'run', role: 'build', resolves: true, locked: true,
         command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
         mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
         comment: 'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
@@ -109,7 +109,7 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
     steps: [
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
-      { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
+      { kind: 'run', role: 'build', resolves: true, locked: true, command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
     ],
   };
 }

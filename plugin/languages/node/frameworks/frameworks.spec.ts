@@ -158,6 +158,7 @@ describe('framework providers', () => {
     const plan = planNodeRecipe(withSettings(profile, slim));
     expect(stage(plan.stages, 'build')).toContainEqual({
       kind: 'run',
+      role: 'build',
       command: ['/bin/sh', '-c', 'env PRISMA_SCHEMA_ENGINE_BINARY=/bin/true prisma generate --schema libs/db/prisma/schema.prisma'],
       mounts: [],
     });
