@@ -2,6 +2,7 @@ import { joinPath } from '../detect/join-path';
 import versions from '../versions.json';
 import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage, Step } from '../types';
 import { planHealth } from './health';
+import { parseImageRef } from './image-ref';
 import { planAllowList } from './allow-list';
 import { planServiceBake } from './service-parts';
 import { planCreateUserStep } from './service-parts';
@@ -81,11 +82,8 @@ export const SLIM_RUNTIME_IMAGE = `debian:${versions.debian.tag}`;
 /** What every distroless image carries and Debian slim lacks: installed with the libraries on a slim runtime. */
 export const SLIM_PARITY_PACKAGES = ['ca-certificates', 'tzdata'];
 
-/** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag). */
-export function toImageRef(reference: string) {
-  const colon = reference.lastIndexOf(':');
-  return colon <= reference.lastIndexOf('/') ? { image: reference, tag: '' } : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
+/** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag); see image-ref.ts. */
+export const toImageRef = parseImageRef;
 
 /** Libraries of the Nx dependency closure first (they change less often), then the project. */
 export function planSourceCopies(service: Pick<CompiledService, 'projectRoot' | 'closure'>): Step[] {

@@ -4,7 +4,7 @@ import { planAllowList } from '../../plan/allow-list';
 import versions from '../../versions.json';
 import { joinPath } from '../../detect/join-path';
 import type { BuildPlan, ImageRef, JavaProfile, RuntimeBase, Mount, Stage, Step } from '../../types';
-import { parseImageRef } from '../node/resolve-node-image';
+import { parseImageRef } from '../../plan/image-ref';
 import { javaTools, OFFLINE_REPO, type JavaToolRecipe } from './java-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, toProjectPaths } from '../../plan/service-parts';
 

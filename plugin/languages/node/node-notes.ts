@@ -1,11 +1,9 @@
-import type { ImageRef } from '../../types';
+import { formatImageRef } from '../../plan/image-ref';
 import type { NodeContext } from './node-context';
 import { planNodeHealth } from './node-runtime-stage';
 import { planFrameworkNotes } from './node-framework-steps';
 
-function toImageName(ref: ImageRef): string {
-  return ref.tag ? `${ref.image}:${ref.tag}` : ref.image;
-}
+const toImageName = formatImageRef;
 
 function planDetectionNotes(ctx: NodeContext): string[] {
   const { profile } = ctx;

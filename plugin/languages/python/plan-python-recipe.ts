@@ -5,7 +5,7 @@ import { planAllowList } from '../../plan/allow-list';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
 import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Step } from '../../types';
-import { parseImageRef } from '../node/resolve-node-image';
+import { parseImageRef } from '../../plan/image-ref';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, SYSTEM_CA_SECRET, toProjectPaths } from '../../plan/service-parts';
 
