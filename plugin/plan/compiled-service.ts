@@ -4,7 +4,7 @@ import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage,
 import { planHealth } from './health';
 import { parseImageRef } from './image-ref';
 import { planAllowList } from './allow-list';
-import { planServiceBake } from './service-parts';
+import { planServiceBake, planServiceLabels } from './service-parts';
 import { planCreateUserStep } from './service-parts';
 import { planAptInstall } from './system-packages';
 
@@ -66,8 +66,7 @@ export function toCompiledService(
   };
 }
 
-/** Optional CA bundle of a TLS-intercepting proxy: mounted for downloads only, never in a layer. */
-export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
+export { CA_SECRET } from './service-parts';
 
 export const NONROOT_UID = versions.distroless.nonrootUid;
 
@@ -112,13 +111,7 @@ export function planCompiledRuntime(service: CompiledService): Stage {
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
       ...health,
-      {
-        kind: 'label',
-        labels: {
-          'org.opencontainers.image.title': service.project,
-          'org.opencontainers.image.description': `${service.project} (${service.projectRoot}), built by nx-dockerize`,
-        },
-      },
+      planServiceLabels(service.project, service.projectRoot),
       { kind: 'entrypoint', argv: [binary] },
     ],
   };

@@ -1,9 +1,9 @@
+import { CA_SECRET } from '../../plan/service-parts';
 import type { Mount, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planBaseSystemSteps } from './node-framework-steps';
 
 /** Optional: a TLS-intercepting proxy's CA, mounted only for the install (never in a layer). */
-const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
 /**
  * Optional: registry credentials, as an `.npmrc` build secret (`--secret id=npmrc,src=$HOME/.npmrc`).
  * npm, pnpm, yarn 1 and bun read the user config file that `npm_config_userconfig` names; the

@@ -1,6 +1,7 @@
 import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planServiceLabels } from '../../plan/service-parts';
 import { planHealth } from '../../plan/health';
 import { planFrameworkRuntimeSteps, planRuntimeSystemSteps } from './node-framework-steps';
 import { PACKAGE_MANAGER_CONFIG_FILES } from './detect-config-credentials';
@@ -107,13 +108,7 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       ...[...planProdDepsCopy(ctx), ...planLibraryCopies(ctx), planArtifactCopy(ctx), ...planFrameworkRuntimeSteps(ctx)].map(withoutConfigFiles),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
-      {
-        kind: 'label',
-        labels: {
-          'org.opencontainers.image.title': ctx.profile.project,
-          'org.opencontainers.image.description': `${ctx.profile.project} (${ctx.profile.projectRoot}), built by nx-dockerize`,
-        },
-      },
+      planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
       { kind: 'cmd', argv: [...flavour.cmdPrefix, `${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${ctx.profile.entrypoint.value}`] },
     ],
   };
