@@ -1,6 +1,5 @@
-import { joinPath } from '../detect/join-path';
 import versions from '../versions.json';
-import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage, Step } from '../types';
+import type { BakeTarget, BuildContextFacts, HealthProbe, Sourced, Stage, Step } from '../types';
 import { planHealth } from './health';
 import { parseImageRef } from './image-ref';
 import { planAllowList } from './allow-list';
