@@ -33,6 +33,8 @@ export interface BuildContextFacts {
 export type HealthProbe = { kind: 'http'; path: string; port?: number } | { kind: 'tcp' } | { kind: 'none' };
 
 export interface NodeProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'node';
   /** Nx project name, e.g. `orders` or `@examples/inventory`. */
   project: string;
@@ -109,6 +111,8 @@ export interface NodeProfile {
 }
 
 export interface GoProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'go';
   project: string;
   projectRoot: string;
@@ -154,6 +158,8 @@ export interface GoLocalModule {
 }
 
 export interface RustProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'rust';
   project: string;
   projectRoot: string;
@@ -195,6 +201,8 @@ export interface RustProfile {
 export type PythonPackageManager = 'uv' | 'poetry' | 'pip';
 
 export interface PythonProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'python';
   project: string;
   projectRoot: string;
@@ -229,6 +237,8 @@ export interface PythonProfile {
 export type JavaBuildTool = 'maven' | 'gradle';
 
 export interface JavaProfile {
+  /** Runtime base, build mode (from the options, resolved once in detection). */
+  settings: ServiceSettings;
   language: 'java';
   project: string;
   projectRoot: string;
@@ -286,6 +296,27 @@ export type Mount =
   | { type: 'secret'; id: string; target?: string; env?: string; required?: boolean }
   | { type: 'ssh'; id?: string };
 
+/**
+ * What a COPY brings in. `manifest`: only what a dependency install or fetch reads (manifests,
+ * lockfiles, package-manager config, its release, plugins, patch files, build files and wrappers);
+ * `source`: sources and other build inputs (everything after the installs); `artifact`: a build
+ * output; `dependencies`: installed dependencies (node_modules, a venv) from an install stage;
+ * `tool`: a tool's binaries from its image. validatePlan: from the build context, a `manifest`
+ * copy must come before every other copy in the stage chain.
+ */
+export type CopyRole = 'manifest' | 'source' | 'artifact' | 'dependencies' | 'tool';
+
+/**
+ * What a RUN does, set by the recipe (validatePlan checks the order and locking from it).
+ * `install`: installs the dependencies from the lockfile (npm ci, uv sync --no-install-project,
+ * pip install -r, poetry install --no-root); `fetch`: downloads them without installing (go mod
+ * download, cargo fetch, Maven/Gradle pre-fetch); `project-install`: installs the project itself
+ * into an environment whose dependencies an earlier `install` put there (uv sync, poetry install
+ * after the sources); `prune`: rewrites a lockfile, installs nothing; `build`: compiles or
+ * generates; `system`: apt packages; `setup`: anything else (users, tools, stubs, a venv).
+ */
+export type RunRole = 'install' | 'fetch' | 'project-install' | 'prune' | 'build' | 'system' | 'setup';
+
 export type Step =
   | { kind: 'workdir'; path: string }
   | { kind: 'env' | 'arg'; vars: Record<string, string> }
@@ -298,16 +329,22 @@ export type Step =
       link?: boolean;
       chown?: string;
       chmod?: string;
-      /**
-       * The copy brings in only what an install reads (package-manager config, its release, plugins,
-       * patch files) though the names are not manifests: validatePlan treats it as a manifest copy.
-       */
-      installInput?: boolean;
+      /** What the copy brings in, set by the recipe; validatePlan checks the step order from it (see CopyRole). */
+      role: CopyRole;
       /** `--exclude=<pattern>` each (Dockerfile 1.19+, BuildKit's built-in frontend has it). */
       exclude?: string[];
     }
   | {
       kind: 'run';
+      role: RunRole;
+      /**
+       * The command refuses to change the lockfile or the pinned versions (npm ci, --frozen-lockfile,
+       * --locked, --require-hashes, -mod=readonly, Maven's pinned poms): every install, fetch and
+       * project-install must be locked, and so must a build that `resolves` dependencies itself.
+       */
+      locked?: boolean;
+      /** A build that may resolve and fetch dependencies on its own (cargo build): it must be locked. */
+      resolves?: boolean;
       command: string[];
       mounts: Mount[];
       comment?: string;
@@ -372,6 +409,16 @@ export interface BakeFile {
 
 export type RuntimeBase = 'slim' | 'distroless' | 'alpine';
 export type BuildMode = 'docker' | 'copy-output';
+
+/**
+ * The service-wide choices the options make, on every profile (detect/service-settings.ts): the
+ * runtime base, the build mode and Node's `nativeOnAlpine`. Recipes read these, never the options.
+ */
+export interface ServiceSettings {
+  runtime: Sourced<RuntimeBase>;
+  buildMode: Sourced<BuildMode>;
+  nativeOnAlpine: boolean;
+}
 
 export interface DockerizeOptions {
   runtime: RuntimeBase;

@@ -80,6 +80,15 @@ describe('dockerize generator', () => {
     expect(dockerfile).toContain('EXPOSE 3001');
   });
 
+  it('resolves a --nodeVersion range to a major once: the header and every FROM agree (#14)', () => {
+    run({ nodeVersion: '>=20' });
+    const dockerfile = tree.read('apps/api/Dockerfile', 'utf-8')!;
+    expect(dockerfile).toContain('Node 22 (from the nodeVersion option).');
+    expect(dockerfile).toContain('FROM node:22-bookworm-slim AS base');
+    expect(dockerfile).not.toMatch(/FROM \S*>=/);
+    expect(() => run({ nodeVersion: '>=banana' })).toThrow(/Invalid option --nodeVersion ">=banana" for project api: a Node version is a major \(22\), a version \(22\.11\.0\) or a range \(>=20\)/);
+  });
+
   it('uses template overrides from the workspace', () => {
     tree.write('tools/docker-templates/partials/instr/expose.hbs', 'EXPOSE {{port}}/tcp\n');
     run({ templateDir: 'tools/docker-templates' });

@@ -47,6 +47,8 @@ export function dockerizeProject(
   // Generated data files (an integrated Node project's Nx-made runtime package.json and lockfile).
   for (const file of plan.files) tree.write(file.path, file.content);
   logger.info(`nx-dockerize: ${schema.project}\n${plan.notes.map((note) => `  - ${note}`).join('\n')}`);
+  // The bake target is the project name made valid (`@acme/api` → `acme-api`): say it, so the user can build it.
+  logger.info(`nx-dockerize: build it with \`docker buildx bake --file docker-bake.json --load ${names.bakeTarget}\` or \`nx run ${schema.project}:docker-build\``);
   return plan;
 }
 
@@ -78,7 +80,7 @@ export function renderProjectFiles(tree: Tree, schema: DockerizeGeneratorSchema,
     options,
     createRuntimeManifest: toRuntimeManifestFactory(tree, graph),
   });
-  const plan = planProject(profile, options);
+  const plan = planProject(profile);
   return {
     plan,
     names,

@@ -2,7 +2,7 @@ export interface DockerizeGeneratorSchema {
   project: string;
   runtime?: 'slim' | 'distroless' | 'alpine';
   port?: number;
-  /** A major (`22`) or a version; a number is accepted (YAML, `--nodeVersion 22`). */
+  /** A major (`22`), a version or a range (`>=20`, resolved to a major); a number is accepted (YAML, `--nodeVersion 22`). */
   nodeVersion?: string | number;
   /** Go major.minor for the build image; default go.mod's toolchain line, else the newest supported Go >= its go line. */
   goVersion?: string;

@@ -31,33 +31,11 @@ export interface GraphInput {
   dependencies: Record<string, { target: string }[]>;
 }
 
-export interface DetectOptions {
-  port?: number;
-  nodeVersion?: string;
-  /** Go major.minor for the build image (e.g. `1.26`); must have an image (versions.json go.$policy). */
-  goVersion?: string;
-  /** Python major.minor for the images (e.g. `3.12`); must have an image (versions.json python.$policy). */
-  pythonVersion?: string;
-  /** Java feature release (an LTS with temurin images, e.g. `21`). */
-  javaVersion?: string;
-  /**
-   * What the image runs, in the language's own terms (one option for every language; see
-   * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
-   */
-  entry?: string;
-  /** `'/path'`, `'tcp'` or `'none'` (see detect/detect-health.ts). */
-  healthcheck?: string;
-  /** Go: the main package, project-relative (e.g. `./cmd/server`). */
-  main?: string;
-  /** Go: build with cgo. */
-  cgo?: boolean;
-  /** Rust: the binary to build. */
-  bin?: string;
-  /** Python: the command to run; Java: the main class. */
-  entrypoint?: string;
-  /** Java: Maven or Gradle, when the project has both build files. */
-  buildTool?: 'maven' | 'gradle';
-}
+/**
+ * The options detection reads: the generator's one options type (normalize-options.ts validated
+ * and normalised them), every field optional so tests and composing callers pass only what they set.
+ */
+export type DetectOptions = Partial<import('../types').DockerizeOptions>;
 
 export interface NodeProjectInput {
   fs: FsView;

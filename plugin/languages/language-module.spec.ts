@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { diskFsView } from '../fs-view';
 import { validatePlan } from '../plan/validate-plan';
 import { renderDockerfile } from '../render/render-dockerfile';
-import type { BuildPlan, ProjectProfile } from '../types';
+import type { BuildPlan, ProjectProfile, ServiceSettings } from '../types';
+import { toServiceSettings } from '../detect/service-settings';
 import { detectProject } from './detect-project';
 import { claimsByMarkers, type LanguageModule } from './language-module';
 import { LANGUAGES } from './languages';
@@ -16,6 +17,7 @@ interface ShellProfile {
   language: 'shell';
   project: string;
   projectRoot: string;
+  settings: ServiceSettings;
   script: string;
 }
 
@@ -23,7 +25,7 @@ const shellLanguage: LanguageModule<ShellProfile> = {
   language: 'shell',
   markers: ['serve.sh'],
   claims: claimsByMarkers(['serve.sh']),
-  detect: ({ project }) => ({ language: 'shell', project: project.name, projectRoot: project.root, script: 'serve.sh' }),
+  detect: ({ project, options }) => ({ language: 'shell', project: project.name, projectRoot: project.root, settings: toServiceSettings(options), script: 'serve.sh' }),
   plan: (profile): BuildPlan => ({
     project: profile.project,
     projectRoot: profile.projectRoot,
@@ -34,7 +36,7 @@ const shellLanguage: LanguageModule<ShellProfile> = {
         from: { image: 'debian', tag: 'bookworm-slim' },
         steps: [
           { kind: 'workdir', path: '/app' },
-          { kind: 'copy', sources: [`${profile.projectRoot}/${profile.script}`], dest: './', link: true },
+          { kind: 'copy', role: 'source', sources: [`${profile.projectRoot}/${profile.script}`], dest: './', link: true },
           { kind: 'user', uid: 10001, gid: 10001 },
           { kind: 'cmd', argv: ['/bin/sh', profile.script] },
         ],
@@ -53,7 +55,7 @@ describe('LanguageModule', () => {
     const fs = { read: () => undefined, exists: (path: string) => path === 'apps/cron/serve.sh', list: () => [] };
     const profile = detectProject({ fs, project: { name: 'cron', root: 'apps/cron' }, graph: { nodes: {}, dependencies: {} } }, registry);
     expect(profile).toMatchObject({ language: 'shell', script: 'serve.sh' });
-    const plan = shellLanguage.plan(profile as unknown as ShellProfile, { runtime: 'slim', buildMode: 'docker' });
+    const plan = shellLanguage.plan(profile as unknown as ShellProfile);
     expect(validatePlan(plan)).toEqual([]);
     expect(renderDockerfile(plan)).toMatch(/^CMD \["\/bin\/sh", "serve\.sh"\]$/m);
   });

@@ -1,6 +1,6 @@
 import type { FsView } from '../fs-view';
 import type { NodeProjectInput } from '../detect/detect-input';
-import type { BuildPlan, DockerizeOptions, HealthProbe, ProjectProfile, Sourced } from '../types';
+import type { BuildPlan, HealthProbe, ProjectProfile, ServiceSettings, Sourced } from '../types';
 
 /** What every language's profile has in common (the pipeline's shared parts read only these). */
 export interface LanguageProfile {
@@ -9,6 +9,8 @@ export interface LanguageProfile {
   project: string;
   /** Workspace-relative POSIX project root (`.` for a root project). */
   projectRoot: string;
+  /** Runtime base and build mode from the options (detect/service-settings.ts `toServiceSettings`). */
+  settings: ServiceSettings;
 }
 
 /**
@@ -27,15 +29,18 @@ export interface LanguageModule<P extends LanguageProfile = ProjectProfile> {
    * project). Pure: reads files through `fs` only.
    */
   claims: (fs: FsView, root: string) => boolean;
-  /** Reads the project into a typed profile, or throws an Error naming the file and the fix. */
+  /**
+   * Reads the project into a typed profile, or throws an Error naming the file and the fix. Every
+   * value an option sets (port, versions, entry, settings) is resolved here, with its source.
+   */
   detect: (input: NodeProjectInput) => P;
   /**
    * A health route the project's framework serves by itself (Spring Boot's actuator), used when the
    * sources name none (detect/detect-health.ts). Optional.
    */
   frameworkHealth?: (fs: FsView, profile: P) => Sourced<HealthProbe> | undefined;
-  /** Turns the profile into a BuildPlan (validated by the caller). */
-  plan: (profile: P, options: DockerizeOptions) => BuildPlan;
+  /** Turns the profile into a BuildPlan (validated by the caller). Reads only the profile. */
+  plan: (profile: P) => BuildPlan;
   /**
    * The workspace directories whose sources the image of a project at `root` builds from, by the
    * language's own rules (Go `replace`/go.work, Cargo path dependencies, uv workspace sources,

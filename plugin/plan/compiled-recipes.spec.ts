@@ -6,6 +6,7 @@ import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
 import { planRustRecipe } from '../languages/rust/plan-rust-recipe';
+import { withSettings } from '../detect/service-settings';
 
 const stage = (plan: BuildPlan, name: string): Stage => plan.stages.find((candidate) => candidate.name === name)!;
 const runs = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'run' }> => step.kind === 'run');
@@ -13,14 +14,14 @@ const indexOf = (s: Stage, match: (step: Step) => boolean) => s.steps.findIndex(
 const isTargetArg = (step: Step) => step.kind === 'arg' && Object.keys(step.vars).some((key) => key.startsWith('TARGET'));
 
 const PLANS: [string, () => BuildPlan][] = [
-  ['go static', () => planGoRecipe(goProfile, compiledOptions)],
-  ['go cgo + go.work + closure', () => planGoRecipe(goCgoProfile, compiledOptions)],
-  ['go workspace mode', () => planGoRecipe(goWorkspaceProfile, compiledOptions)],
-  ['go cgo with libpcap (slim runtime)', () => planGoRecipe(goPcapProfile, compiledOptions)],
-  ['rust package', () => planRustRecipe(rustProfile, compiledOptions)],
-  ['rust workspace', () => planRustRecipe(rustWorkspaceProfile, compiledOptions)],
-  ['rust member of a root workspace', () => planRustRecipe(rustMemberProfile, compiledOptions)],
-  ['rust with libpq (slim runtime)', () => planRustRecipe(rustMemberPqProfile, compiledOptions)],
+  ['go static', () => planGoRecipe(withSettings(goProfile, compiledOptions))],
+  ['go cgo + go.work + closure', () => planGoRecipe(withSettings(goCgoProfile, compiledOptions))],
+  ['go workspace mode', () => planGoRecipe(withSettings(goWorkspaceProfile, compiledOptions))],
+  ['go cgo with libpcap (slim runtime)', () => planGoRecipe(withSettings(goPcapProfile, compiledOptions))],
+  ['rust package', () => planRustRecipe(withSettings(rustProfile, compiledOptions))],
+  ['rust workspace', () => planRustRecipe(withSettings(rustWorkspaceProfile, compiledOptions))],
+  ['rust member of a root workspace', () => planRustRecipe(withSettings(rustMemberProfile, compiledOptions))],
+  ['rust with libpq (slim runtime)', () => planRustRecipe(withSettings(rustMemberPqProfile, compiledOptions))],
 ];
 
 describe('Go and Rust plans keep every invariant', () => {
@@ -34,18 +35,18 @@ describe('Go and Rust plans keep every invariant', () => {
   });
 
   it('dispatches go and rust profiles to their recipes', () => {
-    expect(planProject(goProfile, compiledOptions).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
-    expect(planProject(rustProfile, compiledOptions).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
+    expect(planProject(withSettings(goProfile, compiledOptions)).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
+    expect(planProject(withSettings(rustProfile, compiledOptions)).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
   });
 });
 
 describe('Go recipe', () => {
-  const plan = planGoRecipe(goProfile, compiledOptions);
+  const plan = planGoRecipe(withSettings(goProfile, compiledOptions));
 
   it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
     expect(stage(plan, 'base')).toMatchObject({ platform: '$BUILDPLATFORM', from: { image: 'golang', tag: '1.26-bookworm' } });
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
+    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
     const [download] = runs(deps);
     expect(download.command.join(' ')).toMatch(/go mod download$/);
     expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
@@ -68,7 +69,7 @@ describe('Go recipe', () => {
   });
 
   it('with cgo: builds on the target platform for a glibc runtime; go.work is switched off; the closure is copied before the project', () => {
-    const cgo = planGoRecipe(goCgoProfile, compiledOptions);
+    const cgo = planGoRecipe(withSettings(goCgoProfile, compiledOptions));
     expect(stage(cgo, 'base').platform).toBeUndefined();
     expect(stage(cgo, 'base').steps).toContainEqual(expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }));
     expect(stage(cgo, 'deps').steps[0]).toMatchObject({ sources: ['apps/svc/go.mod'] });
@@ -81,7 +82,7 @@ describe('Go recipe', () => {
 });
 
 describe('Go recipe: local modules', () => {
-  const plan = planGoRecipe(goWorkspaceProfile, compiledOptions);
+  const plan = planGoRecipe(withSettings(goWorkspaceProfile, compiledOptions));
   const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
 
   it('copies go.work, every local module\'s go.mod/go.sum and the service\'s before the download, no source', () => {
@@ -106,13 +107,13 @@ describe('Go recipe: local modules', () => {
 });
 
 describe('Rust recipe', () => {
-  const plan = planRustRecipe(rustProfile, compiledOptions);
+  const plan = planRustRecipe(withSettings(rustProfile, compiledOptions));
 
   it('fetches with --locked before TARGETPLATFORM, then compiles dependencies against stub sources before any source copy', () => {
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
+    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
     const [stubs, fetch, dependencies] = runs(deps);
-    expect(stubs).toEqual({ kind: 'run', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
+    expect(stubs).toEqual({ kind: 'run', role: 'setup', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
     expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
     expect(indexOf(deps, isTargetArg)).toBeGreaterThan(deps.steps.indexOf(fetch));
     expect(dependencies.command[2]).toMatch(/; cargo build --release --locked -p search-rust --bin search-rust$/);
@@ -127,7 +128,7 @@ describe('Rust recipe', () => {
   });
 
   it('stubs every workspace member: libraries empty, binaries with main', () => {
-    const ws = planRustRecipe(rustWorkspaceProfile, compiledOptions);
+    const ws = planRustRecipe(withSettings(rustWorkspaceProfile, compiledOptions));
     const deps = stage(ws, 'deps');
     expect(deps.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([
       ['apps/engine/Cargo.toml', 'apps/engine/Cargo.lock'],
@@ -146,8 +147,8 @@ describe('Rust recipe', () => {
 });
 
 describe('validatePlan knows go and cargo', () => {
-  const go = () => planGoRecipe(goProfile, compiledOptions);
-  const rust = () => planRustRecipe(rustProfile, compiledOptions);
+  const go = () => planGoRecipe(withSettings(goProfile, compiledOptions));
+  const rust = () => planRustRecipe(withSettings(rustProfile, compiledOptions));
 
   it('flags TARGETARCH declared before the dependency download', () => {
     const plan = go();
@@ -157,17 +158,20 @@ describe('validatePlan knows go and cargo', () => {
 
   it('flags an unlocked cargo build and cargo fetch', () => {
     const plan = rust();
-    for (const step of runs(stage(plan, 'deps'))) step.command = step.command.map((part) => part.replace(/ --locked/g, ''));
+    for (const step of runs(stage(plan, 'deps'))) Object.assign(step, { command: step.command.map((part) => part.replace(/ --locked/g, '')), locked: false });
     const violations = validatePlan(plan);
-    expect(violations).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*cargo fetch/));
+    expect(violations).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*cargo fetch/));
     expect(violations).toContainEqual(expect.stringMatching(/stage deps: build is not locked: .*cargo build --release -p/));
   });
 
-  it('flags go mod download without -mod=readonly', () => {
+  it('go mod download is locked by GOFLAGS=-mod=readonly, and an unlocked fetch is flagged', () => {
     const plan = go();
     const base = stage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
-    delete base.vars.GOFLAGS;
-    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: install is not frozen: .*go mod download/));
+    expect(base.vars.GOFLAGS).toBe('-mod=readonly');
+    const [download] = runs(stage(plan, 'deps'));
+    expect(download).toMatchObject({ role: 'fetch', locked: true, command: expect.arrayContaining(['go', 'mod', 'download']) });
+    download.locked = false;
+    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*go mod download/));
   });
 
   it('accepts cache mounts under $CARGO_HOME only for registry and git, and flags an unpinned one', () => {
@@ -182,20 +186,20 @@ describe('validatePlan knows go and cargo', () => {
   it('flags a go.mod copied after the sources', () => {
     const plan = go();
     const build = stage(plan, 'build');
-    build.steps.push({ kind: 'copy', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', command: ['go', 'mod', 'download'], mounts: [] });
-    expect(validatePlan(plan).join('\n')).toMatch(/stage build: (manifest copy|install) after a source copy/);
+    build.steps.push({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', role: 'fetch', locked: true, command: ['go', 'mod', 'download'], mounts: [] });
+    expect(validatePlan(plan).join('\n')).toMatch(/stage build: manifest copy after a source copy[^]*stage build: install after a source copy/);
   });
 
   it('profiles are plain data: planning does not mutate them', () => {
     const before = JSON.stringify([goProfile, rustProfile] satisfies [GoProfile, RustProfile]);
-    planGoRecipe(goProfile, compiledOptions);
-    planRustRecipe(rustProfile, compiledOptions);
+    planGoRecipe(withSettings(goProfile, compiledOptions));
+    planRustRecipe(withSettings(rustProfile, compiledOptions));
     expect(JSON.stringify([goProfile, rustProfile])).toBe(before);
   });
 });
 
 describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
-  const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+  const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
   const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
 
   it('works at the workspace root, copies every member manifest, builds only the member, shares the target cache per workspace', () => {
@@ -226,7 +230,7 @@ describe('Rust recipe: system libraries', () => {
   const aptOf = (s: Stage) => runs(s).find((step) => step.command.join(' ').includes('apt-get install'));
 
   it('OpenSSL: the build stage installs pkg-config and libssl-dev; the runtime stays distroless cc (it has libssl3)', () => {
-    const plan = planRustRecipe(rustMemberProfile, compiledOptions);
+    const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
     expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/apt-get install -y --no-install-recommends libssl-dev pkg-config$/);
     expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]));
     expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
@@ -235,7 +239,7 @@ describe('Rust recipe: system libraries', () => {
   });
 
   it('libpq: the runtime moves to Debian slim and installs exactly the runtime libraries, as uid 65532', () => {
-    const plan = planRustRecipe(rustMemberPqProfile, compiledOptions);
+    const plan = planRustRecipe(withSettings(rustMemberPqProfile, compiledOptions));
     expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/);
     const runtime = stage(plan, 'runtime');
     expect(runtime.from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
@@ -245,14 +249,14 @@ describe('Rust recipe: system libraries', () => {
   });
 
   it('no system library: no apt step anywhere', () => {
-    const plan = planRustRecipe(rustProfile, compiledOptions);
+    const plan = planRustRecipe(withSettings(rustProfile, compiledOptions));
     expect(plan.stages.map(aptOf).filter(Boolean)).toEqual([]);
   });
 });
 
 describe('Go recipe: cgo libraries', () => {
   it('libpcap: libpcap-dev in the build, libpcap0.8 on a Debian slim runtime (distroless cc lacks it)', () => {
-    const plan = planGoRecipe(goPcapProfile, compiledOptions);
+    const plan = planGoRecipe(withSettings(goPcapProfile, compiledOptions));
     expect(runs(stage(plan, 'base'))[0].command[2]).toMatch(/install -y --no-install-recommends libpcap-dev$/);
     expect(stage(plan, 'runtime').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
     expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/);

@@ -1,9 +1,9 @@
-import { joinPath } from '../detect/join-path';
 import versions from '../versions.json';
-import type { BakeTarget, BuildContextFacts, HealthProbe, Mount, Sourced, Stage, Step } from '../types';
+import type { BakeTarget, BuildContextFacts, HealthProbe, Sourced, Stage, Step } from '../types';
 import { planHealth } from './health';
+import { parseImageRef } from './image-ref';
 import { planAllowList } from './allow-list';
-import { planServiceBake } from './service-parts';
+import { planServiceBake, planServiceLabels } from './service-parts';
 import { planCreateUserStep } from './service-parts';
 import { planAptInstall } from './system-packages';
 
@@ -65,8 +65,7 @@ export function toCompiledService(
   };
 }
 
-/** Optional CA bundle of a TLS-intercepting proxy: mounted for downloads only, never in a layer. */
-export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
+export { CA_SECRET } from './service-parts';
 
 export const NONROOT_UID = versions.distroless.nonrootUid;
 
@@ -81,16 +80,13 @@ export const SLIM_RUNTIME_IMAGE = `debian:${versions.debian.tag}`;
 /** What every distroless image carries and Debian slim lacks: installed with the libraries on a slim runtime. */
 export const SLIM_PARITY_PACKAGES = ['ca-certificates', 'tzdata'];
 
-/** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag). */
-export function toImageRef(reference: string) {
-  const colon = reference.lastIndexOf(':');
-  return colon <= reference.lastIndexOf('/') ? { image: reference, tag: '' } : { image: reference.slice(0, colon), tag: reference.slice(colon + 1) };
-}
+/** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag); see image-ref.ts. */
+export const toImageRef = parseImageRef;
 
 /** Libraries of the Nx dependency closure first (they change less often), then the project. */
 export function planSourceCopies(service: Pick<CompiledService, 'projectRoot' | 'closure'>): Step[] {
   const roots = [...service.closure.filter((root) => root !== service.projectRoot), service.projectRoot];
-  return roots.map((root): Step => ({ kind: 'copy', sources: [root === '.' ? './' : `${root}/`], dest: root === '.' ? '/workspace/' : `/workspace/${root}/` }));
+  return roots.map((root): Step => ({ kind: 'copy', role: 'source', sources: [root === '.' ? './' : `${root}/`], dest: root === '.' ? '/workspace/' : `/workspace/${root}/` }));
 }
 
 /**
@@ -110,17 +106,11 @@ export function planCompiledRuntime(service: CompiledService): Stage {
     from: toImageRef(service.runtimeImage),
     steps: [
       ...system,
-      { kind: 'copy', from: 'build', sources: [service.artifact], dest: binary, link: true },
+      { kind: 'copy', role: 'artifact', from: 'build', sources: [service.artifact], dest: binary, link: true },
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
       ...health,
-      {
-        kind: 'label',
-        labels: {
-          'org.opencontainers.image.title': service.project,
-          'org.opencontainers.image.description': `${service.project} (${service.projectRoot}), built by nx-dockerize`,
-        },
-      },
+      planServiceLabels(service.project, service.projectRoot),
       { kind: 'entrypoint', argv: [binary] },
     ],
   };

@@ -1,10 +1,13 @@
-import type { BuildPlan, DockerizeOptions, ProjectProfile } from '../types';
+import type { BuildPlan, ProjectProfile } from '../types';
 import { validatePlan } from './validate-plan';
 import { languageModule } from '../languages/languages';
 
-/** Dispatches a profile to its language's recipe and refuses a plan that breaks an invariant. */
-export function planProject(profile: ProjectProfile, options: DockerizeOptions): BuildPlan {
-  const plan = planRecipe(profile, options);
+/**
+ * Dispatches a profile to its language's recipe and refuses a plan that breaks an invariant. The
+ * profile carries every option-derived value (detection resolved them once): recipes see no options.
+ */
+export function planProject(profile: ProjectProfile): BuildPlan {
+  const plan = planRecipe(profile);
   const violations = validatePlan(plan);
   if (violations.length > 0) {
     throw new Error(
@@ -16,6 +19,6 @@ export function planProject(profile: ProjectProfile, options: DockerizeOptions):
   return plan;
 }
 
-function planRecipe(profile: ProjectProfile, options: DockerizeOptions): BuildPlan {
-  return languageModule(profile.language, profile.project).plan(profile, options);
+function planRecipe(profile: ProjectProfile): BuildPlan {
+  return languageModule(profile.language, profile.project).plan(profile);
 }

@@ -13,10 +13,17 @@ export const SERVICE_UID = 10001;
  */
 export const SYSTEM_CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/etc/ssl/certs/ca-certificates.crt' };
 
+/**
+ * The optional `ca-certificates` build secret at its own path, for tools told to read an extra
+ * bundle (NODE_EXTRA_CA_CERTS, Go's SSL_CERT_DIR, cargo's CARGO_HTTP_CAINFO): mounted for downloads
+ * only, never in a layer; without the secret nothing is mounted.
+ */
+export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
+
 /** A numeric system user (and group) with no home and no shell, for slim runtimes. */
 export function planCreateUserStep(uid: number): Step {
   return {
-    kind: 'run',
+    kind: 'run', role: 'setup',
     command: ['/bin/sh', '-c', `groupadd --system --gid ${uid} app && useradd --system --uid ${uid} --gid ${uid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`],
     mounts: [],
   };

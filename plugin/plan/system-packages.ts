@@ -36,7 +36,7 @@ export function planAptInstall(packages: string[], comment?: string): Step[] {
   if (names.length === 0) return [];
   return [
     {
-      kind: 'run',
+      kind: 'run', role: 'system',
       ...(comment && { comment }),
       command: ['/bin/sh', '-c', `rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`],
       mounts: APT_CACHE_MOUNTS,

@@ -4,6 +4,7 @@ import { defaultOptions, inventoryProfile, ordersProfile } from './__fixtures__/
 import { planProject } from './plan-project';
 import { planNodeRecipe } from '../languages/node/plan-node-recipe';
 import { validatePlan } from './validate-plan';
+import { withSettings } from '../detect/service-settings';
 
 const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
 const RUNTIMES: RuntimeBase[] = ['slim', 'distroless', 'alpine'];
@@ -32,7 +33,7 @@ function findStage(plan: BuildPlan, name: string): Stage {
 
 describe('every package manager × runtime × build mode plans a valid Dockerfile', () => {
   it.each(matrix.map((row) => [`${row.pm} ${row.runtime} ${row.buildMode} ${row.profile.style}`, row] as const))('%s', (_name, row) => {
-    const plan = planNodeRecipe(row.profile, { runtime: row.runtime, buildMode: row.buildMode });
+    const plan = planNodeRecipe(withSettings(row.profile, { runtime: row.runtime, buildMode: row.buildMode }));
     expect(validatePlan(plan)).toEqual([]);
     const names = plan.stages.map((stage) => stage.name);
     expect(names[names.length - 1]).toBe('runtime');
@@ -46,7 +47,7 @@ describe('every package manager × runtime × build mode plans a valid Dockerfil
 });
 
 describe('validatePlan reports each broken invariant', () => {
-  const valid = planNodeRecipe(inventoryProfile, defaultOptions);
+  const valid = planNodeRecipe(withSettings(inventoryProfile, defaultOptions));
 
   function mutate(edit: (plan: BuildPlan) => void): string[] {
     const plan = structuredClone(valid);
@@ -59,22 +60,38 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('an install after a source copy', () => {
-    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['npm', 'ci'], mounts: [] }))).toEqual([
+    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', role: 'install', locked: true, command: ['npm', 'ci'], mounts: [] }))).toEqual([
       expect.stringMatching(/stage build: install after a source copy/),
     ]);
   });
 
   it('a manifest copy after a source copy', () => {
-    const copy: Step = { kind: 'copy', sources: ['package.json'], dest: './' };
+    const copy: Step = { kind: 'copy', role: 'manifest', sources: ['package.json'], dest: './' };
     expect(mutate((plan) => findStage(plan, 'build').steps.push(copy))).toEqual([expect.stringMatching(/manifest copy after a source copy/)]);
   });
 
-  it('an unfrozen install', () => {
+  it('a source copy (by its role) before the install', () => {
+    // The recipe's role is what counts: a source copy before the install is caught by its role.
+    const violations = mutate((plan) => findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'source', sources: ['package.json'], dest: './' }));
+    expect(violations).toEqual([expect.stringMatching(/stage deps: install after a source copy/)]);
+  });
+
+  it('a COPY without a role', () => {
+    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'copy', sources: ['x/'], dest: 'x/' } as unknown as Step));
+    expect(violations).toEqual(['stage build: COPY x/ has no role (manifest, source, artifact, dependencies or tool)']);
+  });
+
+  it('an unlocked install', () => {
     const violations = mutate((plan) => {
       const run = findStage(plan, 'deps').steps.find((step) => step.kind === 'run');
-      if (run?.kind === 'run') run.command = ['npm', 'install'];
+      if (run?.kind === 'run') Object.assign(run, { command: ['npm', 'install'], locked: false });
     });
-    expect(violations).toEqual([expect.stringMatching(/install is not frozen: npm install/)]);
+    expect(violations).toEqual([expect.stringMatching(/install is not locked: npm install/)]);
+  });
+
+  it('a RUN without a role', () => {
+    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['true'], mounts: [] } as unknown as Step));
+    expect(violations).toEqual(['stage build: RUN true has no role (install, fetch, project-install, prune, build, system, setup)']);
   });
 
   it('a cache mount whose directory no env var pins', () => {
@@ -98,7 +115,7 @@ describe('validatePlan reports each broken invariant', () => {
 
   it('COPY --from and FROM naming a later or unknown stage', () => {
     const violations = mutate((plan) => {
-      findStage(plan, 'deps').steps.unshift({ kind: 'copy', from: 'build', sources: ['/x'], dest: './' });
+      findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/x'], dest: './' });
       findStage(plan, 'base').from = { stage: 'nowhere' };
     });
     expect(violations).toEqual([
@@ -115,18 +132,18 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('a runtime that copies from the deps stage (dev dependencies)', () => {
-    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
+    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
     expect(violations).toEqual([expect.stringMatching(/dev dependencies would ship/)]);
   });
 });
 
 describe('planProject', () => {
   it('returns the validated plan', () => {
-    expect(planProject(ordersProfile, defaultOptions).project).toBe('orders');
+    expect(planProject(withSettings(ordersProfile, defaultOptions)).project).toBe('orders');
   });
 
   it('refuses an unknown language with the project name', () => {
     const profile = { ...ordersProfile, language: 'cobol' } as unknown as NodeProfile;
-    expect(() => planProject(profile, defaultOptions)).toThrow(/no recipe for language cobol \(project orders\)/);
+    expect(() => planProject(withSettings(profile, defaultOptions))).toThrow(/no recipe for language cobol \(project orders\)/);
   });
 });

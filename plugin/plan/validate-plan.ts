@@ -1,36 +1,42 @@
-import type { BuildPlan, Stage, Step } from '../types';
-import { classifyInstall, type InstallClass } from './classify-install';
+import type { BuildPlan, RunRole, Stage, Step } from '../types';
 
-/** Dependency manifests and lockfiles of every ecosystem we plan for (basename, globs unwrapped). */
-const MANIFESTS = new Set([
-  'package.json', 'package-lock.json', 'npm-shrinkwrap.json', 'pnpm-lock.yaml', 'pnpm-workspace.yaml',
-  'yarn.lock', '.yarnrc.yml', 'bun.lock', 'bun.lockb', 'go.mod', 'go.sum', 'go.work', 'go.work.sum', 'Cargo.toml', 'Cargo.lock',
-  'pyproject.toml', 'uv.lock', 'poetry.lock', 'requirements.txt', 'pom.xml',
-  // Maven and Gradle build files and wrappers (what the dependency pre-fetch reads).
-  'mvnw', '.mvn', 'build.gradle', 'build.gradle.kts', 'settings.gradle', 'settings.gradle.kts', 'gradle.properties',
-  'gradlew', 'gradle', 'libs.versions.toml',
-]);
 const SECRET_NAME = /TOKEN|PASSWORD|PASSWD|SECRET|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH/i;
 const APT_CACHE = /^\/var\/(cache|lib)\/apt\b/;
 /** Caches whose place the tool fixes relative to the project, with no env var to move them: Next.js's `<distDir>/cache`. */
 const PROJECT_FIXED_CACHES = [/\/\.next\/cache$/];
 /** Cache directories that live under a pinned tool home: `$CARGO_HOME/registry` and `$CARGO_HOME/git`. */
 const PINNED_SUBDIRS: Record<string, string[]> = { CARGO_HOME: ['registry', 'git'] };
-/** Compile steps that must be locked too (they would otherwise resolve and fetch on their own). */
-const LOCKED_BUILDS: { pattern: RegExp; locked: RegExp }[] = [{ pattern: /\bcargo build\b/, locked: /--locked\b|--frozen\b/ }];
 /** Target-platform args: declared after the dependency download so that layer is shared by every platform. */
 const TARGET_ARG = /^TARGET(OS|ARCH|PLATFORM|VARIANT)$/;
 
 type Violation = string;
 
+/** A copy from the build context that the recipe says holds only install inputs (CopyRole `manifest`). */
 function isManifestCopy(step: Step): boolean {
-  if (step.kind !== 'copy' || step.from) return false;
-  if (step.installInput) return true;
-  return step.sources.every((source) => MANIFESTS.has(source.replace(/[[\]]/g, '').split('/').pop() ?? ''));
+  return step.kind === 'copy' && !step.from && step.role === 'manifest';
 }
 
+/** Any other copy from the build context: once it is in, an install would re-run on its every change. */
 function isSourceCopy(step: Step): boolean {
-  return step.kind === 'copy' && !step.from && !isManifestCopy(step);
+  return step.kind === 'copy' && !step.from && step.role !== 'manifest';
+}
+
+const COPY_ROLES = new Set(['manifest', 'source', 'artifact', 'dependencies', 'tool']);
+const RUN_ROLES = new Set<RunRole>(['install', 'fetch', 'project-install', 'prune', 'build', 'system', 'setup']);
+/** Runs that bring dependencies in: before every source copy, locked, and before any target-platform ARG. */
+const DEPENDENCY_RUNS = new Set<RunRole>(['install', 'fetch']);
+
+function isDependencyRun(step: Step): boolean {
+  return step.kind === 'run' && DEPENDENCY_RUNS.has(step.role);
+}
+
+/** Every COPY and RUN says what it does (the other invariants read it). */
+function checkStepRoles(stage: Stage): Violation[] {
+  return stage.steps.flatMap((step) => {
+    if (step.kind === 'copy' && !COPY_ROLES.has(step.role)) return [`stage ${stage.name}: COPY ${step.sources.join(' ')} has no role (manifest, source, artifact, dependencies or tool)`];
+    if (step.kind === 'run' && !RUN_ROLES.has(step.role)) return [`stage ${stage.name}: RUN ${step.command.join(' ')} has no role (${[...RUN_ROLES].join(', ')})`];
+    return [];
+  });
 }
 
 /** The stage and its ancestors through `FROM <stage>`, root first. */
@@ -65,26 +71,21 @@ function checkStageRefs(plan: BuildPlan): Violation[] {
   return violations;
 }
 
-/** Invariant 1 and 3: manifests and installs before any source in the chain; installs frozen. */
+/**
+ * Invariant 1 and 3: manifest copies, installs and fetches before any source copy in the chain; a
+ * project-install may follow the sources once an install put the dependencies in; all of them locked.
+ */
 function checkInstallOrder(plan: BuildPlan, stage: Stage): Violation[] {
   const chain = listChain(plan, stage);
-  const env = listEnv(chain);
-  let sourceSeen = chain.slice(0, -1).some((ancestor) => ancestor.steps.some(isSourceCopy));
-  // Tools that install in two steps (uv sync --no-install-project, then uv sync): after the
-  // dependencies-only run, a run of the same tool adds only the project itself.
-  const depsOnlyRules = new Set(
-    chain.slice(0, -1).flatMap((ancestor) => ancestor.steps).flatMap((step) => {
-      const install = step.kind === 'run' ? classifyInstall(step.command.join(' '), env) : { install: false, frozen: true };
-      return install.depsOnly ? [install.rule] : [];
-    }),
-  );
+  const ancestors = chain.slice(0, -1).flatMap((ancestor) => ancestor.steps);
+  let sourceSeen = ancestors.some(isSourceCopy);
+  let installed = ancestors.some((step) => step.kind === 'run' && step.role === 'install');
   const violations: Violation[] = [];
   for (const step of stage.steps) {
-    const install: InstallClass = step.kind === 'run' ? classifyInstall(step.command.join(' '), env) : { install: false, frozen: true };
-    if (install.depsOnly) depsOnlyRules.add(install.rule);
-    const projectOnly = install.install && !install.depsOnly && depsOnlyRules.has(install.rule);
-    if (install.install && !install.frozen && step.kind === 'run') violations.push(`stage ${stage.name}: install is not frozen: ${step.command.join(' ')}`);
-    if (((install.install && !projectOnly) || isManifestCopy(step)) && sourceSeen) violations.push(`stage ${stage.name}: ${install.install ? 'install' : 'manifest copy'} after a source copy re-runs on every source change`);
+    if (step.kind === 'run' && (DEPENDENCY_RUNS.has(step.role) || step.role === 'project-install') && !step.locked) violations.push(`stage ${stage.name}: ${step.role} is not locked: ${step.command.join(' ')}`);
+    if (step.kind === 'run' && step.role === 'project-install' && !installed) violations.push(`stage ${stage.name}: project-install with no install of the dependencies before it: ${step.command.join(' ')}`);
+    if ((isDependencyRun(step) || isManifestCopy(step)) && sourceSeen) violations.push(`stage ${stage.name}: ${step.kind === 'run' ? 'install' : 'manifest copy'} after a source copy re-runs on every source change`);
+    if (step.kind === 'run' && step.role === 'install') installed = true;
     if (isSourceCopy(step)) sourceSeen = true;
   }
   return violations;
@@ -107,13 +108,9 @@ function checkCachePins(plan: BuildPlan, stage: Stage): Violation[] {
   );
 }
 
-/** Invariant 3 for compile steps: a build that could resolve dependencies must be locked. */
+/** Invariant 3 for compile steps: a build that resolves dependencies itself must be locked. */
 function checkLockedBuilds(stage: Stage): Violation[] {
-  return stage.steps.flatMap((step) => {
-    if (step.kind !== 'run') return [];
-    const command = step.command.join(' ');
-    return LOCKED_BUILDS.filter((rule) => rule.pattern.test(command) && !rule.locked.test(command)).map(() => `stage ${stage.name}: build is not locked: ${command}`);
-  });
+  return stage.steps.flatMap((step) => (step.kind === 'run' && step.resolves && !step.locked ? [`stage ${stage.name}: build is not locked: ${step.command.join(' ')}`] : []));
 }
 
 /** Invariant 8: no TARGETOS/TARGETARCH/TARGETPLATFORM in force before a dependency download in the chain. */
@@ -124,8 +121,7 @@ function checkTargetArgs(plan: BuildPlan, stage: Stage): Violation[] {
   for (const [index, current] of chain.entries()) {
     for (const step of current.steps) {
       if (step.kind === 'arg' && Object.keys(step.vars).some((key) => TARGET_ARG.test(key))) targetArg = true;
-      const install = step.kind === 'run' && classifyInstall(step.command.join(' ')).install;
-      if (install && targetArg && index === chain.length - 1) violations.push(`stage ${stage.name}: a target-platform ARG is declared before the dependency download, so each platform downloads again`);
+      if (isDependencyRun(step) && targetArg && index === chain.length - 1) violations.push(`stage ${stage.name}: a target-platform ARG is declared before the dependency download, so each platform downloads again`);
     }
   }
   return violations;
@@ -159,7 +155,7 @@ function checkSecretNames(stage: Stage): Violation[] {
 export function validatePlan(plan: BuildPlan): string[] {
   return [
     ...checkStageRefs(plan),
-    ...plan.stages.flatMap((stage) => [...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
+    ...plan.stages.flatMap((stage) => [...checkStepRoles(stage), ...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
     ...plan.stages.flatMap((stage) => [...checkLockedBuilds(stage), ...checkTargetArgs(plan, stage)]),
     ...checkRuntime(plan),
   ];

@@ -4,6 +4,7 @@ import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMembe
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
+import { withSettings } from '../detect/service-settings';
 
 const CASES: [string, GoProfile | RustProfile][] = [
   ['go', goProfile],
@@ -30,7 +31,7 @@ function toInstructions(dockerfile: string): string[] {
 
 describe('renderDockerfile for Go and Rust', () => {
   it.each(CASES)('%s matches its snapshot and the text-level invariants', async (name, profile) => {
-    const plan = planProject(profile, compiledOptions);
+    const plan = planProject(withSettings(profile, compiledOptions));
     const dockerfile = renderDockerfile(plan);
     const instructions = toInstructions(dockerfile);
     const download = instructions.findIndex((line) => /^RUN .*(go mod download|cargo fetch --locked)/.test(line));

@@ -7,6 +7,7 @@ import { defaultOptions, inventoryProfile, ordersProfile, pnpmProfile } from '..
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
+import { withSettings } from '../detect/service-settings';
 
 const CASES: [string, NodeProfile, DockerizeOptions][] = [
   ['npm-integrated', ordersProfile, defaultOptions],
@@ -65,7 +66,7 @@ function checkDockerfileText(dockerfile: string): void {
 
 describe('renderDockerfile', () => {
   it.each(CASES)('%s matches its snapshot and the text-level invariants', async (name, profile, options) => {
-    const plan = planProject(profile, options);
+    const plan = planProject(withSettings(profile, options));
     const dockerfile = renderDockerfile(plan);
     checkDockerfileText(dockerfile);
     await expect(dockerfile).toMatchFileSnapshot(`__snapshots__/${name}.Dockerfile`);
@@ -73,7 +74,7 @@ describe('renderDockerfile', () => {
   });
 
   it('embeds the npm pruner as a quoted heredoc fed to node on stdin', () => {
-    const dockerfile = renderDockerfile(planProject(inventoryProfile, defaultOptions));
+    const dockerfile = renderDockerfile(planProject(withSettings(inventoryProfile, defaultOptions)));
     expect(dockerfile).toMatch(/^RUN node - --out=. apps\/inventory <<'PRUNE_NPM_WORKSPACES'\n'use strict';\n[\s\S]*\nPRUNE_NPM_WORKSPACES\n/m);
   });
 
@@ -81,17 +82,17 @@ describe('renderDockerfile', () => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
     mkdirSync(join(dir, 'partials/stage'), { recursive: true });
     writeFileSync(join(dir, 'partials/stage/runtime.hbs'), '# golden image\nFROM registry.example.com/node-golden:22 AS {{name}}\n{{#each steps}}\n{{> (lookup . "partial")}}\n{{/each}}\n');
-    const dockerfile = renderDockerfile(planProject(ordersProfile, defaultOptions), { templateDir: dir });
+    const dockerfile = renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { templateDir: dir });
     expect(dockerfile).toContain('# golden image\nFROM registry.example.com/node-golden:22 AS runtime\nWORKDIR /app\n');
     expect(dockerfile).toContain('FROM node:22-bookworm-slim AS base');
   });
 
   it('accepts overrides as a map (for an Nx Tree), keyed like the files', () => {
-    const dockerfile = renderDockerfile(planProject(ordersProfile, defaultOptions), { partials: { 'partials/instr/user': 'USER {{user}} # org policy\n' } });
+    const dockerfile = renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { partials: { 'partials/instr/user': 'USER {{user}} # org policy\n' } });
     expect(dockerfile).toContain('USER 1000:1000 # org policy\n');
   });
 
   it('fails loudly (strict) when an override names a field the view lacks', () => {
-    expect(() => renderDockerfile(planProject(ordersProfile, defaultOptions), { partials: { 'instr/user': 'USER {{username}}\n' } })).toThrow(/username/);
+    expect(() => renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { partials: { 'instr/user': 'USER {{username}}\n' } })).toThrow(/username/);
   });
 });

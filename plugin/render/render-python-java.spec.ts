@@ -4,6 +4,7 @@ import { gradleBootProfile, mavenBootProfile, mavenProfile, pipHashesProfile, uv
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
+import { withSettings } from '../detect/service-settings';
 
 const slim: DockerizeOptions = { runtime: 'slim', buildMode: 'docker' };
 const CASES: [string, PythonProfile | JavaProfile, DockerizeOptions][] = [
@@ -32,7 +33,7 @@ const INSTALL = /^RUN .*\b(uv sync --locked --no-dev --no-install-project|pip in
 
 describe('renderDockerfile (Python and Java)', () => {
   it.each(CASES)('%s matches its snapshot and the text-level invariants', async (name, profile, options) => {
-    const dockerfile = renderDockerfile(planProject(profile, options));
+    const dockerfile = renderDockerfile(planProject(withSettings(profile, options)));
     const instructions = toInstructions(dockerfile);
     const stages: string[] = [];
     for (const instruction of instructions) {
@@ -50,6 +51,6 @@ describe('renderDockerfile (Python and Java)', () => {
     expect(install).toBeLessThan(sources);
     expect(dockerfile).not.toMatch(/^# syntax=/m);
     await expect(dockerfile).toMatchFileSnapshot(`__snapshots__/${name}.Dockerfile`);
-    await expect(renderDockerignore(planProject(profile, options))).toMatchFileSnapshot(`__snapshots__/${name}.dockerignore`);
+    await expect(renderDockerignore(planProject(withSettings(profile, options)))).toMatchFileSnapshot(`__snapshots__/${name}.dockerignore`);
   });
 });

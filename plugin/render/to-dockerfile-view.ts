@@ -1,3 +1,4 @@
+import { formatImageRef } from '../plan/image-ref';
 import type { BuildPlan, ImageRef, Mount, Stage, Step } from '../types';
 
 /** Reads a plugin-shipped script (e.g. the npm pruner) by name, for heredocs. */
@@ -21,8 +22,7 @@ function toShellWord(arg: string): string {
 }
 
 function toImageName(from: ImageRef | { stage: string }): string {
-  if ('stage' in from) return from.stage;
-  return from.tag ? `${from.image}:${from.tag}` : from.image;
+  return 'stage' in from ? from.stage : formatImageRef(from);
 }
 
 function toMountFlag(mount: Mount): string {

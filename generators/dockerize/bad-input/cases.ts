@@ -657,6 +657,14 @@ const optionCases: BadInputCase[] = [
     expect: { written: { 'apps/api/Dockerfile': ['FROM node:22-bookworm-slim', '"nodeVersion":"22"'] } },
   },
   {
+    id: 'node-version-range',
+    kind: 'options',
+    input: '`--nodeVersion ">=20"` (a range, as engines.node would say it)',
+    workspace: api,
+    run: { dockerize: 'api', options: { nodeVersion: '>=20' } },
+    expect: { written: { 'apps/api/Dockerfile': ['Node 22 (from the nodeVersion option).', 'FROM node:22-bookworm-slim', '"nodeVersion":">=20"'] } },
+  },
+  {
     id: 'port-as-string',
     kind: 'options',
     input: '`port: "8080"` (a string of digits)',

@@ -1,3 +1,4 @@
+import semver from 'semver';
 import type { DockerizeOptions } from '../../../plugin/types';
 import type { DockerizeGeneratorSchema } from '../schema';
 
@@ -12,7 +13,7 @@ const ENUMS: Record<string, readonly string[]> = { runtime: ['slim', 'distroless
 /**
  * Validates the generator options where they enter (the schema checks the CLI, but a composing
  * generator calls us directly) and normalises them once: `nodeVersion: 22` (a number, as YAML and
- * `--nodeVersion 22` give it) becomes "22". Throws an Error naming the option, the value and the fix.
+ * `--nodeVersion 22` give it) becomes "22"; a range (`>=20`) must parse as npm's range grammar. Throws an Error naming the option, the value and the fix.
  */
 export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOptions {
   const refuse = (option: string, value: unknown, rule: string) =>
@@ -30,8 +31,10 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
   }
   if (given.nodeVersion !== undefined) {
     const version = String(given.nodeVersion).trim();
-    if (!/^v?\d+(\.\d+){0,2}$/.test(version) && !/^(lts|lts\/\*|lts\/[a-z]+|latest|node|current)$/i.test(version)) {
-      throw refuse('nodeVersion', given.nodeVersion, 'a Node version is a major (22) or a version (22.11.0)');
+    // A range (`>=20`, `^20.11`) is resolved to a major by detection (parse-node-major.ts), as engines.node is.
+    const isRange = /\d/.test(version) && semver.validRange(version) !== null;
+    if (!isRange && !/^(lts|lts\/\*|lts\/[a-z]+|latest|node|current)$/i.test(version)) {
+      throw refuse('nodeVersion', given.nodeVersion, 'a Node version is a major (22), a version (22.11.0) or a range (>=20)');
     }
     given.nodeVersion = version;
   }
@@ -61,7 +64,6 @@ export function normalizeOptions(schema: DockerizeGeneratorSchema): NormalizedOp
       ...(given.cgo !== undefined && { cgo: given.cgo as boolean }),
       ...(given.bin !== undefined && { bin: given.bin as string }),
       ...(given.entrypoint !== undefined && { entrypoint: given.entrypoint as string }),
-      ...(given.entry !== undefined && { entry: given.entry as string }),
       ...(given.nativeOnAlpine !== undefined && { nativeOnAlpine: given.nativeOnAlpine as boolean }),
       ...(given.buildTool !== undefined && { buildTool: given.buildTool as DockerizeOptions['buildTool'] }),
     },

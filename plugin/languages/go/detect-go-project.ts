@@ -1,4 +1,5 @@
 import type { FsView } from '../../fs-view';
+import { toServiceSettings } from '../../detect/service-settings';
 import type { GoProfile, Sourced } from '../../types';
 import { createDetectError } from '../../detect/create-detect-error';
 import { detectClosure } from '../../detect/detect-closure';
@@ -105,6 +106,7 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     language: 'go',
     project: project.name,
     projectRoot: root,
+    settings: toServiceSettings(options),
     module,
     goVersion: detectGoToolchain(readGoVersionLines(fs, goModPath, goMod, layout.goWork, layout.localModules), project.name, options.goVersion),
     ...(fs.exists(goSum) && { goSum }),

@@ -1,5 +1,5 @@
 import versions from '../../versions.json';
-import type { BuildPlan, DockerizeOptions, GoProfile, Mount, Stage, Step } from '../../types';
+import type { BuildPlan, GoProfile, Mount, Stage, Step } from '../../types';
 import {
   CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
@@ -45,7 +45,7 @@ function planBaseStage(profile: GoProfile): Stage {
 
 /** `COPY a/go.mod a/go.sum /workspace/a/` for one directory's manifests. */
 function copyManifests(dir: string, files: string[]): Step {
-  return { kind: 'copy', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
+  return { kind: 'copy', role: 'manifest', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
 }
 
 /**
@@ -68,7 +68,7 @@ function planDepsStage(profile: GoProfile): Stage {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
+    steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
   };
 }
 
@@ -101,7 +101,7 @@ function planBuildStage(profile: GoProfile, artifact: string): Stage {
       target,
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
       // Modules stay in the cache mount, so the build mounts it too (and may re-download, with the CA, on a fresh runner).
-      { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
+      { kind: 'run', role: 'build', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
     ],
   };
 }
@@ -169,11 +169,11 @@ function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
 }
 
 /** Go services: base ($BUILDPLATFORM) → deps (go mod download) → build (cross-compile) → distroless static. */
-export function planGoRecipe(profile: GoProfile, options: DockerizeOptions): BuildPlan {
+export function planGoRecipe(profile: GoProfile): BuildPlan {
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
   const runtime = toRuntime(profile);
-  const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, options.port ?? profile.port?.value);
+  const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

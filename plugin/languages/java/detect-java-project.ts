@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { toServiceSettings } from '../../detect/service-settings';
 import type { FsView } from '../../fs-view';
 import type { JavaBuildTool, JavaProfile, Sourced } from '../../types';
 import versions from '../../versions.json';
@@ -183,6 +184,7 @@ export function detectJavaProject(input: NodeProjectInput): JavaProfile {
     language: 'java',
     project: project.name,
     projectRoot,
+    settings: toServiceSettings(options),
     buildTool: tool,
     wrapper: facts.wrapper,
     manifests: facts.manifests,

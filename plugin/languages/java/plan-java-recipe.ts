@@ -3,8 +3,8 @@ import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import versions from '../../versions.json';
 import { joinPath } from '../../detect/join-path';
-import type { BuildPlan, DockerizeOptions, ImageRef, JavaProfile, Mount, Stage, Step } from '../../types';
-import { parseImageRef } from '../node/resolve-node-image';
+import type { BuildPlan, ImageRef, JavaProfile, RuntimeBase, Mount, Stage, Step } from '../../types';
+import { parseImageRef } from '../../plan/image-ref';
 import { javaTools, OFFLINE_REPO, type JavaToolRecipe } from './java-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, toProjectPaths } from '../../plan/service-parts';
 
@@ -15,7 +15,8 @@ const BOOT_LAYERS = ['dependencies', 'spring-boot-loader', 'snapshot-dependencie
 
 interface JavaContext {
   profile: JavaProfile;
-  options: DockerizeOptions;
+  /** The runtime base (profile.settings). */
+  runtime: RuntimeBase;
   tool: JavaToolRecipe;
   command: string;
   distroless: boolean;
@@ -29,20 +30,21 @@ function toImage(template: string, major: string): ImageRef {
   return parseImageRef(template.replace('{major}', major));
 }
 
-function toJavaContext(profile: JavaProfile, options: DockerizeOptions): JavaContext {
+function toJavaContext(profile: JavaProfile): JavaContext {
   const major = profile.javaVersion.value;
   const tool = javaTools[profile.buildTool.value];
-  const distroless = options.runtime === 'distroless';
+  const runtime = profile.settings.runtime.value;
+  const distroless = runtime === 'distroless';
   return {
     profile,
-    options,
+    runtime,
     tool,
     command: profile.wrapper ? tool.wrapperCommand : tool.command,
     distroless,
     buildImage: toImage(profile.wrapper ? versions.java.images.jdk : versions.java.images[tool.image], major),
     runtimeImage: toImage(distroless ? versions.java.images.distroless : versions.java.images.jre, major),
     uid: distroless ? versions.distroless.nonrootUid : SERVICE_UID,
-    port: options.port ?? profile.port?.value,
+    port: profile.port?.value,
   };
 }
 
@@ -108,15 +110,15 @@ function planManifestCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
   if (!reactor) {
     return profile.manifests.map((file): Step => ({
-      kind: 'copy',
+      kind: 'copy', role: 'manifest',
       sources: toProjectPaths(profile.projectRoot, [file]),
       dest: ['.mvn', 'gradle'].includes(file) ? `${file}/` : './',
     }));
   }
-  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
+  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
   const poms = reactor.poms.map((pom): Step => {
     const dir = toReactorPath(reactor.root, posix.dirname(pom));
-    return { kind: 'copy', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
+    return { kind: 'copy', role: 'manifest', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
   });
   return [...wrapper, ...poms];
 }
@@ -124,10 +126,10 @@ function planManifestCopies(profile: JavaProfile): Step[] {
 /** Sources after the pre-fetch: the project's directory, or each module the build needs (libraries first). */
 function planSourceCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
-  if (!reactor) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  if (!reactor) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
   return reactor.needed.map((dir): Step => {
     const relative = toReactorPath(reactor.root, dir);
-    return { kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
+    return { kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
   });
 }
 
@@ -140,13 +142,13 @@ function planStages(ctx: JavaContext): Stage[] {
       name: 'deps',
       role: 'deps',
       from: { stage: 'base' },
-      steps: [...planManifestCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
+      steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
     },
     {
       name: 'build',
       role: 'build',
       from: { stage: 'deps' },
-      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
+      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', role: 'build', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
     },
   ];
 }
@@ -166,8 +168,8 @@ function planRuntimeStage(ctx: JavaContext): Stage {
   const { profile } = ctx;
   const java = ctx.distroless ? '/usr/bin/java' : 'java';
   const copies: Step[] = profile.springBoot
-    ? BOOT_LAYERS.map((layer): Step => ({ kind: 'copy', from: 'build', sources: [`/out/${layer}/`], dest: './', link: true }))
-    : [{ kind: 'copy', from: 'build', sources: ['/out/'], dest: './', link: true }];
+    ? BOOT_LAYERS.map((layer): Step => ({ kind: 'copy', role: 'artifact', from: 'build', sources: [`/out/${layer}/`], dest: './', link: true }))
+    : [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/out/'], dest: './', link: true }];
   const classpath = profile.buildTool.value === 'maven' ? 'app.jar:lib/*' : 'lib/*';
   const main = profile.springBoot ? [toBootFacts(profile.springBoot.value.version).launcher] : ['-cp', classpath, profile.mainClass!.value];
   return {
@@ -214,7 +216,7 @@ function planReactorNotes(profile: JavaProfile): string[] {
 }
 
 function planNotes(ctx: JavaContext): string[] {
-  const { profile, options } = ctx;
+  const { profile } = ctx;
   const image = (ref: ImageRef) => (ref.tag ? `${ref.image}:${ref.tag}` : ref.image);
   return [
     `Project ${profile.project} at ${profile.projectRoot}, Java, built by ${profile.buildTool.value}${profile.wrapper ? ' through its wrapper' : ''} (from ${profile.buildTool.source}) in ${image(ctx.buildImage)}.`,
@@ -222,8 +224,8 @@ function planNotes(ctx: JavaContext): string[] {
     profile.springBoot
       ? `Spring Boot ${profile.springBoot.value.version} (from ${profile.springBoot.source}): the jar's layers are extracted and copied one by one, so a code change reuses the dependency layers.`
       : `Plain jar ${profile.artifact.value} (from ${profile.artifact.source}) with its runtime dependencies in lib/; main class ${profile.mainClass!.value} (from ${profile.mainClass!.source}).`,
-    options.port !== undefined ? `Port ${options.port} (from the port option).`
-      : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    // The port option's source reads "the port option" (detect-env-port.ts).
+    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planJavaHealth(ctx).note ?? []].flat(),
     `Runtime base ${ctx.distroless ? 'distroless (no shell)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
     profile.buildTool.value === 'maven'
@@ -235,8 +237,8 @@ function planNotes(ctx: JavaContext): string[] {
 }
 
 /** JVM services: base (Maven/Gradle image) → deps (build files, pre-fetch) → build (sources, offline) → runtime (JRE). */
-export function planJavaRecipe(profile: JavaProfile, options: DockerizeOptions): BuildPlan {
-  const ctx = toJavaContext(profile, options);
+export function planJavaRecipe(profile: JavaProfile): BuildPlan {
+  const ctx = toJavaContext(profile);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

@@ -5,6 +5,7 @@ import { renderDockerfile } from '../../render/render-dockerfile';
 import { defaultOptions } from '../../plan/__fixtures__/node-profiles';
 import { detectLocalDependencies, toLocalPath } from './detect-local-dependencies';
 import { detectNodeProject } from './detect-node-project';
+import { withSettings } from '../../detect/service-settings';
 
 /** An npm workspace: apps/api (package-style, uses libs/util), the root manifest given. */
 function workspace(root: Record<string, unknown>, extra: Record<string, string> = {}) {
@@ -58,7 +59,7 @@ describe('local file:/link: dependencies of the manifests the install reads', ()
   it('a tarball inside the workspace enters the context and is copied before the install, and stays out of the runtime', () => {
     const profile = detectNodeProject(workspace({ devDependencies: { 'nx-dockerize': 'file:tools/nx-dockerize-0.1.0.tgz' }, overrides: { 'left-pad': 'file:./vendor/left-pad' } }));
     expect(profile.localDependencies).toEqual(['tools/nx-dockerize-0.1.0.tgz', 'vendor/left-pad/']);
-    const plan = planProject(profile, defaultOptions);
+    const plan = planProject(withSettings(profile, defaultOptions));
     expect(plan.ignore).toEqual(expect.arrayContaining(['!tools/nx-dockerize-0.1.0.tgz', '!vendor/left-pad']));
     const text = renderDockerfile(plan);
     // Before the prune (it reads the lockfile and manifests) and so before every install stage.

@@ -1,4 +1,5 @@
 import type { NodeProfile } from '../../types';
+import { toServiceSettings } from '../../detect/service-settings';
 import { createDetectError } from '../../detect/create-detect-error';
 import { detectBuild, type BuildFacts } from './detect-build';
 import { collectPackages, detectFrameworks } from './frameworks/frameworks';
@@ -104,6 +105,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     language: 'node',
     project: project.name,
     projectRoot,
+    settings: toServiceSettings(options),
     packageManager,
     ...(packageManagerVersion && { packageManagerVersion }),
     lockfile,

@@ -42,7 +42,7 @@ export function detectNodeVersion(context: Context & { project: string }): Sourc
   for (const source of SOURCES) {
     const raw = source(context);
     if (!raw || raw.value.trim() === '') continue;
-    const major = parseNodeMajor(raw.value, defaultMajor);
+    const major = parseNodeMajor(raw.value, defaultMajor, versions.node.supported);
     if (major === undefined) {
       throw createDetectError({
         project: context.project,

@@ -7,13 +7,13 @@ function planRootFileCopies(rootFiles: string[]): Step[] {
   const topLevel = rootFiles.filter((file) => !file.includes('/'));
   const nested = rootFiles.filter((file) => file.includes('/'));
   return [
-    ...(topLevel.length > 0 ? [{ kind: 'copy', sources: topLevel, dest: './' } as Step] : []),
-    ...nested.map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+    ...(topLevel.length > 0 ? [{ kind: 'copy', role: 'source', sources: topLevel, dest: './' } as Step] : []),
+    ...nested.map((file): Step => ({ kind: 'copy', role: 'source', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
   ];
 }
 
 function planDirCopy(root: string): Step {
-  return { kind: 'copy', sources: [`${root}/`], dest: `${root}/` };
+  return { kind: 'copy', role: 'source', sources: [`${root}/`], dest: `${root}/` };
 }
 
 /**
@@ -25,7 +25,7 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
   const build = ctx.profile.build;
   if (!ctx.hasBuildStage) return undefined;
   // A build that runs through Nx runs the libraries' ^build itself.
-  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
+  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', role: 'build', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
   const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
   return {
     name: 'build',
@@ -37,7 +37,7 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
       ...libraryBuilds,
       planDirCopy(ctx.profile.projectRoot),
       ...planFrameworkBuildSteps(ctx),
-      ...(build ? [{ kind: 'run', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
+      ...(build ? [{ kind: 'run', role: 'build', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
     ],
   };
 }

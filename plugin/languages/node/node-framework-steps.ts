@@ -38,7 +38,7 @@ export function planFrameworkBuildSteps(ctx: NodeContext): Step[] {
   const preBuild = frameworks.flatMap((facts) => facts.preBuild ?? []);
   return [
     ...(Object.keys(env).length > 0 ? [{ kind: 'env', vars: env } as Step] : []),
-    ...preBuild.map((command): Step => ({ kind: 'run', command: ['/bin/sh', '-c', command], mounts: [] })),
+    ...preBuild.map((command): Step => ({ kind: 'run', role: 'build', command: ['/bin/sh', '-c', command], mounts: [] })),
   ];
 }
 
@@ -53,7 +53,7 @@ export function planFrameworkBuildMounts(ctx: NodeContext): Mount[] {
  */
 export function planRuntimeSystemSteps(ctx: NodeContext): Step[] {
   const { runtime, reasons } = toNodeSystemPackages(ctx);
-  if (ctx.options.runtime !== 'slim') return [];
+  if (ctx.runtime !== 'slim') return [];
   return planAptInstall(runtime, runtime.length > 0 ? `Runtime libraries: ${reasons.join('; ')}.` : undefined);
 }
 
@@ -62,7 +62,7 @@ export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
   const frameworks = ctx.profile.frameworks ?? [];
   const fromBuild = ctx.hasBuildStage;
   const copies = frameworks.flatMap((facts) => facts.runtimeCopies ?? []).map((copy): Step => ({
-    kind: 'copy',
+    kind: 'copy', role: 'artifact',
     ...(fromBuild && { from: 'build' }),
     sources: [fromBuild ? `/workspace/${copy.from}` : copy.from],
     // Relative to the artifact, which the runtime keeps at its workspace path under /app.
@@ -90,7 +90,7 @@ export function planFrameworkNotes(ctx: NodeContext): string[] {
     ...frameworks.flatMap((facts) => facts.notes ?? []),
     ...(ctx.profile.build?.value.runsNx ? ['The build runs through Nx in the image (NX_DAEMON=false, NX_NO_CLOUD=true) with nx.json and the closure\'s project files, so executors and Nx\'s bundler plugins see the project graph and the target\'s options and args.'] : []),
     ...(native.length > 0 ? [`Native modules: ${native.map((module) => `${module.name} (${module.compiles ? 'compiles from source' : 'prebuilt, glibc'}; from ${module.source})`).join(', ')}.`] : []),
-    ...(runtime.length > 0 && ctx.options.runtime === 'distroless' ? [`Runtime libraries ${runtime.join(', ')} are not installed: distroless has no apt, and its base already carries OpenSSL and libstdc++.`] : []),
+    ...(runtime.length > 0 && ctx.runtime === 'distroless' ? [`Runtime libraries ${runtime.join(', ')} are not installed: distroless has no apt, and its base already carries OpenSSL and libstdc++.`] : []),
   ];
 }
 

@@ -20,6 +20,6 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
     // A framework's local build output (Next's `.next`), already `**/`-anchored.
     excludePaths: framework.exclude,
     // copy-output also lets in the output of closure libraries built first (their `main` folder).
-    reinclude: ctx.options.buildMode === 'copy-output' ? [ctx.outputPath, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [lib.output] : []))] : [],
+    reinclude: ctx.buildMode === 'copy-output' ? [ctx.outputPath, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [lib.output] : []))] : [],
   });
 }

@@ -1,9 +1,9 @@
+import { CA_SECRET } from '../../plan/service-parts';
 import type { Mount, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planBaseSystemSteps } from './node-framework-steps';
 
 /** Optional: a TLS-intercepting proxy's CA, mounted only for the install (never in a layer). */
-const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/run/secrets/ca-certificates.crt' };
 /**
  * Optional: registry credentials, as an `.npmrc` build secret (`--secret id=npmrc,src=$HOME/.npmrc`).
  * npm, pnpm, yarn 1 and bun read the user config file that `npm_config_userconfig` names; the
@@ -32,7 +32,7 @@ function planToolSteps(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
   // A pruning script's own dependency (yarn's lockfile parser) lives outside the workspace.
   const pruneTool: Step[] = pm.prune?.tool
-    ? [{ kind: 'run', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
+    ? [{ kind: 'run', role: 'setup', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
     : [];
   return [...planPackageManagerInstall(ctx), ...pruneTool];
 }
@@ -41,14 +41,14 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
   const { profile, pm } = ctx;
   if (profile.yarnPath) {
     // The workspace's own release is the `yarn` every stage runs; nothing is downloaded.
-    return [{ kind: 'copy', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755', installInput: true }];
+    return [{ kind: 'copy', role: 'manifest', sources: [profile.yarnPath], dest: '/usr/local/bin/yarn', chmod: '755' }];
   }
   if (!pm.npmPackage) return [];
   // Upstream node images ship yarn 1 in /usr/local/bin: without --force npm stops with EEXIST on
   // those links, for `yarn` and for `@yarnpkg/cli-dist` alike (checked with a probe of upstream's layout).
   const force = pm.npmPackage === 'yarn' || pm.npmPackage === '@yarnpkg/cli-dist' ? ['--force'] : [];
   return [{
-    kind: 'run',
+    kind: 'run', role: 'setup',
     command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
     mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET],
   }];
@@ -73,10 +73,10 @@ function planBaseStage(ctx: NodeContext): Stage {
 export function planManifestCopies(ctx: NodeContext): Step[] {
   const files = ctx.installInputs.filter((path) => !path.endsWith('/'));
   return [
-    { kind: 'copy', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './', ...(files.length > 0 && { installInput: true }) },
-    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/`, installInput: true })),
+    { kind: 'copy', role: 'manifest', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './' },
+    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
     ...planDirCopies(ctx.installInputs),
-    ...ctx.workspaces.map((root): Step => ({ kind: 'copy', sources: [`${root}/package.json`], dest: `${root}/` })),
+    ...ctx.workspaces.map((root): Step => ({ kind: 'copy', role: 'manifest', sources: [`${root}/package.json`], dest: `${root}/` })),
   ];
 }
 
@@ -86,7 +86,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
   const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] : [];
   const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
-  const run: Step = { kind: 'run', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
+  const run: Step = { kind: 'run', role: 'prune', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
   return {
     name: 'manifests',
     role: 'deps',
@@ -97,7 +97,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
 
 function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
-  const run: Step = { kind: 'run', command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
+  const run: Step = { kind: 'run', role: 'install', locked: true, command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
 
@@ -106,16 +106,16 @@ function planRuntimeManifestCopies(ctx: NodeContext): Step[] {
   const root = ctx.profile.projectRoot;
   const configFiles = ctx.installInputs.filter((path) => path === '.npmrc' || path === '.yarnrc.yml' || path === 'bunfig.toml');
   return [
-    { kind: 'copy', sources: [`${root}/Dockerfile.package.json`], dest: './package.json', installInput: true },
-    { kind: 'copy', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}`, installInput: true },
-    ...(configFiles.length > 0 ? [{ kind: 'copy', sources: configFiles, dest: './', installInput: true } as Step] : []),
+    { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.package.json`], dest: './package.json' },
+    { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}` },
+    ...(configFiles.length > 0 ? [{ kind: 'copy', role: 'manifest', sources: configFiles, dest: './' } as Step] : []),
     ...planDirCopies(ctx.installInputs.filter((path) => path.startsWith('.yarn/'))),
   ];
 }
 
 /** Install-input folders (listed with a trailing slash) keep their place in the tree. */
 function planDirCopies(inputs: string[]): Step[] {
-  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', sources: [dir], dest: dir, installInput: true }));
+  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [dir], dest: dir }));
 }
 
 function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
@@ -139,7 +139,7 @@ export function planNodeInstallStages(ctx: NodeContext): Stage[] {
   const needsProdDeps = ctx.profile.hasProdDependencies;
   if (!needsDeps && !needsProdDeps) return [];
   const manifests = planManifestsStage(ctx);
-  const shared: Step[] = manifests ? [{ kind: 'copy', from: 'manifests', sources: ['/pruned/'], dest: './' }] : planManifestCopies(ctx);
+  const shared: Step[] = manifests ? [{ kind: 'copy', role: 'manifest', from: 'manifests', sources: ['/pruned/'], dest: './' }] : planManifestCopies(ctx);
   return [
     planBaseStage(ctx),
     ...(manifests ? [manifests] : []),

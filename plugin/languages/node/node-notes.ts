@@ -1,23 +1,21 @@
-import type { ImageRef } from '../../types';
+import { formatImageRef } from '../../plan/image-ref';
 import type { NodeContext } from './node-context';
 import { planNodeHealth } from './node-runtime-stage';
 import { planFrameworkNotes } from './node-framework-steps';
 
-function toImageName(ref: ImageRef): string {
-  return ref.tag ? `${ref.image}:${ref.tag}` : ref.image;
-}
+const toImageName = formatImageRef;
 
 function planDetectionNotes(ctx: NodeContext): string[] {
-  const { profile, options } = ctx;
+  const { profile } = ctx;
   const pmVersion = profile.packageManagerVersion;
   const build = profile.build;
   return [
     `Project ${profile.project} at ${profile.projectRoot}, ${profile.style === 'package' ? 'a workspace package with its own package.json' : 'integrated (no package.json of its own)'}.`,
     `Package manager ${profile.packageManager.value} (from ${profile.packageManager.source})${pmVersion ? `, version ${pmVersion.value} (from ${pmVersion.source})` : ''}; lockfile ${ctx.lockfile}.`,
-    options.nodeVersion ? `Node ${ctx.major} (from the nodeVersion option).` : `Node ${ctx.major} (from ${profile.nodeVersion.source}).`,
+    profile.nodeVersion.source.startsWith('options.nodeVersion') ? `Node ${ctx.major} (from the nodeVersion option).` : `Node ${ctx.major} (from ${profile.nodeVersion.source}).`,
     build ? `Build: \`${build.value.command}\` → ${build.value.outputPath} (from ${build.source}).` : 'No build target: the project root is the artifact.',
     `Entrypoint ${profile.entrypoint.value} (from ${profile.entrypoint.source}).`,
-    options.port !== undefined ? `Port ${options.port} (from the port option).`
+    profile.port?.source === 'options.port' ? `Port ${profile.port.value} (from the port option).`
       : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
     profile.hasProdDependencies ? 'Production dependencies found: the runtime gets a prod-only node_modules.'
@@ -27,18 +25,18 @@ function planDetectionNotes(ctx: NodeContext): string[] {
 }
 
 function planDecisionNotes(ctx: NodeContext): string[] {
-  const { options, profile } = ctx;
+  const { profile } = ctx;
   const notes = [
-    `Runtime base ${options.runtime}: ${toImageName(ctx.runtimeImage)} (from the runtime option; versions.json).`,
+    `Runtime base ${ctx.runtime}: ${toImageName(ctx.runtimeImage)} (from the runtime option; versions.json).`,
     'No "# syntax=" line: BuildKit\'s built-in Dockerfile frontend supports RUN --mount, heredocs and COPY --link, and a syntax line would make every build pull docker/dockerfile from a registry.',
   ];
   const health = planNodeHealth(ctx).note;
   if (health) notes.push(health);
-  if (options.buildMode === 'copy-output') notes.push(`Build mode copy-output: run the Nx build first; the image copies ${ctx.outputPath}/ from the build context.`);
+  if (ctx.buildMode === 'copy-output') notes.push(`Build mode copy-output: run the Nx build first; the image copies ${ctx.outputPath}/ from the build context.`);
   notes.push(...planInstallNotes(ctx));
-  if (options.runtime === 'alpine') notes.push('Alpine (musl) cannot be built in the offline lab, and native modules built for glibc break on musl.');
-  if (options.runtime === 'alpine' && profile.risks.some((risk) => /native/i.test(risk))) notes.push(`Risk: ${profile.risks.join('; ')} — prefer runtime slim or distroless.`);
-  if (options.runtime === 'alpine' && options.nativeOnAlpine && (profile.nativeModules ?? []).length > 0) notes.push('nativeOnAlpine: native modules built on glibc are copied into a musl runtime at the user\'s request; they may fail to load.');
+  if (ctx.runtime === 'alpine') notes.push('Alpine (musl) cannot be built in the offline lab, and native modules built for glibc break on musl.');
+  if (ctx.runtime === 'alpine' && profile.risks.some((risk) => /native/i.test(risk))) notes.push(`Risk: ${profile.risks.join('; ')} — prefer runtime slim or distroless.`);
+  if (ctx.runtime === 'alpine' && profile.settings.nativeOnAlpine && (profile.nativeModules ?? []).length > 0) notes.push('nativeOnAlpine: native modules built on glibc are copied into a musl runtime at the user\'s request; they may fail to load.');
   return notes;
 }
 

@@ -1,6 +1,7 @@
 import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
+import { planServiceLabels } from '../../plan/service-parts';
 import { planHealth } from '../../plan/health';
 import { planFrameworkRuntimeSteps, planRuntimeSystemSteps } from './node-framework-steps';
 import { PACKAGE_MANAGER_CONFIG_FILES } from './detect-config-credentials';
@@ -22,7 +23,7 @@ const RUNTIME_FLAVOURS: Record<RuntimeBase, RuntimeFlavour> = {
 
 /** The HEALTHCHECK and its note: the image's own node probes (no curl or wget in slim or distroless). */
 export function planNodeHealth(ctx: NodeContext) {
-  return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.options.runtime].node });
+  return planHealth(ctx.profile.health, ctx.port, { kind: 'node', binary: RUNTIME_FLAVOURS[ctx.runtime].node });
 }
 
 /**
@@ -45,17 +46,17 @@ function toInstallExcludes(ctx: NodeContext): string[] {
 function planProdDepsCopy(ctx: NodeContext): Step[] {
   if (!ctx.profile.hasProdDependencies) return [];
   if (ctx.profile.runtimeManifest) {
-    return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
+    return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
   }
-  return [{ kind: 'copy', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
+  return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
 }
 
 /** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
 function planTreeCopy(ctx: NodeContext, path: string): Step {
   const fromBuild = ctx.hasBuildStage;
   return fromBuild
-    ? { kind: 'copy', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
-    : { kind: 'copy', sources: [`${path}/`], dest: `${path}/`, link: true };
+    ? { kind: 'copy', role: 'artifact', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
+    : { kind: 'copy', role: 'artifact', sources: [`${path}/`], dest: `${path}/`, link: true };
 }
 
 /**
@@ -93,7 +94,7 @@ function withoutConfigFiles(step: Step): Step {
 
 /** Artifact and production node_modules only: no compilers, no dev dependencies, no install config. */
 export function planNodeRuntimeStage(ctx: NodeContext): Stage {
-  const flavour = RUNTIME_FLAVOURS[ctx.options.runtime];
+  const flavour = RUNTIME_FLAVOURS[ctx.runtime];
   const portSteps: Step[] =
     ctx.port === undefined ? [] : [{ kind: 'expose', port: ctx.port }, ...planNodeHealth(ctx).steps];
   return {
@@ -107,13 +108,7 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       ...[...planProdDepsCopy(ctx), ...planLibraryCopies(ctx), planArtifactCopy(ctx), ...planFrameworkRuntimeSteps(ctx)].map(withoutConfigFiles),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
-      {
-        kind: 'label',
-        labels: {
-          'org.opencontainers.image.title': ctx.profile.project,
-          'org.opencontainers.image.description': `${ctx.profile.project} (${ctx.profile.projectRoot}), built by nx-dockerize`,
-        },
-      },
+      planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
       { kind: 'cmd', argv: [...flavour.cmdPrefix, `${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${ctx.profile.entrypoint.value}`] },
     ],
   };

@@ -3,6 +3,7 @@ import { inventoryProfile, defaultOptions, pnpmProfile } from '../../plan/__fixt
 import { renderDockerfile } from '../../render/render-dockerfile';
 import { planProject } from '../../plan/plan-project';
 import type { NodePackageManager, NodeProfile } from '../../types';
+import { withSettings } from '../../detect/service-settings';
 
 const MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
 
@@ -14,7 +15,7 @@ function profileFor(manager: NodePackageManager): NodeProfile {
 
 describe('registry credentials never enter a layer', () => {
   it.each(MANAGERS)('%s: the npmrc secret is mounted for every install and nothing copies a user config or token', (manager) => {
-    const text = renderDockerfile(planProject(profileFor(manager), defaultOptions));
+    const text = renderDockerfile(planProject(withSettings(profileFor(manager), defaultOptions)));
     const instructions = text.split('\n').filter((line) => !line.startsWith('#'));
     // No ARG/ENV carries a credential, no COPY brings a home-directory npmrc or the secret file.
     expect(instructions.filter((line) => /^(ARG|ENV)\b/.test(line)).join('\n')).not.toMatch(/TOKEN|AUTH|PASSWORD|_auth/i);
@@ -44,7 +45,7 @@ describe('no package-manager config file reaches the runtime stage from any copy
     ['integrated app', { ...inventoryProfile, style: 'integrated' }],
   ];
   it.each(shapes)('%s: every runtime COPY excludes .npmrc, .yarnrc, .yarnrc.yml and bunfig.toml at any depth', (_name, profile) => {
-    const text = renderDockerfile(planProject(profile, defaultOptions));
+    const text = renderDockerfile(planProject(withSettings(profile, defaultOptions)));
     const copies = text.slice(text.indexOf(' AS runtime')).split('\n').filter((line) => line.startsWith('COPY'));
     expect(copies.length).toBeGreaterThan(0);
     for (const copy of copies) for (const name of CONFIG) expect(copy).toContain(`--exclude=**/${name}`);
@@ -52,7 +53,7 @@ describe('no package-manager config file reaches the runtime stage from any copy
 
   it('a root project without a build target copies the context into the runtime, config files excluded', () => {
     const profile: NodeProfile = { ...profileFor('npm'), projectRoot: '.', style: 'package', build: undefined, entrypoint: { value: 'main.js', source: 'test' }, workspaceManifests: [] };
-    const text = renderDockerfile(planProject(profile, defaultOptions));
+    const text = renderDockerfile(planProject(withSettings(profile, defaultOptions)));
     expect(text).toMatch(/^COPY --link --exclude=\*\*\/\.npmrc --exclude=\*\*\/\.yarnrc --exclude=\*\*\/\.yarnrc\.yml --exclude=\*\*\/bunfig\.toml \.\/ \.\/$/m);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNodeMajor } from './parse-node-major';
 
-describe('parseNodeMajor (default 22)', () => {
+describe('parseNodeMajor (default 22, supported 20 and 22)', () => {
   it.each([
     ['22', '22'],
     ['v22.3.0', '22'],
@@ -12,7 +12,10 @@ describe('parseNodeMajor (default 22)', () => {
     ['>=18', '22'], // the default is allowed, so it wins over the floor
     ['>=24', '24'], // the default is below the floor
     ['>=18 <23', '22'],
-    ['>=18 <21', '18'], // the default is above the ceiling: take the first major
+    ['>=18 <21', '20'], // the default is above the ceiling: the newest supported major the range allows
+    ['>=20', '22'], // the issue's --nodeVersion ">=20"
+    ['^16 || ^18', '18'], // no supported major fits: the highest alternative's lowest major
+    ['16', '16'],
     ['>=18 <=22', '22'],
     ['^18 || ^20', '20'], // the highest alternative
     ['lts/*', '22'],
@@ -20,7 +23,7 @@ describe('parseNodeMajor (default 22)', () => {
     ['node', '22'],
     ['*', '22'],
   ])('%s → %s', (range, major) => {
-    expect(parseNodeMajor(range, '22')).toBe(major);
+    expect(parseNodeMajor(range, '22', ['20', '22'])).toBe(major);
   });
 
   it('returns undefined for text that names no version', () => {

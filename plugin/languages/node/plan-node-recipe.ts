@@ -1,5 +1,5 @@
 import { planServiceBake } from '../../plan/service-parts';
-import type { BuildPlan, DockerizeOptions, NodeProfile } from '../../types';
+import type { BuildPlan, NodeProfile } from '../../types';
 import { toNodeContext } from './node-context';
 import { planNodeBuildStage } from './node-build-stage';
 import { planNodeIgnore } from './node-ignore';
@@ -11,8 +11,8 @@ import { planNodeRuntimeStage } from './node-runtime-stage';
  * Node services: base → (manifests) → deps → build → (prod-deps) → runtime. Everything
  * Node-specific is data in the parts imported above; the result is a language-neutral plan.
  */
-export function planNodeRecipe(profile: NodeProfile, options: DockerizeOptions): BuildPlan {
-  const ctx = toNodeContext(profile, options);
+export function planNodeRecipe(profile: NodeProfile): BuildPlan {
+  const ctx = toNodeContext(profile);
   const build = planNodeBuildStage(ctx);
   return {
     project: profile.project,

@@ -1,4 +1,5 @@
 import type { PythonPackageManager, PythonProfile, Sourced } from '../../types';
+import { toServiceSettings } from '../../detect/service-settings';
 import { createDetectError } from '../../detect/create-detect-error';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';
@@ -94,6 +95,7 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
     language: 'python',
     project: project.name,
     projectRoot,
+    settings: toServiceSettings(options),
     packageManager: manager,
     manifests: [lockfile, ...(pyproject && manager.value !== 'pip' ? ['pyproject.toml'] : [])],
     hashes,

@@ -4,14 +4,15 @@ import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 import versions from '../../versions.json';
-import type { BuildPlan, DockerizeOptions, ImageRef, Mount, PythonProfile, Stage, Step } from '../../types';
-import { parseImageRef } from '../node/resolve-node-image';
+import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Step } from '../../types';
+import { parseImageRef } from '../../plan/image-ref';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
 import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, SYSTEM_CA_SECRET, toProjectPaths } from '../../plan/service-parts';
 
 interface PythonContext {
   profile: PythonProfile;
-  options: DockerizeOptions;
+  /** The runtime base (profile.settings). */
+  runtime: RuntimeBase;
   tool: PythonToolRecipe;
   distroless: boolean;
   buildImage: ImageRef;
@@ -26,20 +27,21 @@ interface PythonContext {
  * Distroless: its python3 is Debian's /usr/bin/python3, so the venv is built on debian:bookworm-slim
  * with Debian's python3-venv (Debian 12 ships 3.11 only: pythonVersion cannot change it).
  */
-function toPythonContext(profile: PythonProfile, options: DockerizeOptions): PythonContext {
-  const distroless = options.runtime === 'distroless';
+function toPythonContext(profile: PythonProfile): PythonContext {
+  const runtime = profile.settings.runtime.value;
+  const distroless = runtime === 'distroless';
   const minor = profile.pythonVersion.value;
   const slim = parseImageRef(versions.python.images.slim.replace('{minor}', minor));
   return {
     profile,
-    options,
+    runtime,
     tool: pythonTools[profile.packageManager.value],
     distroless,
     buildImage: distroless ? parseImageRef(versions.python.images.distrolessBuild) : slim,
     runtimeImage: distroless ? parseImageRef(versions.python.images.distroless) : slim,
     uvImage: parseImageRef(versions.python.images.uv.replace('{version}', versions.python.uv)),
     uid: distroless ? versions.distroless.nonrootUid : SERVICE_UID,
-    port: options.port ?? profile.port?.value,
+    port: profile.port?.value,
   };
 }
 
@@ -56,10 +58,10 @@ function planBaseStages(ctx: PythonContext): Stage[] {
     steps.push(...planAptInstall(native.build, `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`));
   }
   steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
-  if (uv) steps.push({ kind: 'copy', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
+  if (uv) steps.push({ kind: 'copy', role: 'tool', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
   for (const argv of ctx.tool.setup) {
     const command = argv.map((arg) => arg.replace('{poetry}', versions.python.poetry)).map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
-    steps.push({ kind: 'run', command, mounts: [] });
+    steps.push({ kind: 'run', role: 'setup', command, mounts: [] });
   }
   const base: Stage = { name: 'base', role: 'base', from: ctx.buildImage, steps };
   // uv's image is FROM scratch with /uv and /uvx; a named stage keeps every COPY --from on a stage.
@@ -75,11 +77,11 @@ function toWorkspaceDest(root: string, dir: string): string {
 /** The lockfile and manifests: the project's, or a uv workspace's root pair and every member's pyproject.toml. */
 function planManifestCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
+  if (!workspace) return [{ kind: 'copy', role: 'manifest', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
   const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
   return [
-    { kind: 'copy', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
-    ...members.map((dir): Step => ({ kind: 'copy', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
+    { kind: 'copy', role: 'manifest', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
+    ...members.map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
   ];
 }
 
@@ -91,15 +93,15 @@ function planDepsStage(ctx: PythonContext): Stage {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
+    steps: [...planManifestCopies(profile), { kind: 'run', role: 'install', locked: true, command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
   };
 }
 
 /** Sources: the project's directory, or the uv workspace members it needs (libraries first). */
 function planSourceCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
-  return workspace.needed.map((dir): Step => ({ kind: 'copy', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
+  if (!workspace) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  return workspace.needed.map((dir): Step => ({ kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
 }
 
 /** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */
@@ -113,11 +115,11 @@ function planBuildStage(ctx: PythonContext): Stage {
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
   const steps: Step[] = planSourceCopies(profile);
   const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
-  if (installsProject) steps.push({ kind: 'run', command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
+  if (installsProject) steps.push({ kind: 'run', role: 'project-install', locked: true, command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
   if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
   const python = ctx.distroless ? 'python3' : 'python';
   steps.push({
-    kind: 'run',
+    kind: 'run', role: 'build',
     comment: 'Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.',
     command: [python, '-m', 'compileall', '-q', '--invalidation-mode', 'unchecked-hash', '/app'],
     mounts: [],
@@ -159,8 +161,8 @@ function planRuntimeStage(ctx: PythonContext): Stage {
       ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
       { kind: 'workdir', path: toRuntimeWorkdir(ctx.profile) },
       { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
-      { kind: 'copy', from: 'build', sources: [VENV], dest: VENV, link: true },
-      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
+      { kind: 'copy', role: 'dependencies', from: 'build', sources: [VENV], dest: VENV, link: true },
+      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
       { kind: 'user', uid: ctx.uid, gid: ctx.uid },
       ...planHealthcheck(ctx),
       planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
@@ -202,7 +204,7 @@ function planSystemNotes(profile: PythonProfile): string[] {
 }
 
 function planNotes(ctx: PythonContext): string[] {
-  const { profile, options } = ctx;
+  const { profile } = ctx;
   const pm = profile.packageManager;
   const image = (ref: ImageRef) => (ref.tag ? `${ref.image}:${ref.tag}` : ref.image);
   return [
@@ -210,21 +212,21 @@ function planNotes(ctx: PythonContext): string[] {
     `Package manager ${pm.value} (from ${pm.source})${pm.value === 'uv' ? `, uv ${versions.python.uv} from ${image(ctx.uvImage)}` : pm.value === 'poetry' ? `, Poetry ${versions.python.poetry} (versions.json)` : profile.hashes ? ', every requirement hashed: --require-hashes' : ', pinned without hashes: --no-deps, then pip check'}.`,
     `Python ${profile.pythonVersion.value} (from ${profile.pythonVersion.source})${ctx.distroless ? `; distroless runs Debian 12's Python 3.11 whatever the project asks` : ''}.`,
     `Entrypoint \`${profile.entrypoint.value.join(' ')}\` (from ${profile.entrypoint.source}).`,
-    options.port !== undefined ? `Port ${options.port} (from the port option).`
-      : profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    // The port option's source reads "the port option" (detect-env-port.ts).
+    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planPythonHealth(ctx).note ?? []].flat(),
-    `Runtime base ${options.runtime === 'distroless' ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
+    `Runtime base ${ctx.distroless ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
     ...planWorkspaceNotes(profile),
     ...planSystemNotes(profile),
-    ...(options.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
+    ...(ctx.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
   ];
 }
 
 /** Python services: uv (uv image) → base → deps (lockfile only) → build (sources) → runtime (venv + app). */
-export function planPythonRecipe(profile: PythonProfile, options: DockerizeOptions): BuildPlan {
-  const ctx = toPythonContext(profile, options);
+export function planPythonRecipe(profile: PythonProfile): BuildPlan {
+  const ctx = toPythonContext(profile);
   const runtimeLibraries = mergeSystemPackages(profile.systemPackages ?? []).runtime;
   if (ctx.distroless && runtimeLibraries.length > 0) {
     throw new Error(

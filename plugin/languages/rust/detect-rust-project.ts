@@ -1,4 +1,5 @@
 import { posix } from 'node:path';
+import { toServiceSettings } from '../../detect/service-settings';
 import versions from '../../versions.json';
 import type { FsView } from '../../fs-view';
 import type { RustProfile, Sourced } from '../../types';
@@ -152,6 +153,7 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
     language: 'rust',
     project: project.name,
     projectRoot: root,
+    settings: toServiceSettings(options),
     rustVersion: detectRustVersion(fs, root),
     lockfile,
     workspaceRoot: workspace.root,

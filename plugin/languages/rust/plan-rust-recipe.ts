@@ -1,6 +1,6 @@
 import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-image-names';
-import type { BuildPlan, DockerizeOptions, Mount, RustProfile, Stage, Step } from '../../types';
+import type { BuildPlan, Mount, RustProfile, Stage, Step } from '../../types';
 import {
   CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
   type CompiledService,
@@ -67,21 +67,21 @@ function planDepsStage(profile: RustProfile): Stage {
   const workdir = toWorkdir(profile.workspaceRoot);
   const members: Step[] = profile.crates
     .filter((crate) => crate.dir !== '.')
-    .map((crate) => ({ kind: 'copy', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
+    .map((crate) => ({ kind: 'copy', role: 'manifest', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
   const stubs = toStubCommands(profile);
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
     steps: [
-      { kind: 'copy', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
+      { kind: 'copy', role: 'manifest', sources: [`${root}Cargo.toml`, profile.lockfile], dest: `${workdir}/` },
       ...members,
       // Cargo cannot read a manifest whose targets have no source file: stubs first, even for `cargo fetch`.
-      { kind: 'run', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
-      { kind: 'run', command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
+      { kind: 'run', role: 'setup', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
+      { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       {
-        kind: 'run',
+        kind: 'run', role: 'build', resolves: true, locked: true,
         command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
         mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
         comment: 'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
@@ -109,7 +109,7 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
     steps: [
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
-      { kind: 'run', command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
+      { kind: 'run', role: 'build', resolves: true, locked: true, command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
     ],
   };
 }
@@ -186,10 +186,10 @@ function planRustIgnore(profile: RustProfile, service: CompiledService): string[
 }
 
 /** Rust services: base → deps (manifests, fetch, dependency build on stubs) → build → distroless cc. */
-export function planRustRecipe(profile: RustProfile, options: DockerizeOptions): BuildPlan {
+export function planRustRecipe(profile: RustProfile): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
   const runtime = toRuntime(profile);
-  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, options.port ?? profile.port?.value);
+  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, profile.port?.value);
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,

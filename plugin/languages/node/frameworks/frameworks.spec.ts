@@ -4,6 +4,7 @@ import type { GraphInput, ProjectInput } from '../../../detect/detect-input';
 import type { DockerizeOptions, Stage, Step } from '../../../types';
 import { detectNodeProject } from '../detect-node-project';
 import { planNodeRecipe } from '../plan-node-recipe';
+import { withSettings } from '../../../detect/service-settings';
 
 /** A workspace held in memory: path → text. Directories are implied by the paths. */
 function memoryFs(files: Record<string, string>): FsView {
@@ -66,8 +67,8 @@ describe('framework providers', () => {
     expect(profile.build?.value).toEqual({ command: 'npx nx run api:build', outputPath: 'dist/apps/api', runsNx: true });
     expect(profile.build?.source).toContain("apps/api/webpack.config.js uses Nx's bundler plugin");
     expect(profile.entrypoint).toEqual({ value: 'main.js', source: 'apps/api/webpack.config.js (output path)' });
-    const plan = planNodeRecipe(profile, slim);
-    expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'copy', sources: ['nx.json', 'tsconfig.base.json'], dest: './' });
+    const plan = planNodeRecipe(withSettings(profile, slim));
+    expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'copy', role: 'source', sources: ['nx.json', 'tsconfig.base.json'], dest: './' });
     expect(stage(plan.stages, 'build')).toContainEqual({ kind: 'env', vars: { NX_DAEMON: 'false', NX_NO_CLOUD: 'true' } });
     expect(plan.ignore).toContain('!nx.json');
     expect(plan.notes.join('\n')).toMatch(/Framework NestJS: @nestjs\/core/);
@@ -121,13 +122,13 @@ describe('framework providers', () => {
     expect(profile.entrypoint.value).toBe('apps/web/server.js');
     expect(profile.port?.value).toBe(3000);
     expect(profile.hasProdDependencies).toBe(false);
-    const plan = planNodeRecipe(profile, { runtime: 'distroless', buildMode: 'docker' });
+    const plan = planNodeRecipe(withSettings(profile, { runtime: 'distroless', buildMode: 'docker' }));
     const runtime = stage(plan.stages, 'runtime');
     // The runtime mirrors the workspace under /app (#10): the standalone folder keeps its path and
     // its own node_modules (no exclude); static and public land beside server.js inside it.
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
-    expect(runtime).toContainEqual({ kind: 'copy', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/.next/standalone/'], dest: 'apps/web/.next/standalone/', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/.next/static'], dest: './apps/web/.next/standalone/apps/web/.next/static', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
+    expect(runtime).toContainEqual({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/workspace/apps/web/public'], dest: './apps/web/.next/standalone/apps/web/public', link: true, exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'] });
     expect(runtime).toContainEqual({ kind: 'env', vars: { HOSTNAME: '0.0.0.0', NEXT_TELEMETRY_DISABLED: '1', PORT: '3000' } });
     expect(runtime).toContainEqual({ kind: 'cmd', argv: ['apps/web/.next/standalone/apps/web/server.js'] });
     expect(plan.stages.some((candidate) => candidate.name === 'prod-deps')).toBe(false);
@@ -154,9 +155,10 @@ describe('framework providers', () => {
     const fs = memoryFs(prismaFiles('provider = "prisma-client"\n  output = "../src/generated"'));
     const profile = detectNodeProject({ fs, project: prismaProject, graph: graphOf(prismaProject, ['express'], { db: 'libs/db' }) });
     expect(profile.frameworks?.map((facts) => facts.name)).toEqual(['Express', 'Prisma']);
-    const plan = planNodeRecipe(profile, slim);
+    const plan = planNodeRecipe(withSettings(profile, slim));
     expect(stage(plan.stages, 'build')).toContainEqual({
       kind: 'run',
+      role: 'build',
       command: ['/bin/sh', '-c', 'env PRISMA_SCHEMA_ENGINE_BINARY=/bin/true prisma generate --schema libs/db/prisma/schema.prisma'],
       mounts: [],
     });
@@ -166,7 +168,7 @@ describe('framework providers', () => {
   it('Prisma with the Rust engine: node_modules/.prisma copied, libssl3 in the slim runtime, openssl in the build', () => {
     const fs = memoryFs(prismaFiles('provider = "prisma-client-js"'));
     const profile = detectNodeProject({ fs, project: prismaProject, graph: graphOf(prismaProject, [], { db: 'libs/db' }) });
-    const plan = planNodeRecipe(profile, slim);
+    const plan = planNodeRecipe(withSettings(profile, slim));
     const runtime = JSON.stringify(stage(plan.stages, 'runtime'));
     expect(runtime).toContain('apt-get install -y --no-install-recommends libssl3');
     expect(runtime).toContain('/workspace/node_modules/.prisma');
@@ -189,11 +191,11 @@ describe('framework providers', () => {
     expect(profile.nativeModules).toEqual([
       { name: 'better-sqlite3', compiles: true, source: 'known native package', runtime: true },
     ]);
-    const plan = planNodeRecipe(profile, slim);
+    const plan = planNodeRecipe(withSettings(profile, slim));
     expect(JSON.stringify(stage(plan.stages, 'base'))).toContain('apt-get install -y --no-install-recommends g++ make python3');
     expect(JSON.stringify(stage(plan.stages, 'runtime'))).not.toContain('apt-get');
-    expect(() => planNodeRecipe(profile, { ...slim, runtime: 'alpine' })).toThrow(/better-sqlite3 .*glibc.*Fix: use --runtime=slim or --runtime=distroless, or pass --nativeOnAlpine/);
-    expect(() => planNodeRecipe(profile, { ...slim, runtime: 'alpine', nativeOnAlpine: true })).not.toThrow();
+    expect(() => planNodeRecipe(withSettings(profile, { ...slim, runtime: 'alpine' }))).toThrow(/better-sqlite3 .*glibc.*Fix: use --runtime=slim or --runtime=distroless, or pass --nativeOnAlpine/);
+    expect(() => planNodeRecipe(withSettings(profile, { ...slim, runtime: 'alpine', nativeOnAlpine: true }))).not.toThrow();
   });
 
   it('sharp: prebuilt from 0.33 (libvips from npm); before 0.33 it compiles against libvips (headers to build, the library to run)', () => {
@@ -204,9 +206,9 @@ describe('framework providers', () => {
       'apps/img/package.json': JSON.stringify({ name: 'img', main: 'src/main.js', dependencies: { sharp: version } }),
       'apps/img/src/main.js': '',
     });
-    const modern = planNodeRecipe(detectNodeProject({ fs: memoryFs(files('0.34.5')), project, graph: graphOf(project, []) }), slim);
+    const modern = planNodeRecipe(withSettings(detectNodeProject({ fs: memoryFs(files('0.34.5')), project, graph: graphOf(project, []) }), slim));
     expect(JSON.stringify(modern.stages)).not.toContain('apt-get');
-    const old = planNodeRecipe(detectNodeProject({ fs: memoryFs(files('0.32.6')), project, graph: graphOf(project, []) }), slim);
+    const old = planNodeRecipe(withSettings(detectNodeProject({ fs: memoryFs(files('0.32.6')), project, graph: graphOf(project, []) }), slim));
     expect(JSON.stringify(stage(old.stages, 'base'))).toContain('--no-install-recommends g++ libvips-dev make pkg-config python3');
     expect(JSON.stringify(stage(old.stages, 'runtime'))).toContain('--no-install-recommends libvips42');
   });
