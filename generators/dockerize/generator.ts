@@ -1,5 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
-import { assertUniqueNames, type ImageNames } from '../../plugin/bake';
+import { assertUniqueNames, toImageNames, type ImageNames } from '../../plugin/bake';
 import { detectProject } from '../../plugin/languages/detect-project';
 import { treeFsView } from '../../plugin/fs-view';
 import { joinPath } from '../../plugin/detect/join-path';
@@ -18,6 +18,10 @@ import type { DockerizeGeneratorSchema } from './schema';
 /** `nx g nx-dockerize:dockerize <project>`: reads the project graph, then dockerizes. */
 export async function dockerizeGenerator(tree: Tree, schema: DockerizeGeneratorSchema): Promise<void> {
   dockerizeProject(tree, schema, await readGraphForTree(tree));
+  // Said here, not in dockerizeProject, which `nx sync` runs for every project on every check.
+  // The bake target is the project name made valid (`@acme/api` → `acme-api`).
+  const target = toImageNames(schema.project).bakeTarget;
+  logger.info(`nx-dockerize: build it with \`docker buildx bake --file docker-bake.json --load ${target}\` or \`nx run ${schema.project}:docker-build\``);
 }
 
 /**
@@ -47,8 +51,6 @@ export function dockerizeProject(
   // Generated data files (an integrated Node project's Nx-made runtime package.json and lockfile).
   for (const file of plan.files) tree.write(file.path, file.content);
   logger.info(`nx-dockerize: ${schema.project}\n${plan.notes.map((note) => `  - ${note}`).join('\n')}`);
-  // The bake target is the project name made valid (`@acme/api` → `acme-api`): say it, so the user can build it.
-  logger.info(`nx-dockerize: build it with \`docker buildx bake --file docker-bake.json --load ${names.bakeTarget}\` or \`nx run ${schema.project}:docker-build\``);
   return plan;
 }
 

@@ -3,7 +3,6 @@ import type { Mount, Stage, Step } from '../../types';
 import type { NodeContext } from './node-context';
 import { planBaseSystemSteps } from './node-framework-steps';
 
-/** Optional: a TLS-intercepting proxy's CA, mounted only for the install (never in a layer). */
 /**
  * Optional: registry credentials, as an `.npmrc` build secret (`--secret id=npmrc,src=$HOME/.npmrc`).
  * npm, pnpm, yarn 1 and bun read the user config file that `npm_config_userconfig` names; the
@@ -20,6 +19,8 @@ const TOKEN_SECRET: Mount = { type: 'secret', id: 'npm-token', env: 'NPM_TOKEN' 
 // `env` keeps the install a plain argv; a missing optional secret only makes Node print a warning.
 const SECRET_ENV = ['env', 'NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt', 'npm_config_userconfig=/run/secrets/npmrc'];
 const NPM_CACHE: Mount = { type: 'cache', target: '/root/.npm', sharing: 'locked' };
+/** Every step that reaches a registry mounts the three optional secrets (CA, npmrc, token). */
+const REGISTRY_SECRETS: Mount[] = [CA_SECRET, NPMRC_SECRET, TOKEN_SECRET];
 
 const PRUNE_COMMENT = [
   "Prune the root lockfile to this project's workspaces: unrelated projects' dependency changes",
@@ -29,10 +30,10 @@ const PRUNE_COMMENT = [
 
 /** The package manager itself, from npm at the exact version (no corepack: gone from Node 25, fails signature checks behind proxies). */
 function planToolSteps(ctx: NodeContext): Step[] {
-  const { profile, pm } = ctx;
+  const { pm } = ctx;
   // A pruning script's own dependency (yarn's lockfile parser) lives outside the workspace.
   const pruneTool: Step[] = pm.prune?.tool
-    ? [{ kind: 'run', role: 'setup', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] }]
+    ? [{ kind: 'run', role: 'setup', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, ...REGISTRY_SECRETS] }]
     : [];
   return [...planPackageManagerInstall(ctx), ...pruneTool];
 }
@@ -50,7 +51,7 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
   return [{
     kind: 'run', role: 'setup',
     command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
-    mounts: [NPM_CACHE, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET],
+    mounts: [NPM_CACHE, ...REGISTRY_SECRETS],
   }];
 }
 
@@ -84,7 +85,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const prune = ctx.pm.prune;
   if (!prune) return undefined;
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
-  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] : [];
+  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, ...REGISTRY_SECRETS] : [];
   const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
   const run: Step = { kind: 'run', role: 'prune', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
   return {
@@ -97,7 +98,7 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
 
 function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
-  const run: Step = { kind: 'run', role: 'install', locked: true, command: [...SECRET_ENV, ...install], mounts: [cache, CA_SECRET, NPMRC_SECRET, TOKEN_SECRET] };
+  const run: Step = { kind: 'run', role: 'install', locked: true, command: [...SECRET_ENV, ...install], mounts: [cache, ...REGISTRY_SECRETS] };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
 
