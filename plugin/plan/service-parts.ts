@@ -46,5 +46,5 @@ export function planServiceBake(project: string, projectRoot: string): BakeTarge
 
 /** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */
 export function toProjectPaths(projectRoot: string, files: string[]): string[] {
-  return files.map((file) => (projectRoot === '.' ? file : `${projectRoot}/${file}`));
+  return files.map((file) => joinPath(projectRoot, file));
 }

@@ -1,4 +1,5 @@
 import type { Mount, Step } from '../../types';
+import { joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall, type SystemPackages } from '../../plan/system-packages';
 import { toNativeSystemPackages } from './detect-native-modules';
 import type { NodeContext } from './node-context';
@@ -66,7 +67,7 @@ export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
     ...(fromBuild && { from: 'build' }),
     sources: [fromBuild ? `/workspace/${copy.from}` : copy.from],
     // Relative to the artifact, which the runtime keeps at its workspace path under /app.
-    dest: `./${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${copy.to}`,
+    dest: `./${joinPath(ctx.outputPath, copy.to)}`,
     link: true,
   }));
   const portEnv = frameworks.find((facts) => facts.portEnv)?.portEnv;

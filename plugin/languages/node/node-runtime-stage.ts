@@ -1,5 +1,6 @@
 import versions from '../../versions.json';
 import type { RuntimeBase, Stage, Step } from '../../types';
+import { joinPath } from '../../detect/join-path';
 import type { NodeContext } from './node-context';
 import { planServiceLabels } from '../../plan/service-parts';
 import { planHealth } from '../../plan/health';
@@ -109,7 +110,7 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
       planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
-      { kind: 'cmd', argv: [...flavour.cmdPrefix, `${ctx.outputPath === '.' ? '' : `${ctx.outputPath}/`}${ctx.profile.entrypoint.value}`] },
+      { kind: 'cmd', argv: [...flavour.cmdPrefix, joinPath(ctx.outputPath, ctx.profile.entrypoint.value)] },
     ],
   };
 }
