@@ -5,7 +5,7 @@ import { parseImageRef } from './image-ref';
 import { planAllowList } from './allow-list';
 import { planServiceBake, planServiceLabels } from './service-parts';
 import { planCreateUserStep } from './service-parts';
-import { planAptInstall } from './system-packages';
+import { mergeSystemPackages, planAptInstall, type SystemPackages } from './system-packages';
 
 /**
  * What the Go and Rust recipes share: a compiled binary copied into a distroless runtime,
@@ -79,6 +79,16 @@ export const DISTROLESS_CC_PACKAGES = ['libc6', 'libssl3', 'libgomp1', 'libstdc+
 export const SLIM_RUNTIME_IMAGE = `debian:${versions.debian.tag}`;
 /** What every distroless image carries and Debian slim lacks: installed with the libraries on a slim runtime. */
 export const SLIM_PARITY_PACKAGES = ['ca-certificates', 'tzdata'];
+
+/**
+ * The runtime of a binary linking C libraries: `ccImage` (distroless cc) when it already holds every
+ * runtime package the needs name, else Debian slim installing exactly those (plus the parity packages).
+ */
+export function toCcRuntime(ccImage: string, needs: SystemPackages[]): { image: string; packages: string[] } {
+  const { runtime } = mergeSystemPackages(needs);
+  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: ccImage, packages: [] };
+  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+}
 
 /** `gcr.io/distroless/static-debian12` → `{ image, tag: '' }` (the image's default tag); see image-ref.ts. */
 export const toImageRef = parseImageRef;

@@ -1,7 +1,7 @@
 import versions from '../../versions.json';
 import type { BuildPlan, GoProfile, Mount, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCcRuntime, toCompiledService, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -121,9 +121,7 @@ function planLocalModuleNotes(profile: GoProfile): string[] {
 /** static without cgo; cc with it, unless a linked library is not in cc: then Debian slim with exactly those. */
 function toRuntime(profile: GoProfile): { image: string; packages: string[] } {
   if (!profile.cgo.value) return { image: versions.go.images.runtime, packages: [] };
-  const { runtime } = mergeSystemPackages(profile.systemLibraries);
-  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.go.images.runtimeCgo, packages: [] };
-  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+  return toCcRuntime(versions.go.images.runtimeCgo, profile.systemLibraries);
 }
 
 function planSystemNotes(profile: GoProfile, service: CompiledService): string[] {

@@ -2,7 +2,7 @@ import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-image-names';
 import type { BuildPlan, Mount, RustProfile, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, SLIM_RUNTIME_IMAGE, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCompiledService, toImageRef,
+  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCcRuntime, toCompiledService, toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -132,10 +132,7 @@ function toManifestOnly(profile: RustProfile): string[] {
  * there), else Debian slim with exactly those libraries installed.
  */
 function toRuntime(profile: RustProfile): { image: string; packages: string[] } {
-  const { runtime } = mergeSystemPackages(profile.systemLibraries);
-  if (runtime.every((pkg) => DISTROLESS_CC_PACKAGES.includes(pkg))) return { image: versions.rust.images.runtime, packages: [] };
-  // ca-certificates and tzdata: what distroless carries and Debian slim does not.
-  return { image: SLIM_RUNTIME_IMAGE, packages: [...SLIM_PARITY_PACKAGES, ...runtime] };
+  return toCcRuntime(versions.rust.images.runtime, profile.systemLibraries);
 }
 
 function planSystemNotes(profile: RustProfile, service: CompiledService): string[] {
