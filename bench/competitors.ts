@@ -26,18 +26,49 @@ export interface NodeService {
 
 export const NODE_SERVICES: NodeService[] = [
   {
-    project: 'orders', dir: 'orders', bakeTarget: 'orders', source: 'apps/orders/src/main.ts', libs: ['health', 'money'],
-    hostBuild: ['apps/orders/src/main.ts', '--bundle', '--platform=node', '--target=node22', '--outfile=dist/apps/orders/main.js'],
+    project: 'orders',
+    dir: 'orders',
+    bakeTarget: 'orders',
+    source: 'apps/orders/src/main.ts',
+    libs: ['health', 'money'],
+    hostBuild: [
+      'apps/orders/src/main.ts',
+      '--bundle',
+      '--platform=node',
+      '--target=node22',
+      '--outfile=dist/apps/orders/main.js',
+    ],
     hostOutput: 'dist/apps/orders',
   },
   {
-    project: '@examples/inventory', dir: 'inventory', bakeTarget: 'examples-inventory', source: 'apps/inventory/src/main.ts', libs: ['health'],
-    hostBuild: ['apps/inventory/src/main.ts', '--bundle', '--platform=node', '--target=node22', '--external:ms', '--outfile=apps/inventory/dist/main.js'],
+    project: '@examples/inventory',
+    dir: 'inventory',
+    bakeTarget: 'examples-inventory',
+    source: 'apps/inventory/src/main.ts',
+    libs: ['health'],
+    hostBuild: [
+      'apps/inventory/src/main.ts',
+      '--bundle',
+      '--platform=node',
+      '--target=node22',
+      '--external:ms',
+      '--outfile=apps/inventory/dist/main.js',
+    ],
     hostOutput: 'apps/inventory/dist',
   },
 ];
 
-const quiet = { stdio: 'pipe' as const, env: { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_INTERACTIVE: 'false', NX_TUI: 'false', CI: 'true' } };
+const quiet = {
+  stdio: 'pipe' as const,
+  env: {
+    ...process.env,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_INTERACTIVE: 'false',
+    NX_TUI: 'false',
+    CI: 'true',
+  },
+};
 
 // The lab's stand-ins, named from the one version table the generator and the lab share.
 const NODE_MAJOR = versions.node.defaultMajor;
@@ -64,7 +95,8 @@ export function adaptForLab(dockerfile: string): string {
   const out: string[] = [];
   for (const line of dockerfile.split('\n')) {
     if (/^#\s*syntax\s*=/.test(line)) continue;
-    let l = line.replace(/docker\.io\/node:lts-alpine/, LAB_NODE)
+    let l = line
+      .replace(/docker\.io\/node:lts-alpine/, LAB_NODE)
       .replace(/^ARG NODE_VERSION=.*$/, `ARG NODE_VERSION=${NODE_MAJOR}`)
       .replace(/node:\$\{NODE_VERSION\}-slim/, 'node:${NODE_VERSION}-bookworm-slim')
       .replace(/^FROM golang:1\.19 /, `FROM ${LAB_GOLANG} `)
@@ -72,9 +104,14 @@ export function adaptForLab(dockerfile: string): string {
       .replace(/^FROM python:3\.12-slim$/, `FROM ${LAB_PYTHON}`)
       .replace(/ghcr\.io\/astral-sh\/uv:0\.13 /, `${LAB_UV} `)
       .replace(/^ARG RUST_VERSION=.*$/, `ARG RUST_VERSION=${versions.rust.defaultMinor}`)
-      .replace(/docker\.io\/library\/rust:\$\{RUST_VERSION\}-alpine/, versions.rust.images.build.replace('{minor}', '${RUST_VERSION}'))
-      .replace(/^RUN apk add --no-cache clang lld musl-dev git$/,
-        'RUN apt-get update && apt-get install -y --no-install-recommends clang lld git && rm -rf /var/lib/apt/lists/*')
+      .replace(
+        /docker\.io\/library\/rust:\$\{RUST_VERSION\}-alpine/,
+        versions.rust.images.build.replace('{minor}', '${RUST_VERSION}'),
+      )
+      .replace(
+        /^RUN apk add --no-cache clang lld musl-dev git$/,
+        'RUN apt-get update && apt-get install -y --no-install-recommends clang lld git && rm -rf /var/lib/apt/lists/*',
+      )
       .replace(/docker\.io\/library\/alpine:3\.18/, LAB_DEBIAN)
       .replace(UBUNTU_JRE_FROM, `FROM ${LAB_JRE} `)
       // The lab's Maven is Debian's 3.8.7, which appends ANSI colour resets to `-q -DforceStdout`
@@ -86,7 +123,8 @@ export function adaptForLab(dockerfile: string): string {
     // uv and pip bring their own CA roots: point them at the system bundle (the lab's CA is in it).
     // The lab's Python stand-in is Debian's python3, marked externally managed (PEP 668); upstream
     // python images are not, so pip may install into it as it would there.
-    if (from && /python:/.test(from[1])) out.push('ENV UV_NATIVE_TLS=1 PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_BREAK_SYSTEM_PACKAGES=1');
+    if (from && /python:/.test(from[1]))
+      out.push('ENV UV_NATIVE_TLS=1 PIP_CERT=/etc/ssl/certs/ca-certificates.crt PIP_BREAK_SYSTEM_PACKAGES=1');
   }
   return out.join('\n');
 }
@@ -113,8 +151,22 @@ export function generateNxDocker(): Record<string, string> {
       rmSync(join(ws, `apps/${svc.dir}/Dockerfile`), { force: true });
       rmSync(join(ws, `apps/${svc.dir}/Dockerfile.dockerignore`), { force: true });
       // setup-docker runs `npm install` for @nx/docker, which drops --no-save packages: reinstall each time.
-      execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `@nx/docker@${NX_VERSION}`, `@nx/node@${NX_VERSION}`], { cwd: ws, ...quiet });
-      execFileSync(join(ws, 'node_modules/.bin/nx'), ['g', '@nx/node:setup-docker', `--project=${svc.project}`, `--outputPath=${svc.hostOutput}`, '--no-interactive'], { cwd: ws, ...quiet });
+      execFileSync(
+        'npm',
+        ['install', '--no-save', '--no-audit', '--no-fund', `@nx/docker@${NX_VERSION}`, `@nx/node@${NX_VERSION}`],
+        { cwd: ws, ...quiet },
+      );
+      execFileSync(
+        join(ws, 'node_modules/.bin/nx'),
+        [
+          'g',
+          '@nx/node:setup-docker',
+          `--project=${svc.project}`,
+          `--outputPath=${svc.hostOutput}`,
+          '--no-interactive',
+        ],
+        { cwd: ws, ...quiet },
+      );
       files[svc.dir] = readFileSync(join(ws, `apps/${svc.dir}/Dockerfile`), 'utf-8');
       const dest = join(COMPETITORS, 'nx-docker', svc.dir);
       mkdirSync(dest, { recursive: true });
@@ -138,18 +190,39 @@ export function makeFlyStandalone(svc: NodeService, into: string, workspace = EX
   cpSync(join(workspace, `apps/${svc.dir}/src`), join(into, 'src'), { recursive: true });
   for (const lib of svc.libs) cpSync(join(workspace, `libs/${lib}`), join(into, `libs/${lib}`), { recursive: true });
   cpSync(join(workspace, 'tsconfig.base.json'), join(into, 'tsconfig.base.json'));
-  writeFileSync(join(into, 'tsconfig.json'), JSON.stringify({ extends: './tsconfig.base.json', include: ['src/**/*.ts'] }, null, 2));
+  writeFileSync(
+    join(into, 'tsconfig.json'),
+    JSON.stringify({ extends: './tsconfig.base.json', include: ['src/**/*.ts'] }, null, 2),
+  );
   const root = JSON.parse(readFileSync(join(workspace, 'package.json'), 'utf-8'));
-  const devDependencies = { '@types/node': root.devDependencies['@types/node'], esbuild: root.devDependencies.esbuild, typescript: root.devDependencies.typescript };
-  const own = existsSync(join(workspace, `apps/${svc.dir}/package.json`)) ? JSON.parse(readFileSync(join(workspace, `apps/${svc.dir}/package.json`), 'utf-8')) : {};
+  const devDependencies = {
+    '@types/node': root.devDependencies['@types/node'],
+    esbuild: root.devDependencies.esbuild,
+    typescript: root.devDependencies.typescript,
+  };
+  const own = existsSync(join(workspace, `apps/${svc.dir}/package.json`))
+    ? JSON.parse(readFileSync(join(workspace, `apps/${svc.dir}/package.json`), 'utf-8'))
+    : {};
   const external = svc.hostBuild.filter((a) => a.startsWith('--external')).join(' ');
   const pkg = {
-    name: svc.dir, version: own.version ?? '0.0.0', private: true,
-    scripts: { build: `esbuild src/main.ts --bundle --platform=node --target=node22 ${external} --outfile=dist/main.js`.replace(/ +/g, ' '), start: 'node dist/main.js' },
-    dependencies: own.dependencies ?? {}, devDependencies,
+    name: svc.dir,
+    version: own.version ?? '0.0.0',
+    private: true,
+    scripts: {
+      build: `esbuild src/main.ts --bundle --platform=node --target=node22 ${external} --outfile=dist/main.js`.replace(
+        / +/g,
+        ' ',
+      ),
+      start: 'node dist/main.js',
+    },
+    dependencies: own.dependencies ?? {},
+    devDependencies,
   };
   writeFileSync(join(into, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], { cwd: into, stdio: 'pipe' });
+  execFileSync('npm', ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'], {
+    cwd: into,
+    stdio: 'pipe',
+  });
 }
 
 export function generateFly(): Record<string, string> {
@@ -158,7 +231,11 @@ export function generateFly(): Record<string, string> {
     const dir = mkdtempSync(join(tmpdir(), `bench-fly-${svc.dir}-`));
     try {
       makeFlyStandalone(svc, dir);
-      execFileSync('npx', ['--yes', `@flydotio/dockerfile@${FLY_VERSION}`, '--force'], { cwd: dir, stdio: 'pipe', input: '' });
+      execFileSync('npx', ['--yes', `@flydotio/dockerfile@${FLY_VERSION}`, '--force'], {
+        cwd: dir,
+        stdio: 'pipe',
+        input: '',
+      });
       files[svc.dir] = readFileSync(join(dir, 'Dockerfile'), 'utf-8');
       const dest = join(COMPETITORS, 'fly', svc.dir);
       mkdirSync(dest, { recursive: true });

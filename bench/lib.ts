@@ -30,7 +30,12 @@ export interface BuildRun {
   tail: string;
 }
 
-function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = readDockerEnv()): Promise<{ exitCode: number; output: string; seconds: number }> {
+function run(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = readDockerEnv(),
+): Promise<{ exitCode: number; output: string; seconds: number }> {
   const start = performance.now();
   return new Promise((resolvePromise, reject) => {
     const child = spawn(cmd, args, { cwd, env });
@@ -38,7 +43,9 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ exitCode: code ?? 1, output, seconds: (performance.now() - start) / 1000 }));
+    child.on('close', (code) =>
+      resolvePromise({ exitCode: code ?? 1, output, seconds: (performance.now() - start) / 1000 }),
+    );
   });
 }
 
@@ -61,7 +68,15 @@ export function summarise(result: { exitCode: number; output: string; seconds: n
 const SECRET = `id=ca-certificates,src=${CA}`;
 
 /** `docker buildx build` of one Dockerfile on the lab builder. */
-export async function buildxBuild(opts: { cwd: string; context: string; file: string; output?: string; tag?: string; load?: boolean; extra?: string[] }): Promise<BuildRun> {
+export async function buildxBuild(opts: {
+  cwd: string;
+  context: string;
+  file: string;
+  output?: string;
+  tag?: string;
+  load?: boolean;
+  extra?: string[];
+}): Promise<BuildRun> {
   const args = ['buildx', 'build', '--builder', BUILDER, '--progress=rawjson', '--secret', SECRET, '-f', opts.file];
   if (opts.load) args.push('--load', '-t', opts.tag ?? 'bench');
   else args.push('--output', opts.output ?? 'type=cacheonly');
@@ -72,8 +87,26 @@ export async function buildxBuild(opts: { cwd: string; context: string; file: st
 }
 
 /** `docker buildx bake` of targets from the workspace's docker-bake.json on the lab builder. */
-export async function bake(opts: { cwd: string; targets: string[]; load?: boolean; tagPrefix?: string; extra?: string[] }): Promise<BuildRun> {
-  const args = ['buildx', 'bake', '--builder', BUILDER, '--progress=rawjson', '--file', 'docker-bake.json', '--allow', `fs.read=${CA}`, '--set', `*.secrets=${SECRET}`];
+export async function bake(opts: {
+  cwd: string;
+  targets: string[];
+  load?: boolean;
+  tagPrefix?: string;
+  extra?: string[];
+}): Promise<BuildRun> {
+  const args = [
+    'buildx',
+    'bake',
+    '--builder',
+    BUILDER,
+    '--progress=rawjson',
+    '--file',
+    'docker-bake.json',
+    '--allow',
+    `fs.read=${CA}`,
+    '--set',
+    `*.secrets=${SECRET}`,
+  ];
   if (opts.load) {
     args.push('--load');
     for (const t of opts.targets) args.push('--set', `${t}.tags=${opts.tagPrefix ?? 'bench-ours'}-${t}:latest`);
@@ -84,7 +117,12 @@ export async function bake(opts: { cwd: string; targets: string[]; load?: boolea
   return result;
 }
 
-export async function timed(cmd: string, args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<{ exitCode: number; output: string; seconds: number }> {
+export async function timed(
+  cmd: string,
+  args: string[],
+  cwd: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<{ exitCode: number; output: string; seconds: number }> {
   return run(cmd, args, cwd, env ?? process.env);
 }
 
@@ -94,5 +132,7 @@ export function labReset(): void {
 }
 
 export function docker(args: string[]): string {
-  return execFileSync('docker', args, { env: readDockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] }).toString().trim();
+  return execFileSync('docker', args, { env: readDockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    .toString()
+    .trim();
 }

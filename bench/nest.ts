@@ -41,7 +41,8 @@ export interface NestVariant {
   loadedTag(tag: string): string;
 }
 
-const appendComment = (workspace: string) => appendFileSync(join(workspace, SOURCE), `\n// bench edit ${Date.now()}-${Math.random().toString(36).slice(2)}\n`);
+const appendComment = (workspace: string) =>
+  appendFileSync(join(workspace, SOURCE), `\n// bench edit ${Date.now()}-${Math.random().toString(36).slice(2)}\n`);
 
 function fixtureCopy(): string {
   const fixture = FIXTURES.find((f) => f.name === NEST_FIXTURE);
@@ -54,7 +55,9 @@ function ours(): NestVariant {
   const ws = fixtureCopy();
   const output = generateService(ws, { project: 'api', options: {} } as unknown as FixtureService);
   const dockerfile = /nx-dockerize-fixture dockerfile=(.*)$/m.exec(output)?.[1]?.trim();
-  const bakeFile = JSON.parse(readFileSync(join(ws, 'docker-bake.json'), 'utf-8')) as { target: Record<string, { dockerfile?: string }> };
+  const bakeFile = JSON.parse(readFileSync(join(ws, 'docker-bake.json'), 'utf-8')) as {
+    target: Record<string, { dockerfile?: string }>;
+  };
   const target = Object.keys(bakeFile.target).find((name) => bakeFile.target[name].dockerfile === dockerfile);
   if (!target) throw new Error(`nest: no bake target for ${dockerfile} in ${ws}/docker-bake.json`);
   const froms = [...readFileSync(join(ws, dockerfile!), 'utf-8').matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);

@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readDockerEnv } from './lib/docker-env';
 import { resetToFreshRunner } from './lib/fresh-runner';
 import { selectedNxMajors } from './lib/nx-majors';
-import { commitAll, createWorkspaceOnNx, installedNxVersion, packPlugin, runNx, stepStates, type NxRun } from './lib/nx-workspace';
+import {
+  commitAll,
+  createWorkspaceOnNx,
+  installedNxVersion,
+  packPlugin,
+  runNx,
+  stepStates,
+  type NxRun,
+} from './lib/nx-workspace';
 
 /**
  * The daily loop through the real Nx CLI with nx-dockerize added from its tarball by `nx add`,
@@ -26,7 +34,10 @@ const NEWEST_SELECTED = MAJORS[MAJORS.length - 1];
 
 function registryTags(namespace: string, repository: string): string[] {
   try {
-    const body = execFileSync('curl', ['-sf', `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2/${namespace}/${repository}/tags/list`]).toString();
+    const body = execFileSync('curl', [
+      '-sf',
+      `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2/${namespace}/${repository}/tags/list`,
+    ]).toString();
     return (JSON.parse(body) as { tags: string[] | null }).tags ?? [];
   } catch {
     return [];
@@ -56,7 +67,14 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
     const nxJson = JSON.parse(readFileSync(nxJsonPath, 'utf-8'));
     nxJson.targetDefaults = {
       ...nxJson.targetDefaults,
-      'docker-build': { options: { registry: `${REGISTRY}/${namespace}`, push: true, tags: ['{shortSha}'], secrets: [`id=ca-certificates,src=${CA_BUNDLE}`] } },
+      'docker-build': {
+        options: {
+          registry: `${REGISTRY}/${namespace}`,
+          push: true,
+          tags: ['{shortSha}'],
+          secrets: [`id=ca-certificates,src=${CA_BUNDLE}`],
+        },
+      },
     };
     writeFileSync(nxJsonPath, JSON.stringify(nxJson, null, 2));
     commitAll(workspace, 'add nx-dockerize');
@@ -79,7 +97,10 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
       cache: false,
       metadata: {
         description: expect.stringMatching(/docker buildx bake/),
-        help: { command: 'npx nx run orders:docker-build --help', example: { options: expect.objectContaining({ push: true }) } },
+        help: {
+          command: 'npx nx run orders:docker-build --help',
+          example: { options: expect.objectContaining({ push: true }) },
+        },
       },
     });
     // The help command Nx's project view runs prints the executor's options.
@@ -102,7 +123,16 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
   it('after a change to a library only orders uses, builds exactly orders', async () => {
     appendFileSync(join(workspace, 'libs/money/src/index.ts'), '\nexport const DEFAULT_CURRENCY = "EUR";\n');
     commitAll(workspace, 'money: default currency');
-    const affected = await runNx(workspace, ['show', 'projects', '--affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD', '--json']);
+    const affected = await runNx(workspace, [
+      'show',
+      'projects',
+      '--affected',
+      '-t',
+      'docker-build',
+      '--base=HEAD~1',
+      '--head=HEAD',
+      '--json',
+    ]);
     expect(JSON.parse(affected.output.slice(affected.output.indexOf('[')))).toEqual(['orders']);
     const run = await runNx(workspace, ['affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD']);
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
@@ -113,14 +143,18 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
   });
 
   // Registered for the newest major only (not skipped for the others: CI runs no skipped test).
-  if (nx === NEWEST_SELECTED) it('on a fresh runner (newest major only: it empties BuildKit\'s cache), an unchanged service installs nothing: its dependency steps come from the registry cache', async () => {
-    resetToFreshRunner();
-    const run = await runNx(workspace, ['run', '@examples/inventory:docker-build']);
-    expect(run.exitCode, run.output.slice(-4000)).toBe(0);
-    const installs = stepStates(run.output, /npm ci/);
-    expect(installs.length).toBeGreaterThan(0);
-    expect(installs.every((state) => state === 'CACHED'), installs.join(', ')).toBe(true);
-  });
+  if (nx === NEWEST_SELECTED)
+    it("on a fresh runner (newest major only: it empties BuildKit's cache), an unchanged service installs nothing: its dependency steps come from the registry cache", async () => {
+      resetToFreshRunner();
+      const run = await runNx(workspace, ['run', '@examples/inventory:docker-build']);
+      expect(run.exitCode, run.output.slice(-4000)).toBe(0);
+      const installs = stepStates(run.output, /npm ci/);
+      expect(installs.length).toBeGreaterThan(0);
+      expect(
+        installs.every((state) => state === 'CACHED'),
+        installs.join(', '),
+      ).toBe(true);
+    });
 
   it('a broken service fails alone: the others still build and push, the exit status says so', async () => {
     appendFileSync(join(workspace, 'apps/inventory/src/main.ts'), '\nthis is not typescript (\n');
@@ -136,12 +170,17 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
 
   it('nx sync:check catches a new library dependency and nx sync brings it into the Dockerfile', async () => {
     const source = join(workspace, 'apps/inventory/src/main.ts');
-    writeFileSync(source, `import { formatCents } from '@examples/money';\nconsole.log(formatCents(1));\n${readFileSync(source, 'utf-8').replace('\nthis is not typescript (\n', '\n')}`);
+    writeFileSync(
+      source,
+      `import { formatCents } from '@examples/money';\nconsole.log(formatCents(1));\n${readFileSync(source, 'utf-8').replace('\nthis is not typescript (\n', '\n')}`,
+    );
     const check = await runNx(workspace, ['sync:check']);
     expect(check.exitCode, check.output).not.toBe(0);
     const sync = await runNx(workspace, ['sync']);
     expect(sync.exitCode, sync.output).toBe(0);
-    expect(readFileSync(join(workspace, 'apps/inventory/Dockerfile'), 'utf-8')).toContain('COPY libs/money/ libs/money/');
+    expect(readFileSync(join(workspace, 'apps/inventory/Dockerfile'), 'utf-8')).toContain(
+      'COPY libs/money/ libs/money/',
+    );
     expect((await runNx(workspace, ['sync:check'])).exitCode).toBe(0);
   });
 
@@ -152,11 +191,23 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
     writeFileSync(join(lib, 'go.mod'), 'module github.com/nx-dockerize/examples/fx\n\ngo 1.26\n');
     writeFileSync(join(lib, 'fx.go'), 'package fx\n\n// Rate is the EUR rate.\nfunc Rate() float64 { return 1.1 }\n');
     writeFileSync(join(lib, 'project.json'), JSON.stringify({ name: 'fx-go', projectType: 'library' }));
-    appendFileSync(join(workspace, 'apps/catalog-go/go.mod'), '\nrequire github.com/nx-dockerize/examples/fx v0.0.0\n\nreplace github.com/nx-dockerize/examples/fx => ../../libs/fx-go\n');
+    appendFileSync(
+      join(workspace, 'apps/catalog-go/go.mod'),
+      '\nrequire github.com/nx-dockerize/examples/fx v0.0.0\n\nreplace github.com/nx-dockerize/examples/fx => ../../libs/fx-go\n',
+    );
     commitAll(workspace, 'catalog-go uses libs/fx-go');
     appendFileSync(join(lib, 'fx.go'), '\n// edited\n');
     commitAll(workspace, 'fx: edit');
-    const affected = await runNx(workspace, ['show', 'projects', '--affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD', '--json']);
+    const affected = await runNx(workspace, [
+      'show',
+      'projects',
+      '--affected',
+      '-t',
+      'docker-build',
+      '--base=HEAD~1',
+      '--head=HEAD',
+      '--json',
+    ]);
     expect(affected.exitCode, affected.output).toBe(0);
     expect(JSON.parse(affected.output.slice(affected.output.indexOf('[')))).toEqual(['catalog-go']);
   });

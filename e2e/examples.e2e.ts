@@ -22,9 +22,15 @@ function bakeArgs(service: ExampleService, extra: string[]): string[] {
 }
 
 const steps = (vertexes: VertexOutcome[]) => vertexes.filter((v) => /^\[[^\]]+\] (RUN|COPY) /.test(v.name));
-const ran = (vertexes: VertexOutcome[]) => steps(vertexes).filter(didRun).map((v) => v.name);
+const ran = (vertexes: VertexOutcome[]) =>
+  steps(vertexes)
+    .filter(didRun)
+    .map((v) => v.name);
 /** Every step with its outcome: the failure message shows the whole build, not just the miss. */
-const outcomes = (vertexes: VertexOutcome[]) => steps(vertexes).map((v) => `${didRun(v) ? 'RAN   ' : 'CACHED'} ${v.name.slice(0, 120)}`).join('\n');
+const outcomes = (vertexes: VertexOutcome[]) =>
+  steps(vertexes)
+    .map((v) => `${didRun(v) ? 'RAN   ' : 'CACHED'} ${v.name.slice(0, 120)}`)
+    .join('\n');
 
 // These builds use no cache-from, so start from an empty local cache whatever ran before:
 // records that affected.e2e.ts imported from the registry cache make a later build without
@@ -37,7 +43,10 @@ describe.each(SERVICES)('example $project', (service) => {
 
   beforeAll(async () => {
     workspace = copyExamples();
-    const build = await runBake(workspace, bakeArgs(service, [`--set=${service.bakeTarget}.tags=${image(service)}`, '--load']));
+    const build = await runBake(
+      workspace,
+      bakeArgs(service, [`--set=${service.bakeTarget}.tags=${image(service)}`, '--load']),
+    );
     expect(build.exitCode, build.output.slice(-4000)).toBe(0);
   });
 
@@ -79,7 +88,10 @@ describe.each(SERVICES)('example $project', (service) => {
     expect(rebuild.exitCode, rebuild.output.slice(-4000)).toBe(0);
     const install = steps(rebuild.vertexes).filter((v) => service.installStep.test(v.name));
     expect(install.length).toBeGreaterThan(0);
-    expect(install.filter(didRun).map((v) => v.name), outcomes(rebuild.vertexes)).toEqual([]);
+    expect(
+      install.filter(didRun).map((v) => v.name),
+      outcomes(rebuild.vertexes),
+    ).toEqual([]);
     // The build itself must re-run, or the edit never reached the image.
     expect(ran(rebuild.vertexes).some((name) => / RUN /.test(name) && !service.installStep.test(name))).toBe(true);
   });
@@ -89,8 +101,15 @@ describe.each(SERVICES)('example $project', (service) => {
     const rebuild = await runBake(workspace, bakeArgs(service, [`--set=${service.bakeTarget}.output=type=cacheonly`]));
     expect(rebuild.exitCode, rebuild.output.slice(-4000)).toBe(0);
     const rerun = ran(rebuild.vertexes);
-    expect(rerun.filter((name) => !service.allowedAfterOtherEdit.some((allowed) => allowed.test(name))), outcomes(rebuild.vertexes)).toEqual([]);
+    expect(
+      rerun.filter((name) => !service.allowedAfterOtherEdit.some((allowed) => allowed.test(name))),
+      outcomes(rebuild.vertexes),
+    ).toEqual([]);
     // Where a step is allowed to re-run, it must have: proof that the edit reached this build at all.
-    for (const allowed of service.allowedAfterOtherEdit) expect(rerun.some((name) => allowed.test(name)), String(allowed)).toBe(true);
+    for (const allowed of service.allowedAfterOtherEdit)
+      expect(
+        rerun.some((name) => allowed.test(name)),
+        String(allowed),
+      ).toBe(true);
   });
 });

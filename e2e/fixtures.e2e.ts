@@ -27,11 +27,15 @@ let firstBake: BakeRun;
  */
 const stepsOf = (vertexes: VertexOutcome[], target: string) =>
   vertexes
-    .filter((vertex) => (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name))
+    .filter(
+      (vertex) =>
+        (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name),
+    )
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
 
 /** One line per step, RAN or CACHED: the message of a failed cache assertion. */
-const outcomes = (steps: VertexOutcome[]) => steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
+const outcomes = (steps: VertexOutcome[]) =>
+  steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
 
 /** Each build's container, started (or failed to start, with its log) once. */
 const started = new Map<FixtureBuild, Promise<StartedTestContainer>>();
@@ -90,7 +94,9 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   });
 
   afterAll(async () => {
-    await Promise.all([...started.values()].map((container) => container.then((running) => running.stop()).catch(() => undefined)));
+    await Promise.all(
+      [...started.values()].map((container) => container.then((running) => running.stop()).catch(() => undefined)),
+    );
   });
 
   it('builds every service in one bake', () => {
@@ -101,7 +107,13 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
     for (const { image } of builds) {
       // `docker save` writes every layer uncompressed plus the image config (with its history).
-      const found = execFileSync('sh', ['-c', `docker save "$1" | grep -a -c "$2" || true`, 'sh', image, TOKEN_CANARY], { env: readDockerEnv(), maxBuffer: 1 << 20 }).toString().trim();
+      const found = execFileSync(
+        'sh',
+        ['-c', `docker save "$1" | grep -a -c "$2" || true`, 'sh', image, TOKEN_CANARY],
+        { env: readDockerEnv(), maxBuffer: 1 << 20 },
+      )
+        .toString()
+        .trim();
       expect(found, `${image} holds the canary token`).toBe('0');
     }
   });
@@ -113,7 +125,9 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
         const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
         const container = await started.get(build)!;
-        const response = await fetch(`http://${container.getHost()}:${container.getMappedPort(service.port)}${service.route}`);
+        const response = await fetch(
+          `http://${container.getHost()}:${container.getMappedPort(service.port)}${service.route}`,
+        );
         const body = await response.text();
         expect(response.status, body).toBe(200);
         if (service.body) expect(body).toMatch(service.body);
@@ -131,8 +145,15 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   describe('after a source edit in every service, one cache-only re-bake', () => {
     let rebake: BakeRun;
     beforeAll(async () => {
-      for (const { workspace, service } of builds) appendFileSync(join(workspace, service.source), `\n${service.comment ?? '//'} edited by e2e ${Date.now()}\n`);
-      rebake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+      for (const { workspace, service } of builds)
+        appendFileSync(join(workspace, service.source), `\n${service.comment ?? '//'} edited by e2e ${Date.now()}\n`);
+      rebake = await runBake('.', [
+        '--file',
+        bakeFile,
+        '--set',
+        '*.output=type=cacheonly',
+        ...builds.map((build) => build.bakeTarget),
+      ]);
     });
 
     it.each(fixtures.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
@@ -143,7 +164,10 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         const steps = stepsOf(rebake.vertexes, build.bakeTarget);
         const installs = steps.filter((step) => service.installStep.test(step.name));
         expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
-        expect(installs.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+        expect(
+          installs.filter(didRun).map((step) => step.name),
+          outcomes(steps),
+        ).toEqual([]);
         // Something must re-run, or the edit never reached the image.
         expect(steps.some(didRun), outcomes(steps)).toBe(true);
       },
@@ -165,23 +189,43 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
         execFileSync(relock[0], relock.slice(1), { cwd: workspace, stdio: 'pipe' });
         // The copy is a git repository: which committed files did the change touch?
-        relocked.set(fixture.name, execFileSync('git', ['diff', '--name-only'], { cwd: workspace, encoding: 'utf-8' }).split('\n').filter(Boolean));
+        relocked.set(
+          fixture.name,
+          execFileSync('git', ['diff', '--name-only'], { cwd: workspace, encoding: 'utf-8' })
+            .split('\n')
+            .filter(Boolean),
+        );
       }
       // Every target, as the other re-bakes: stepsOf reads the target prefix bake adds only with several targets.
-      rebake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+      rebake = await runBake('.', [
+        '--file',
+        bakeFile,
+        '--set',
+        '*.output=type=cacheonly',
+        ...builds.map((build) => build.bakeTarget),
+      ]);
     });
 
     it.each(changing.flatMap((fixture) => fixture.services.map((service) => ({ fixture: fixture.name, service }))))(
       '$fixture: $service.project re-runs none of its installs (only its lockfile pruning may run)',
       ({ fixture, service }) => {
         expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
-        const build = changed().find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const build = changed().find(
+          (candidate) => candidate.fixture.name === fixture && candidate.service === service,
+        )!;
         const steps = stepsOf(rebake.vertexes, build.bakeTarget);
         const installs = steps.filter((step) => service.installStep.test(step.name));
         expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
-        expect(installs.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+        expect(
+          installs.filter(didRun).map((step) => step.name),
+          outcomes(steps),
+        ).toEqual([]);
         // The root lockfile really changed, so the change reached the build context...
-        expect(relocked.get(fixture)).toEqual(expect.arrayContaining([expect.stringMatching(/^(pnpm-lock\.yaml|yarn\.lock|bun\.lock|package-lock\.json)$/)]));
+        expect(relocked.get(fixture)).toEqual(
+          expect.arrayContaining([
+            expect.stringMatching(/^(pnpm-lock\.yaml|yarn\.lock|bun\.lock|package-lock\.json)$/),
+          ]),
+        );
         // ...and the pruning step read it. It runs on a cold cache; a BuildKit that has already seen
         // these exact lockfile bytes (an earlier run of this suite) may answer it from the cache.
         const prune = steps.filter((step) => build.fixture.otherProject!.pruneStep.test(step.name));
@@ -190,12 +234,22 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     );
   });
 
-  const withSiblings = fixtures.flatMap((fixture) => fixture.services.filter((service) => service.siblings).map((service) => ({ fixture: fixture.name, service })));
+  const withSiblings = fixtures.flatMap((fixture) =>
+    fixture.services.filter((service) => service.siblings).map((service) => ({ fixture: fixture.name, service })),
+  );
   describe.runIf(withSiblings.length > 0)('after an edit in sibling projects only, one more cache-only re-bake', () => {
     let siblingBake: BakeRun;
     beforeAll(async () => {
-      for (const { workspace, service } of builds) for (const file of service.siblings ?? []) appendFileSync(join(workspace, file), `\n// sibling edited by e2e ${Date.now()}\n`);
-      siblingBake = await runBake('.', ['--file', bakeFile, '--set', '*.output=type=cacheonly', ...builds.map((build) => build.bakeTarget)]);
+      for (const { workspace, service } of builds)
+        for (const file of service.siblings ?? [])
+          appendFileSync(join(workspace, file), `\n// sibling edited by e2e ${Date.now()}\n`);
+      siblingBake = await runBake('.', [
+        '--file',
+        bakeFile,
+        '--set',
+        '*.output=type=cacheonly',
+        ...builds.map((build) => build.bakeTarget),
+      ]);
     });
 
     it.each(withSiblings)('$fixture: $service.project re-runs none of its steps', ({ fixture, service }) => {
@@ -203,7 +257,10 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
       const steps = stepsOf(siblingBake.vertexes, build.bakeTarget);
       expect(steps.length, outcomes(steps)).toBeGreaterThan(0);
-      expect(steps.filter(didRun).map((step) => step.name), outcomes(steps)).toEqual([]);
+      expect(
+        steps.filter(didRun).map((step) => step.name),
+        outcomes(steps),
+      ).toEqual([]);
     });
   });
 });

@@ -29,7 +29,10 @@ describe.each(NX_MAJORS)('fresh Nx $major ($nx) workspace', (nx) => {
     const dir = mkdtempSync(join(tmpdir(), `nx-dockerize-peer-${nx.major}-`));
     dirs.push(dir);
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'fresh', private: true }, null, 2));
-    writeFileSync(join(dir, 'nx.json'), JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2));
+    writeFileSync(
+      join(dir, 'nx.json'),
+      JSON.stringify({ $schema: './node_modules/nx/schemas/nx-schema.json' }, null, 2),
+    );
     const workspacePackages = nx.major === 22 ? [`nx@${nx.nx}`, `@nx/devkit@${nx.devkit}`] : [`nx@${nx.nx}`];
     const base = npm(dir, ['install', '--save-dev', '--save-exact', ...workspacePackages]);
     expect(base.status, base.output).toBe(0);

@@ -22,8 +22,10 @@ export interface ExampleService {
   allowedAfterOtherEdit: RegExp[];
 }
 
-export const appendComment = (file: string, marker = '//') => (workspace: string) =>
-  appendFileSync(join(workspace, file), `\n${marker} edited by e2e ${Date.now()}\n`);
+export const appendComment =
+  (file: string, marker = '//') =>
+  (workspace: string) =>
+    appendFileSync(join(workspace, file), `\n${marker} edited by e2e ${Date.now()}\n`);
 
 /** Sets a workspace's version in its package.json and in the root lockfile, keeping `npm ci` happy. */
 function bumpWorkspaceVersion(workspace: string, root: string, version: string): void {
@@ -38,7 +40,15 @@ function bumpWorkspaceVersion(workspace: string, root: string, version: string):
 
 /** A new dependency of inventory: the root lockfile changes, orders' pruned slice must not. */
 function addInventoryDependency(workspace: string): void {
-  const args = ['install', 'is-number@7.0.0', '--workspace=apps/inventory', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund'];
+  const args = [
+    'install',
+    'is-number@7.0.0',
+    '--workspace=apps/inventory',
+    '--package-lock-only',
+    '--ignore-scripts',
+    '--no-audit',
+    '--no-fund',
+  ];
   execFileSync('npm', args, { cwd: workspace, stdio: 'pipe' });
   // A version unique to this run, so BuildKit cannot answer from an earlier run's cache.
   bumpWorkspaceVersion(workspace, 'apps/inventory', `0.0.${Date.now()}`);

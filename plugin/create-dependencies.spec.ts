@@ -10,7 +10,8 @@ const edge = (source: string, target: string, sourceFile: string) => ({ source, 
 describe('createDependencies: local dependency edges', () => {
   it('go: a replace to a local module the service imports; a replace nothing needs gives no edge', () => {
     const fs = memoryFs({
-      'apps/api/go.mod': 'module example.com/api\n\ngo 1.23\n\nrequire example.com/fx v0.0.0\n\nreplace example.com/fx => ../../libs/fx\nreplace example.com/unused => ../../libs/unused\n',
+      'apps/api/go.mod':
+        'module example.com/api\n\ngo 1.23\n\nrequire example.com/fx v0.0.0\n\nreplace example.com/fx => ../../libs/fx\nreplace example.com/unused => ../../libs/unused\n',
       'apps/api/main.go': 'package main\n\nimport "example.com/fx"\n\nfunc main() { fx.Rate() }\n',
       'libs/fx/go.mod': 'module example.com/fx\n\ngo 1.23\n',
       'libs/fx/fx.go': 'package fx\n\nfunc Rate() {}\n',
@@ -48,9 +49,11 @@ describe('createDependencies: local dependency edges', () => {
 
   it('rust: path dependencies (direct and inherited from [workspace.dependencies]); dev-dependencies are not edges', () => {
     const fs = memoryFs({
-      'Cargo.toml': '[workspace]\nmembers = ["apps/*", "libs/*"]\n\n[workspace.dependencies]\ncore = { path = "libs/core" }\n',
+      'Cargo.toml':
+        '[workspace]\nmembers = ["apps/*", "libs/*"]\n\n[workspace.dependencies]\ncore = { path = "libs/core" }\n',
       'Cargo.lock': 'version = 4\n',
-      'apps/ledger/Cargo.toml': "[package]\nname = 'ledger'\nversion = '0.1.0'\n\n[dependencies]\ncore.workspace = true\n\n[dev-dependencies]\ntesting = { path = '../../libs/testing' }\n",
+      'apps/ledger/Cargo.toml':
+        "[package]\nname = 'ledger'\nversion = '0.1.0'\n\n[dependencies]\ncore.workspace = true\n\n[dev-dependencies]\ntesting = { path = '../../libs/testing' }\n",
       'apps/ledger/src/main.rs': 'fn main() {}\n',
       'libs/core/Cargo.toml': '[package]\nname = "core"\nversion = "0.1.0"\n',
       'libs/core/src/lib.rs': '',
@@ -69,8 +72,10 @@ describe('createDependencies: local dependency edges', () => {
     const fs = memoryFs({
       'pyproject.toml': '[tool.uv.workspace]\nmembers = ["apps/*", "libs/*"]\n',
       'uv.lock': 'version = 1\n',
-      'apps/api/pyproject.toml': '[project]\nname = "api"\nversion = "0.1.0"\ndependencies = ["fastapi", "pylib"]\n\n[tool.uv.sources]\npylib = { workspace = true }\n',
-      'libs/pylib/pyproject.toml': '[project]\nname = "pylib"\nversion = "0.1.0"\ndependencies = ["pyother"]\n\n[tool.uv.sources]\npyother = { workspace = true }\n',
+      'apps/api/pyproject.toml':
+        '[project]\nname = "api"\nversion = "0.1.0"\ndependencies = ["fastapi", "pylib"]\n\n[tool.uv.sources]\npylib = { workspace = true }\n',
+      'libs/pylib/pyproject.toml':
+        '[project]\nname = "pylib"\nversion = "0.1.0"\ndependencies = ["pyother"]\n\n[tool.uv.sources]\npyother = { workspace = true }\n',
       'libs/pyother/pyproject.toml': '[project]\nname = "pyother"\nversion = "0.1.0"\n',
       'tools/alone/pyproject.toml': '[project]\nname = "alone"\nversion = "0.1.0"\ndependencies = ["pylib"]\n',
       'tools/alone/uv.lock': 'version = 1\n',
@@ -92,9 +97,13 @@ describe('createDependencies: local dependency edges', () => {
     const pom = (artifactId: string, body = '') =>
       `<project><modelVersion>4.0.0</modelVersion><parent><groupId>com.example</groupId><artifactId>parent</artifactId><version>1</version></parent><artifactId>${artifactId}</artifactId>${body}</project>`;
     const fs = memoryFs({
-      'pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging><modules><module>libs/greeting</module><module>apps/greeter</module></modules></project>',
+      'pom.xml':
+        '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>parent</artifactId><version>1</version><packaging>pom</packaging><modules><module>libs/greeting</module><module>apps/greeter</module></modules></project>',
       'libs/greeting/pom.xml': pom('greeting'),
-      'apps/greeter/pom.xml': pom('greeter', '<dependencies><dependency><groupId>${project.groupId}</groupId><artifactId>greeting</artifactId><version>1</version></dependency></dependencies>'),
+      'apps/greeter/pom.xml': pom(
+        'greeter',
+        '<dependencies><dependency><groupId>${project.groupId}</groupId><artifactId>greeting</artifactId><version>1</version></dependency></dependencies>',
+      ),
     });
     const projects = [
       { name: 'greeter', root: 'apps/greeter' },
@@ -105,7 +114,8 @@ describe('createDependencies: local dependency edges', () => {
 
   it('a dependency directory belongs to the deepest project containing it; one in no project gives no edge', () => {
     const fs = memoryFs({
-      'apps/api/go.mod': 'module example.com/api\n\ngo 1.23\n\nrequire (\n\texample.com/fx v0.0.0\n\texample.com/loose v0.0.0\n)\n\nreplace example.com/fx => ../../libs/money/fx\n\nreplace example.com/loose => ../../loose\n',
+      'apps/api/go.mod':
+        'module example.com/api\n\ngo 1.23\n\nrequire (\n\texample.com/fx v0.0.0\n\texample.com/loose v0.0.0\n)\n\nreplace example.com/fx => ../../libs/money/fx\n\nreplace example.com/loose => ../../loose\n',
       'apps/api/main.go': 'package main\n\nfunc main() {}\n',
       'libs/money/fx/go.mod': 'module example.com/fx\n\ngo 1.23\n',
       'loose/go.mod': 'module example.com/loose\n\ngo 1.23\n',
@@ -123,16 +133,28 @@ describe('createDependencies: local dependency edges', () => {
       'apps/web/package.json': '{"name":"web","dependencies":{"lib":"*"}}',
     });
     const warnings: string[] = [];
-    const edges = listLocalDependencyEdges(fs, [{ name: 'api', root: 'apps/api' }, { name: 'web', root: 'apps/web' }], (message) => warnings.push(message));
+    const edges = listLocalDependencyEdges(
+      fs,
+      [
+        { name: 'api', root: 'apps/api' },
+        { name: 'web', root: 'apps/web' },
+      ],
+      (message) => warnings.push(message),
+    );
     expect(edges).toEqual([]);
-    expect(warnings).toEqual([expect.stringMatching(/^nx-dockerize: no go dependency edges for api: apps\/api\/go\.mod:5: unknown directive: bogus$/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^nx-dockerize: no go dependency edges for api: apps\/api\/go\.mod:5: unknown directive: bogus$/,
+      ),
+    ]);
   });
 
   it('reads context.projects (keyed by name) from the workspace root on disk', async () => {
     const root = mkdtempSync(join(tmpdir(), 'nx-dockerize-deps-'));
     try {
       const files: Record<string, string> = {
-        'apps/api/go.mod': 'module example.com/api\n\ngo 1.23\n\nrequire example.com/fx v0.0.0\n\nreplace example.com/fx => ../../libs/fx\n',
+        'apps/api/go.mod':
+          'module example.com/api\n\ngo 1.23\n\nrequire example.com/fx v0.0.0\n\nreplace example.com/fx => ../../libs/fx\n',
         'apps/api/main.go': 'package main\n\nfunc main() {}\n',
         'libs/fx/go.mod': 'module example.com/fx\n\ngo 1.23\n',
       };

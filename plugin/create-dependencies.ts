@@ -23,9 +23,14 @@ export interface GraphProject {
  * `createDependencies` has this signature in nx 22, 23 and 24 (public-api.d.ts CreateDependencies;
  * context.projects keyed by name; see nx-compat.ts).
  */
-export function listLocalDependencyEdges(fs: FsView, projects: GraphProject[], warn: (message: string) => void = () => {}): RawProjectGraphDependency[] {
+export function listLocalDependencyEdges(
+  fs: FsView,
+  projects: GraphProject[],
+  warn: (message: string) => void = () => {},
+): RawProjectGraphDependency[] {
   const byDepth = [...projects].sort((a, b) => depth(b.root) - depth(a.root));
-  const owner = (dir: string) => byDepth.find((project) => project.root === '.' || dir === project.root || dir.startsWith(`${project.root}/`));
+  const owner = (dir: string) =>
+    byDepth.find((project) => project.root === '.' || dir === project.root || dir.startsWith(`${project.root}/`));
   const edges = new Map<string, RawProjectGraphDependency>();
   for (const project of projects) {
     const root = project.root === '.' ? '' : project.root;
@@ -35,13 +40,20 @@ export function listLocalDependencyEdges(fs: FsView, projects: GraphProject[], w
     try {
       dependencies = language.localDependencies(fs, root);
     } catch (error) {
-      warn(`nx-dockerize: no ${language.language} dependency edges for ${project.name}: ${(error as Error).message.split('\n')[0].replace(/^nx-dockerize: project "[^"]*": /, '')}`);
+      warn(
+        `nx-dockerize: no ${language.language} dependency edges for ${project.name}: ${(error as Error).message.split('\n')[0].replace(/^nx-dockerize: project "[^"]*": /, '')}`,
+      );
       continue;
     }
     for (const dependency of dependencies) {
       const target = owner(dependency.root);
       if (!target || target.name === project.name) continue;
-      edges.set(`${project.name}\0${target.name}`, { source: project.name, target: target.name, sourceFile: dependency.file, type: DependencyType.static });
+      edges.set(`${project.name}\0${target.name}`, {
+        source: project.name,
+        target: target.name,
+        sourceFile: dependency.file,
+        type: DependencyType.static,
+      });
     }
   }
   return [...edges.values()];
@@ -51,7 +63,10 @@ const depth = (root: string) => (root === '.' ? 0 : root.split('/').length);
 
 /** The Nx plugin entry (index.ts exports it beside createNodes). */
 export const createDependencies: CreateDependencies<DockerizePluginOptions> = (_options, context) => {
-  const projects = Object.entries(context.projects).map(([name, config]) => ({ name: config.name ?? name, root: normalizeRoot(config.root) }));
+  const projects = Object.entries(context.projects).map(([name, config]) => ({
+    name: config.name ?? name,
+    root: normalizeRoot(config.root),
+  }));
   return listLocalDependencyEdges(diskFsView(context.workspaceRoot), projects, (message) => logger.warn(message));
 };
 

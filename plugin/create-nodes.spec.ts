@@ -35,7 +35,11 @@ describe('createNodes', () => {
     const [[file, result]] = await createNodes[1](['apps/api/Dockerfile'], {}, context(root));
     expect(file).toBe('apps/api/Dockerfile');
     const target = result.projects?.['apps/api']?.targets?.['docker-build'];
-    expect(target).toMatchObject({ executor: 'nx-dockerize:docker-build', cache: false, syncGenerators: ['nx-dockerize:sync'] });
+    expect(target).toMatchObject({
+      executor: 'nx-dockerize:docker-build',
+      cache: false,
+      syncGenerators: ['nx-dockerize:sync'],
+    });
     expect(target?.metadata?.description).toMatch(/docker buildx bake/);
     expect(target?.metadata?.help).toEqual({
       command: 'npx nx run api:docker-build --help',
@@ -50,7 +54,9 @@ describe('createNodes', () => {
       'apps/web/Dockerfile': stampGenerated('FROM node:22-bookworm-slim\n'),
     });
     const [[, result]] = await createNodes[1](['apps/web/Dockerfile'], { targetName: 'image' }, context(root));
-    expect(result.projects?.['apps/web']?.targets?.image?.metadata?.help?.command).toBe('pnpm exec nx run @acme/web:image --help');
+    expect(result.projects?.['apps/web']?.targets?.image?.metadata?.help?.command).toBe(
+      'pnpm exec nx run @acme/web:image --help',
+    );
   });
 
   it('adds to the inputs what the Dockerfile.dockerignore allow-list lets in outside the project (files, and directories as globs)', async () => {
@@ -59,7 +65,8 @@ describe('createNodes', () => {
       'apps/api/project.json': JSON.stringify({ name: 'api' }),
       'apps/api/go.mod': 'module example.com/api\n',
       'apps/api/Dockerfile': stampGenerated('FROM scratch\n'),
-      'apps/api/Dockerfile.dockerignore': '# allow-list\n*\n!go.work\n!libs/audit/go.mod\n!libs/fx\n!apps/api\n**/node_modules\n',
+      'apps/api/Dockerfile.dockerignore':
+        '# allow-list\n*\n!go.work\n!libs/audit/go.mod\n!libs/fx\n!apps/api\n**/node_modules\n',
       'libs/audit/go.mod': 'module example.com/audit\n',
       'libs/fx/fx.go': 'package fx\n',
     });

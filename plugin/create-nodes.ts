@@ -23,7 +23,12 @@ export const createNodes: CreateNodesTuple<DockerizePluginOptions> = [
   (files, options, context) => {
     // Once per call, not per file: the package manager's exec prefix for the help command.
     const exec = EXEC[detectPackageManager(context.workspaceRoot)] ?? 'npx';
-    return createNodesFromFiles((file) => inferDockerBuild(context.workspaceRoot, file, options ?? {}, exec), files, options ?? {}, context);
+    return createNodesFromFiles(
+      (file) => inferDockerBuild(context.workspaceRoot, file, options ?? {}, exec),
+      files,
+      options ?? {},
+      context,
+    );
   },
 ];
 
@@ -36,7 +41,12 @@ const EXEC: Record<string, string> = { npm: 'npx', pnpm: 'pnpm exec', yarn: 'yar
 /** The same tuple under the name Nx 22 looks for first (see nx-compat.ts). */
 export const createNodesV2 = createNodes;
 
-function inferDockerBuild(workspaceRoot: string, file: string, options: DockerizePluginOptions, exec: string): CreateNodesResult {
+function inferDockerBuild(
+  workspaceRoot: string,
+  file: string,
+  options: DockerizePluginOptions,
+  exec: string,
+): CreateNodesResult {
   const projectRoot = dirname(file);
   const manifests = ['project.json', 'package.json'].filter((f) => existsSync(join(workspaceRoot, projectRoot, f)));
   const text = readFileSync(join(workspaceRoot, file), 'utf-8');
@@ -44,7 +54,11 @@ function inferDockerBuild(workspaceRoot: string, file: string, options: Dockeriz
   const targetName = options.targetName ?? 'docker-build';
   const project = readProjectName(workspaceRoot, projectRoot, manifests);
   const outside = readOutsideInputs(workspaceRoot, projectRoot);
-  return { projects: { [projectRoot]: { targets: { [targetName]: toDockerBuildTarget({ exec, project, targetName }, outside) } } } };
+  return {
+    projects: {
+      [projectRoot]: { targets: { [targetName]: toDockerBuildTarget({ exec, project, targetName }, outside) } },
+    },
+  };
 }
 
 /**
@@ -65,7 +79,11 @@ export function readOutsideInputs(workspaceRoot: string, projectRoot: string): s
     .filter((line) => line.startsWith('!') && !/[*?[]/.test(line))
     .map((line) => line.slice(1).replace(/^\/+|\/+$/g, ''))
     .filter((path) => path !== '' && !inside(path))
-    .map((path) => (statSync(join(workspaceRoot, path), { throwIfNoEntry: false })?.isDirectory() ? `{workspaceRoot}/${path}/**/*` : `{workspaceRoot}/${path}`));
+    .map((path) =>
+      statSync(join(workspaceRoot, path), { throwIfNoEntry: false })?.isDirectory()
+        ? `{workspaceRoot}/${path}/**/*`
+        : `{workspaceRoot}/${path}`,
+    );
 }
 
 /**
@@ -100,7 +118,10 @@ export interface HelpFacts {
  * workspace-json-project-json.d.ts, same in 22, 23 and 24); `nx run <p>:<t> --help` prints
  * the executor's options from executors/docker-build/schema.json.
  */
-export function toDockerBuildTarget(help: HelpFacts = { exec: 'npx', project: '<project>', targetName: 'docker-build' }, outside: string[] = []): TargetConfiguration {
+export function toDockerBuildTarget(
+  help: HelpFacts = { exec: 'npx', project: '<project>', targetName: 'docker-build' },
+  outside: string[] = [],
+): TargetConfiguration {
   return {
     executor: 'nx-dockerize:docker-build',
     options: { bakeFile: 'docker-bake.json' },

@@ -21,7 +21,10 @@ export function treeFsView(tree: Tree): FsView {
     read: (path) => (tree.isFile(path) ? (tree.read(path, 'utf-8') ?? undefined) : undefined),
     exists: (path) => tree.exists(path),
     // The workspace root (`.` or ``) is a directory a Tree does not report as existing.
-    list: (path) => (isRoot(path) || (tree.exists(path) && !tree.isFile(path)) ? [...tree.children(isRoot(path) ? '' : path)].sort() : []),
+    list: (path) =>
+      isRoot(path) || (tree.exists(path) && !tree.isFile(path))
+        ? [...tree.children(isRoot(path) ? '' : path)].sort()
+        : [],
   };
 }
 
@@ -51,6 +54,13 @@ export function memoryFsView(files: Record<string, string>): FsView {
   return {
     read: (path) => files[path],
     exists: (path) => path in files || isDir(path),
-    list: (path) => [...new Set(Object.keys(files).filter((file) => file.startsWith(prefixOf(path))).map((file) => file.slice(prefixOf(path).length).split('/')[0]))].sort(),
+    list: (path) =>
+      [
+        ...new Set(
+          Object.keys(files)
+            .filter((file) => file.startsWith(prefixOf(path)))
+            .map((file) => file.slice(prefixOf(path).length).split('/')[0]),
+        ),
+      ].sort(),
   };
 }

@@ -7,7 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')], {
+  stdio: 'inherit',
+});
 cpSync(join(root, 'templates'), join(root, 'dist/templates'), { recursive: true });
 for (const script of ['prune-npm-workspaces.js', 'prune-yarn-classic.js']) {
   cpSync(join(root, 'plugin/languages/node', script), join(root, 'dist/plugin/languages/node', script));

@@ -43,20 +43,32 @@ export function copyFixture(fixture: Fixture): string {
 /** Runs the generator for one service in its own process (Nx fixes its workspace root per process). */
 export function generateService(workspace: string, service: FixtureService): string {
   const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const args = [join(__dirname, 'generate-fixture.ts'), workspace, service.project, JSON.stringify(service.options ?? {})];
+  const args = [
+    join(__dirname, 'generate-fixture.ts'),
+    workspace,
+    service.project,
+    JSON.stringify(service.options ?? {}),
+  ];
   try {
     return execFileSync(tsx, args, { cwd: workspace, stdio: 'pipe', encoding: 'utf-8' });
   } catch (error) {
     const failure = error as { stdout?: string; stderr?: string };
-    throw new Error(`generating ${service.project} in ${workspace} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`);
+    throw new Error(
+      `generating ${service.project} in ${workspace} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+    );
   }
 }
 
 /** The generated bake target of a service: the one whose dockerfile the generator reported writing. */
 function findGeneratedTarget(bake: BakeFile, workspace: string, generatorOutput: string): string {
   const dockerfile = /nx-dockerize-fixture dockerfile=(.*)$/m.exec(generatorOutput)?.[1]?.trim();
-  const names = Object.keys(bake.target).filter((name) => (bake.target[name].dockerfile ?? 'Dockerfile') === dockerfile);
-  if (names.length !== 1) throw new Error(`${workspace}/docker-bake.json: expected one target with dockerfile ${dockerfile}, found ${names.join(', ') || 'none'}`);
+  const names = Object.keys(bake.target).filter(
+    (name) => (bake.target[name].dockerfile ?? 'Dockerfile') === dockerfile,
+  );
+  if (names.length !== 1)
+    throw new Error(
+      `${workspace}/docker-bake.json: expected one target with dockerfile ${dockerfile}, found ${names.join(', ') || 'none'}`,
+    );
   return names[0];
 }
 
@@ -98,7 +110,13 @@ export function prepareFixtures(fixtures: Fixture[]): { builds: FixtureBuild[]; 
       const target = findGeneratedTarget(bake, workspace, outputs[index]);
       generatedTargets.push(target);
       const bakeTarget = `${fixture.name}__${target}`.replace(/[^A-Za-z0-9_-]/g, '-');
-      builds.push({ fixture, service, workspace, bakeTarget, image: `nx-dockerize-e2e/${bakeTarget.toLowerCase()}:latest` });
+      builds.push({
+        fixture,
+        service,
+        workspace,
+        bakeTarget,
+        image: `nx-dockerize-e2e/${bakeTarget.toLowerCase()}:latest`,
+      });
     }
   }
   return { builds, bakeFile: writeCombinedBakeFile(builds, generatedTargets) };
@@ -107,8 +125,14 @@ export function prepareFixtures(fixtures: Fixture[]): { builds: FixtureBuild[]; 
 /** The fixtures named in `$E2E_FIXTURES` (comma-separated), or all; an unknown name is an error. */
 export function selectFixtures(all: Fixture[], filter = process.env.E2E_FIXTURES): Fixture[] {
   if (!filter) return all;
-  const names = filter.split(',').map((name) => name.trim()).filter(Boolean);
+  const names = filter
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   const unknown = names.filter((name) => !all.some((fixture) => fixture.name === name));
-  if (unknown.length > 0) throw new Error(`E2E_FIXTURES names unknown fixtures: ${unknown.join(', ')} (known: ${all.map((f) => f.name).join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(
+      `E2E_FIXTURES names unknown fixtures: ${unknown.join(', ')} (known: ${all.map((f) => f.name).join(', ')})`,
+    );
   return all.filter((fixture) => names.includes(fixture.name));
 }

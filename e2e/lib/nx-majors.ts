@@ -30,6 +30,9 @@ export function selectedNxMajors(filter = process.env.E2E_NX): NxMajor[] {
   if (!filter?.trim()) return [...NX_MAJORS];
   const wanted = filter.split(',').map((m) => Number(m.trim()));
   const unknown = wanted.filter((m) => !NX_MAJORS.some((n) => n.major === m));
-  if (unknown.length) throw new Error(`E2E_NX names Nx ${unknown.join(', ')}, which is not in e2e/lib/nx-majors.ts (supported: ${NX_MAJORS.map((n) => n.major).join(', ')})`);
+  if (unknown.length)
+    throw new Error(
+      `E2E_NX names Nx ${unknown.join(', ')}, which is not in e2e/lib/nx-majors.ts (supported: ${NX_MAJORS.map((n) => n.major).join(', ')})`,
+    );
   return NX_MAJORS.filter((n) => wanted.includes(n.major));
 }

@@ -12,7 +12,10 @@ export function packPlugin(): string {
   execFileSync('npm', ['run', 'build'], { cwd: REPO, stdio: 'pipe' });
   const dir = mkdtempSync(join(tmpdir(), 'nx-dockerize-pack-'));
   execFileSync('npm', ['pack', '--pack-destination', dir], { cwd: REPO, stdio: 'pipe' });
-  return join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!);
+  return join(
+    dir,
+    readdirSync(dir).find((f) => f.endsWith('.tgz'))!,
+  );
 }
 
 /**
@@ -51,7 +54,15 @@ export async function createWorkspaceOnNx(tarball: string, nx: NxMajor): Promise
   cpSync(join(EXAMPLES, 'node_modules'), join(workspace, 'node_modules'), { recursive: true, verbatimSymlinks: true });
   git(workspace, 'init', '-q', '-b', 'main');
   commitAll(workspace, 'baseline');
-  const npm = ['install', '--save-dev', '--save-exact', '--no-audit', '--no-fund', `nx@${nx.nx}`, `@nx/devkit@${nx.devkit}`];
+  const npm = [
+    'install',
+    '--save-dev',
+    '--save-exact',
+    '--no-audit',
+    '--no-fund',
+    `nx@${nx.nx}`,
+    `@nx/devkit@${nx.devkit}`,
+  ];
   execFileSync('npm', npm, { cwd: workspace, stdio: 'pipe' });
   const add = await runNx(workspace, ['add', `nx-dockerize@file:${tarball}`], { npm_config_save: 'false' });
   git(workspace, 'checkout', '--', 'package.json', 'package-lock.json');
@@ -65,7 +76,9 @@ export function installedNxVersion(workspace: string): string {
 
 export function git(cwd: string, ...args: string[]): string {
   const identity = ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.com'];
-  return execFileSync('git', [...identity, ...args], { cwd, stdio: 'pipe' }).toString().trim();
+  return execFileSync('git', [...identity, ...args], { cwd, stdio: 'pipe' })
+    .toString()
+    .trim();
 }
 
 export function commitAll(cwd: string, message: string): void {
@@ -80,7 +93,15 @@ export interface NxRun {
 
 /** Runs the workspace's own Nx CLI, non-interactively, without daemon, cloud or TUI. */
 export function runNx(cwd: string, args: string[], extraEnv: Record<string, string> = {}): Promise<NxRun> {
-  const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', NX_INTERACTIVE: 'false', CI: 'true', ...extraEnv };
+  const env = {
+    ...process.env,
+    NX_DAEMON: 'false',
+    NX_NO_CLOUD: 'true',
+    NX_TUI: 'false',
+    NX_INTERACTIVE: 'false',
+    CI: 'true',
+    ...extraEnv,
+  };
   return new Promise((resolvePromise, reject) => {
     const child = spawn(join(cwd, 'node_modules/.bin/nx'), args, { cwd, env });
     let output = '';

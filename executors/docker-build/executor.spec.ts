@@ -9,8 +9,19 @@ import type { BakeRound } from './lib/run-bake-rounds';
 /** A workspace with a bake file for `api`, and a tmp root of its own to see what is left behind. */
 let root: string;
 let tmpRoot: string;
-const context = () => ({ root, projectName: 'api', projectsConfigurations: { version: 2, projects: { api: { root: 'apps/api' } } } }) as unknown as ExecutorContext;
-const request = (options = {}) => [{ taskId: 'api:docker-build', project: 'api', options: { cache: 'none' as const, sha: 'a'.repeat(40), branch: 'main', ...options } }];
+const context = () =>
+  ({
+    root,
+    projectName: 'api',
+    projectsConfigurations: { version: 2, projects: { api: { root: 'apps/api' } } },
+  }) as unknown as ExecutorContext;
+const request = (options = {}) => [
+  {
+    taskId: 'api:docker-build',
+    project: 'api',
+    options: { cache: 'none' as const, sha: 'a'.repeat(40), branch: 'main', ...options },
+  },
+];
 const ok: BakeRound = { exitCode: 0, output: '#1 [api runtime 1/1] FROM x\n#1 DONE 0.1s', seconds: 1 };
 
 function effects(spawn: ExecutorEffects['spawnBake'], overrides: Partial<ExecutorEffects> = {}): ExecutorEffects {
@@ -21,7 +32,10 @@ beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'nx-dockerize-ws-'));
   tmpRoot = mkdtempSync(join(tmpdir(), 'nx-dockerize-tmp-'));
   mkdirSync(join(root, 'apps/api'), { recursive: true });
-  writeFileSync(join(root, 'docker-bake.json'), JSON.stringify({ target: { api: { context: '.', dockerfile: 'apps/api/Dockerfile' } } }));
+  writeFileSync(
+    join(root, 'docker-bake.json'),
+    JSON.stringify({ target: { api: { context: '.', dockerfile: 'apps/api/Dockerfile' } } }),
+  );
   vi.spyOn(console, 'log').mockImplementation(() => undefined);
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
@@ -33,7 +47,11 @@ afterEach(() => {
 
 describe('docker-build executor: temp files, signals, docker checks', () => {
   it('removes its temp files after a build', async () => {
-    const results = await buildProjects(request(), context(), effects(async () => ok));
+    const results = await buildProjects(
+      request(),
+      context(),
+      effects(async () => ok),
+    );
     expect(results['api:docker-build'].success).toBe(true);
     expect(readdirSync(tmpRoot)).toEqual([]);
   });
@@ -48,12 +66,15 @@ describe('docker-build executor: temp files, signals, docker checks', () => {
 
   it('after SIGINT reached bake: fails the task, removes its temp files, then exits by the signal', async () => {
     let leftWhenReraised: string[] = ['not called'];
-    const interrupted = effects(async () => ({ exitCode: 130, output: 'ERROR: interrupted', seconds: 1, interrupted: 'SIGINT' }), {
-      reraise: (signal) => {
-        expect(signal).toBe('SIGINT');
-        leftWhenReraised = readdirSync(tmpRoot);
+    const interrupted = effects(
+      async () => ({ exitCode: 130, output: 'ERROR: interrupted', seconds: 1, interrupted: 'SIGINT' }),
+      {
+        reraise: (signal) => {
+          expect(signal).toBe('SIGINT');
+          leftWhenReraised = readdirSync(tmpRoot);
+        },
       },
-    });
+    );
     const results = await buildProjects(request(), context(), interrupted);
     expect(results['api:docker-build'].success).toBe(false);
     expect(leftWhenReraised).toEqual([]);
@@ -91,20 +112,34 @@ describe('docker-build executor: temp files, signals, docker checks', () => {
     expect(readdirSync(tmpRoot)).toEqual([]);
   });
 
-  it.each([{ registry: 'localhost:5000' }, { registry: 'ghcr.io/acme/' }, { registry: '[::1]:5000/team' }, { imageName: 'team/{project}' }])('accepts %j', async (options) => {
-    const results = await buildProjects(request(options), context(), effects(async () => ok));
+  it.each([
+    { registry: 'localhost:5000' },
+    { registry: 'ghcr.io/acme/' },
+    { registry: '[::1]:5000/team' },
+    { imageName: 'team/{project}' },
+  ])('accepts %j', async (options) => {
+    const results = await buildProjects(
+      request(options),
+      context(),
+      effects(async () => ok),
+    );
     expect(results['api:docker-build'].success).toBe(true);
   });
 
   it.each([
-    [{ registry: 'ghcr.io/Acme' }, /option registry "ghcr.io\/Acme" \(project api\) is not valid: repository names are lowercase only/],
+    [
+      { registry: 'ghcr.io/Acme' },
+      /option registry "ghcr.io\/Acme" \(project api\) is not valid: repository names are lowercase only/,
+    ],
     [{ imageName: 'my app' }, /option imageName "my app".*white space/],
     [{ tags: ['{branch}', '-bad'] }, /option tags "-bad".*a tag is at most 128/],
     [{ timeoutSeconds: -1 }, /option timeoutSeconds -1.*number of seconds/],
   ])('refuses image options Docker would refuse: %j', async (options, message) => {
     const spawn = vi.fn();
     await expect(buildProjects(request(options), context(), effects(spawn))).rejects.toThrow(message);
-    await expect(buildProjects(request(options), context(), effects(spawn))).rejects.toThrow(/Fix it in the docker-build target options/);
+    await expect(buildProjects(request(options), context(), effects(spawn))).rejects.toThrow(
+      /Fix it in the docker-build target options/,
+    );
     expect(spawn).not.toHaveBeenCalled();
   });
 });

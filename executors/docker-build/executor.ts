@@ -26,7 +26,10 @@ export interface BuildRequest {
 type TaskResults = Record<string, { success: boolean; terminalOutput: string }>;
 
 /** One project (`nx run api:docker-build`, or Nx without batch mode). */
-export default async function dockerBuildExecutor(options: DockerBuildExecutorSchema, context: ExecutorContext): Promise<{ success: boolean }> {
+export default async function dockerBuildExecutor(
+  options: DockerBuildExecutorSchema,
+  context: ExecutorContext,
+): Promise<{ success: boolean }> {
   const project = context.projectName ?? '';
   const results = await buildProjects([{ taskId: project, project, options }], context);
   return { success: results[project].success };
@@ -65,7 +68,11 @@ const EFFECTS: ExecutorEffects = {
   reraise: (signal) => process.kill(process.pid, signal),
 };
 
-export async function buildProjects(given: BuildRequest[], context: ExecutorContext, effects: ExecutorEffects = EFFECTS): Promise<TaskResults> {
+export async function buildProjects(
+  given: BuildRequest[],
+  context: ExecutorContext,
+  effects: ExecutorEffects = EFFECTS,
+): Promise<TaskResults> {
   // `--secrets=…` once on the command line arrives as a string; bake needs a list.
   const requests = given.map((r) => ({ ...r, options: normalizeListOptions(r.options) }));
   // Options that shape the bake command itself come from the first task; per-image options
@@ -92,16 +99,29 @@ export async function buildProjects(given: BuildRequest[], context: ExecutorCont
     const overridesFile = join(dir, 'overrides.json');
     writeFileSync(overridesFile, JSON.stringify(overrides, null, 2));
     const secrets = Object.values(overrides.target).flatMap((target) => target.secret ?? []);
-    const invocation = { bakeFile, overridesFile, metadataFile: join(dir, 'metadata.json'), targets: [] as string[], secrets };
+    const invocation = {
+      bakeFile,
+      overridesFile,
+      metadataFile: join(dir, 'metadata.json'),
+      targets: [] as string[],
+      secrets,
+    };
     const run = async (targets: string[]) => {
-      const round = await effects.spawnBake(buildBakeArgs({ ...invocation, targets }, runOptions), context.root, invocation.metadataFile, {
-        timeoutSeconds: runOptions.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
-      });
+      const round = await effects.spawnBake(
+        buildBakeArgs({ ...invocation, targets }, runOptions),
+        context.root,
+        invocation.metadataFile,
+        {
+          timeoutSeconds: runOptions.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
+        },
+      );
       interrupted ??= round.interrupted;
       return round;
     };
     const targets = buildable.map((b) => b.bakeTarget);
-    const outcomes: Record<string, TargetOutcome> = targets.length ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run)) : {};
+    const outcomes: Record<string, TargetOutcome> = targets.length
+      ? await (runOptions.dryRun ? dryRun(targets, run) : runBakeRounds(targets, run))
+      : {};
     return report(requests, builds, outcomes, missing, overrides.target, bakeFile, Boolean(runOptions.dryRun));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -116,7 +136,9 @@ function readBakeTargets(file: string): Set<string> {
   try {
     return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf-8')).target ?? {}));
   } catch (error) {
-    throw new Error(`nx-dockerize: cannot read bake file ${file} (${(error as Error).message}). Run \`nx g nx-dockerize:dockerize <project>\` to create it.`);
+    throw new Error(
+      `nx-dockerize: cannot read bake file ${file} (${(error as Error).message}). Run \`nx g nx-dockerize:dockerize <project>\` to create it.`,
+    );
   }
 }
 
@@ -142,10 +164,20 @@ function mergeOverrides(builds: ProjectBuild[], requests: BuildRequest[], git: G
   return { group: { default: { targets: Object.keys(target).sort() } }, target };
 }
 
-async function dryRun(targets: string[], run: (targets: string[]) => Promise<{ exitCode: number; seconds: number }>): Promise<Record<string, TargetOutcome>> {
+async function dryRun(
+  targets: string[],
+  run: (targets: string[]) => Promise<{ exitCode: number; seconds: number }>,
+): Promise<Record<string, TargetOutcome>> {
   const printed = await run(targets);
-  const progress = { cached: 0, executed: 0, seconds: 0, errors: printed.exitCode === 0 ? [] : ['docker buildx bake --print failed'] };
-  return Object.fromEntries(targets.map((t) => [t, { success: printed.exitCode === 0, progress, seconds: printed.seconds }]));
+  const progress = {
+    cached: 0,
+    executed: 0,
+    seconds: 0,
+    errors: printed.exitCode === 0 ? [] : ['docker buildx bake --print failed'],
+  };
+  return Object.fromEntries(
+    targets.map((t) => [t, { success: printed.exitCode === 0, progress, seconds: printed.seconds }]),
+  );
 }
 
 function report(
@@ -161,10 +193,21 @@ function report(
     outcomes[build.bakeTarget] = {
       success: false,
       seconds: 0,
-      progress: { cached: 0, executed: 0, seconds: 0, errors: [`no target "${build.bakeTarget}" in ${bakeFile}; run \`nx g nx-dockerize:dockerize ${build.project}\``] },
+      progress: {
+        cached: 0,
+        executed: 0,
+        seconds: 0,
+        errors: [
+          `no target "${build.bakeTarget}" in ${bakeFile}; run \`nx g nx-dockerize:dockerize ${build.project}\``,
+        ],
+      },
     };
   }
-  const rows = builds.map((build) => ({ project: build.project, outcome: outcomes[build.bakeTarget], images: overrides[build.bakeTarget]?.tags ?? [] }));
+  const rows = builds.map((build) => ({
+    project: build.project,
+    outcome: outcomes[build.bakeTarget],
+    images: overrides[build.bakeTarget]?.tags ?? [],
+  }));
   const summary = formatSummary(rows, { dryRun });
   console.log(`\n${summary}`);
   return Object.fromEntries(
@@ -178,4 +221,3 @@ function report(
     }),
   );
 }
-

@@ -9,15 +9,24 @@ import type { DockerizeGeneratorSchema } from './schema';
 /** A small npm workspace: `api` (integrated, esbuild) uses the `shared` library. */
 function seedWorkspace(tree: Tree): ProjectGraphLike {
   tree.write('package.json', JSON.stringify({ name: 'acme', private: true, devDependencies: { esbuild: '0.28.2' } }));
-  tree.write('package-lock.json', JSON.stringify({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }));
+  tree.write(
+    'package-lock.json',
+    JSON.stringify({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }),
+  );
   tree.write('.nvmrc', '22\n');
   tree.write('apps/api/src/main.ts', 'const port = Number(process.env.PORT ?? 8080);\n');
   tree.write('libs/shared/src/index.ts', 'export const shared = 1;\n');
-  const build = { executor: 'nx:run-commands', options: { command: 'esbuild apps/api/src/main.ts --bundle --platform=node --outfile=dist/apps/api/main.js' } };
+  const build = {
+    executor: 'nx:run-commands',
+    options: { command: 'esbuild apps/api/src/main.ts --bundle --platform=node --outfile=dist/apps/api/main.js' },
+  };
   addProjectConfiguration(tree, 'api', { root: 'apps/api', targets: { build } });
   addProjectConfiguration(tree, 'shared', { root: 'libs/shared' });
   return {
-    nodes: { api: { type: 'app', data: { root: 'apps/api', targets: { build } } }, shared: { type: 'lib', data: { root: 'libs/shared' } } },
+    nodes: {
+      api: { type: 'app', data: { root: 'apps/api', targets: { build } } },
+      shared: { type: 'lib', data: { root: 'libs/shared' } },
+    },
     dependencies: { api: [{ target: 'shared' }], shared: [] },
   };
 }
@@ -25,7 +34,8 @@ function seedWorkspace(tree: Tree): ProjectGraphLike {
 describe('dockerize generator', () => {
   let tree: Tree;
   let graph: ProjectGraphLike;
-  const run = (schema: Partial<DockerizeGeneratorSchema> = {}) => dockerizeProject(tree, { project: 'api', ...schema }, graph);
+  const run = (schema: Partial<DockerizeGeneratorSchema> = {}) =>
+    dockerizeProject(tree, { project: 'api', ...schema }, graph);
 
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
@@ -40,7 +50,10 @@ describe('dockerize generator', () => {
     expect(dockerfile).toContain('EXPOSE 8080');
     expect(readGeneratedState(dockerfile)).toBe('generated');
     expect(tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')).toContain('!libs/shared');
-    expect(readJson(tree, 'docker-bake.json').target.api).toMatchObject({ context: '.', dockerfile: 'apps/api/Dockerfile' });
+    expect(readJson(tree, 'docker-bake.json').target.api).toMatchObject({
+      context: '.',
+      dockerfile: 'apps/api/Dockerfile',
+    });
   });
 
   it('is idempotent: a second run changes nothing', () => {
@@ -65,7 +78,13 @@ describe('dockerize generator', () => {
   });
 
   it('keeps other projects in the bake file', () => {
-    tree.write('docker-bake.json', JSON.stringify({ group: { default: { targets: ['web'] } }, target: { web: { context: '.', dockerfile: 'apps/web/Dockerfile' } } }));
+    tree.write(
+      'docker-bake.json',
+      JSON.stringify({
+        group: { default: { targets: ['web'] } },
+        target: { web: { context: '.', dockerfile: 'apps/web/Dockerfile' } },
+      }),
+    );
     run();
     const bake = readJson(tree, 'docker-bake.json');
     expect(Object.keys(bake.target).sort()).toEqual(['api', 'web']);
@@ -86,7 +105,9 @@ describe('dockerize generator', () => {
     expect(dockerfile).toContain('Node 22 (from the nodeVersion option).');
     expect(dockerfile).toContain('FROM node:22-bookworm-slim AS base');
     expect(dockerfile).not.toMatch(/FROM \S*>=/);
-    expect(() => run({ nodeVersion: '>=banana' })).toThrow(/Invalid option --nodeVersion ">=banana" for project api: a Node version is a major \(22\), a version \(22\.11\.0\) or a range \(>=20\)/);
+    expect(() => run({ nodeVersion: '>=banana' })).toThrow(
+      /Invalid option --nodeVersion ">=banana" for project api: a Node version is a major \(22\), a version \(22\.11\.0\) or a range \(>=20\)/,
+    );
   });
 
   it('uses template overrides from the workspace', () => {
@@ -96,15 +117,24 @@ describe('dockerize generator', () => {
   });
 
   it('explains an unknown project and a missing template directory', () => {
-    expect(() => dockerizeProject(tree, { project: 'nope' }, graph)).toThrow(/no such Nx project.*known projects: api, shared/);
+    expect(() => dockerizeProject(tree, { project: 'nope' }, graph)).toThrow(
+      /no such Nx project.*known projects: api, shared/,
+    );
     expect(() => run({ templateDir: 'missing' })).toThrow(/Template directory "missing".*does not exist/);
   });
 
   it('composes into a team generator that creates a service and dockerizes it in one run', () => {
     const newService = (name: string) => {
       tree.write(`apps/${name}/src/main.ts`, 'server.listen(4000);\n');
-      const build = { executor: 'nx:run-commands', options: { command: `esbuild apps/${name}/src/main.ts --bundle --outfile=dist/apps/${name}/main.js` } };
-      addProjectConfiguration(tree, name, { root: `apps/${name}`, targets: { build }, implicitDependencies: ['shared'] });
+      const build = {
+        executor: 'nx:run-commands',
+        options: { command: `esbuild apps/${name}/src/main.ts --bundle --outfile=dist/apps/${name}/main.js` },
+      };
+      addProjectConfiguration(tree, name, {
+        root: `apps/${name}`,
+        targets: { build },
+        implicitDependencies: ['shared'],
+      });
       graph.nodes[name] = { type: 'app', data: { root: `apps/${name}`, targets: { build } } };
       graph.dependencies[name] = [{ target: 'shared' }];
       return dockerizeProject(tree, { project: name }, graph);

@@ -21,7 +21,9 @@ export async function dockerizeGenerator(tree: Tree, schema: DockerizeGeneratorS
   // Said here, not in dockerizeProject, which `nx sync` runs for every project on every check.
   // The bake target is the project name made valid (`@acme/api` → `acme-api`).
   const target = toImageNames(schema.project).bakeTarget;
-  logger.info(`nx-dockerize: build it with \`docker buildx bake --file docker-bake.json --load ${target}\` or \`nx run ${schema.project}:docker-build\``);
+  logger.info(
+    `nx-dockerize: build it with \`docker buildx bake --file docker-bake.json --load ${target}\` or \`nx run ${schema.project}:docker-build\``,
+  );
 }
 
 /**
@@ -40,12 +42,27 @@ export function dockerizeProject(
   const { plan, names } = rendered;
   const force = schema.force ?? false;
   const dockerfilePath = joinPath(plan.projectRoot, 'Dockerfile');
-  const previous = tree.exists(dockerfilePath) ? (readRecordedBake(tree.read(dockerfilePath, 'utf-8') ?? '') as BakeTarget | undefined) : undefined;
+  const previous = tree.exists(dockerfilePath)
+    ? (readRecordedBake(tree.read(dockerfilePath, 'utf-8') ?? '') as BakeTarget | undefined)
+    : undefined;
   const changes = [
     guardGeneratedFile(tree, dockerfilePath, rendered.dockerfile, schema.project, force),
     // nx sync keeps a hand-edited ignore file (guard.onKeptEdit) while the Dockerfile still syncs.
-    guardGeneratedFile(tree, joinPath(plan.projectRoot, 'Dockerfile.dockerignore'), rendered.dockerignore, schema.project, force, guard.onKeptEdit),
-    planBakeChange(tree, { project: schema.project, bakeTarget: names.bakeTarget, generated: plan.bake, previous, force }),
+    guardGeneratedFile(
+      tree,
+      joinPath(plan.projectRoot, 'Dockerfile.dockerignore'),
+      rendered.dockerignore,
+      schema.project,
+      force,
+      guard.onKeptEdit,
+    ),
+    planBakeChange(tree, {
+      project: schema.project,
+      bakeTarget: names.bakeTarget,
+      generated: plan.bake,
+      previous,
+      force,
+    }),
   ].filter((change): change is FileChange => change !== undefined);
   for (const change of changes) tree.write(change.path, change.content);
   // Generated data files (an integrated Node project's Nx-made runtime package.json and lockfile).
@@ -67,17 +84,29 @@ export interface RenderedProject {
  * validated, names checked unique across the graph, detection (with its refusals), plan, render.
  * Reads the Tree only. Throws an Error naming the project, the file and the fix.
  */
-export function renderProjectFiles(tree: Tree, schema: DockerizeGeneratorSchema, graph: ProjectGraphLike): RenderedProject {
+export function renderProjectFiles(
+  tree: Tree,
+  schema: DockerizeGeneratorSchema,
+  graph: ProjectGraphLike,
+): RenderedProject {
   const node = graph.nodes[schema.project];
   if (!node) {
     const known = Object.keys(graph.nodes).sort().join(', ') || 'none';
-    throw new Error(`Cannot dockerize "${schema.project}": no such Nx project (known projects: ${known}). Check the name with \`nx show projects\`.`);
+    throw new Error(
+      `Cannot dockerize "${schema.project}": no such Nx project (known projects: ${known}). Check the name with \`nx show projects\`.`,
+    );
   }
   const { options, given } = normalizeOptions(schema);
   const names = assertUniqueNames(schema.project, Object.keys(graph.nodes));
   const profile = detectProject({
     fs: treeFsView(tree),
-    project: { name: schema.project, root: node.data.root, targets: node.data.targets, type: node.type, projectType: node.data.projectType },
+    project: {
+      name: schema.project,
+      root: node.data.root,
+      targets: node.data.targets,
+      type: node.type,
+      projectType: node.data.projectType,
+    },
     graph,
     options,
     createRuntimeManifest: toRuntimeManifestFactory(tree, graph),
@@ -96,14 +125,17 @@ function rendererOptions(tree: Tree, schema: DockerizeGeneratorSchema) {
   if (!schema.templateDir) return {};
   const dir = schema.templateDir.replace(/\/+$/, '');
   if (!tree.exists(dir)) {
-    throw new Error(`Template directory "${dir}" (--templateDir for ${schema.project}) does not exist in the workspace. Create it, or drop --templateDir.`);
+    throw new Error(
+      `Template directory "${dir}" (--templateDir for ${schema.project}) does not exist in the workspace. Create it, or drop --templateDir.`,
+    );
   }
   const partials: Record<string, string> = {};
   const walk = (folder: string) => {
     for (const child of tree.children(folder)) {
       const path = `${folder}/${child}`;
       if (tree.isFile(path)) {
-        if (path.endsWith('.hbs')) partials[path.slice(dir.length + 1, -'.hbs'.length)] = tree.read(path, 'utf-8') ?? '';
+        if (path.endsWith('.hbs'))
+          partials[path.slice(dir.length + 1, -'.hbs'.length)] = tree.read(path, 'utf-8') ?? '';
       } else walk(path);
     }
   };

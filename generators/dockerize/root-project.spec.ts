@@ -13,14 +13,22 @@ const LANGUAGES: Record<string, { files: Record<string, string>; sources: string
   node: {
     files: {
       'package.json': JSON.stringify({ name: 'solo', main: 'src/server.js', dependencies: { express: '4.21.2' } }),
-      'package-lock.json': JSON.stringify({ name: 'solo', lockfileVersion: 3, packages: { '': { name: 'solo', dependencies: { express: '4.21.2' } } } }),
+      'package-lock.json': JSON.stringify({
+        name: 'solo',
+        lockfileVersion: 3,
+        packages: { '': { name: 'solo', dependencies: { express: '4.21.2' } } },
+      }),
       'src/server.js': "require('express')().listen(process.env.PORT ?? 3000);\n",
     },
     sources: ['package.json', 'package-lock.json', 'src/server.js'],
     outputs: [],
   },
   go: {
-    files: { 'go.mod': 'module example.com/solo\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n', 'internal/store/store.go': 'package store\n' },
+    files: {
+      'go.mod': 'module example.com/solo\n\ngo 1.22\n',
+      'main.go': 'package main\n\nfunc main() {}\n',
+      'internal/store/store.go': 'package store\n',
+    },
     sources: ['go.mod', 'main.go', 'internal/store/store.go'],
     outputs: ['bin/solo'],
   },
@@ -47,7 +55,8 @@ const LANGUAGES: Record<string, { files: Record<string, string>; sources: string
       'pom.xml':
         '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>solo</artifactId><version>1.0.0</version>' +
         '<properties><java.version>17</java.version><exec.mainClass>com.example.App</exec.mainClass></properties></project>',
-      'src/main/java/com/example/App.java': 'package com.example; public class App { public static void main(String[] a) {} }\n',
+      'src/main/java/com/example/App.java':
+        'package com.example; public class App { public static void main(String[] a) {} }\n',
     },
     sources: ['pom.xml', 'src/main/java/com/example/App.java'],
     outputs: ['target/solo-1.0.0.jar'],
@@ -69,28 +78,42 @@ const NEVER_SENT = [
 ];
 
 function seedRootRepository(tree: Tree, files: Record<string, string>, outputs: string[]): ProjectGraphLike {
-  tree.write('.gitignore', 'node_modules\n/dist\n.env\ncoverage/\n.nx/cache\n.nx/workspace-data\nbin/\ntarget/\n.venv\n__pycache__/\n');
-  if (!files['package.json']) tree.write('package.json', JSON.stringify({ name: 'solo', devDependencies: { nx: '23.2.1' } }));
+  tree.write(
+    '.gitignore',
+    'node_modules\n/dist\n.env\ncoverage/\n.nx/cache\n.nx/workspace-data\nbin/\ntarget/\n.venv\n__pycache__/\n',
+  );
+  if (!files['package.json'])
+    tree.write('package.json', JSON.stringify({ name: 'solo', devDependencies: { nx: '23.2.1' } }));
   for (const [path, text] of Object.entries(files)) tree.write(path, text);
-  for (const path of [...NEVER_SENT.filter((file) => !/^(Dockerfile|docker-bake)/.test(file)), ...outputs]) tree.write(path, 'x');
+  for (const path of [...NEVER_SENT.filter((file) => !/^(Dockerfile|docker-bake)/.test(file)), ...outputs])
+    tree.write(path, 'x');
   tree.write('libs/shared/README.md', 'a library of the closure\n');
   tree.write('docs/guide.md', 'the repository documents itself\n');
   return {
-    nodes: { solo: { data: { root: '.' } }, shared: { data: { root: 'libs/shared' } }, scripts: { data: { root: 'tools/scripts' } } },
+    nodes: {
+      solo: { data: { root: '.' } },
+      shared: { data: { root: 'libs/shared' } },
+      scripts: { data: { root: 'tools/scripts' } },
+    },
     dependencies: { solo: [{ target: 'shared' }], shared: [], scripts: [] },
   };
 }
 
 describe('a root project (the repository is the project)', () => {
-  it.each(Object.entries(LANGUAGES))('%s: the context holds the project, its closure and nothing of the tooling around it', (_, language) => {
-    const tree = createTreeWithEmptyWorkspace();
-    const graph = seedRootRepository(tree, language.files, language.outputs);
-    const plan = dockerizeProject(tree, { project: 'solo' }, graph);
-    expect(plan.bake.dockerfile).toBe('Dockerfile');
-    const sent = toContextFiles(tree.read('Dockerfile.dockerignore', 'utf-8')!, listTreeFiles(tree));
-    expect(sent).toEqual(expect.arrayContaining([...language.sources, 'libs/shared/README.md', 'docs/guide.md', 'nx.json']));
-    for (const file of [...NEVER_SENT, ...language.outputs]) expect(sent, file).not.toContain(file);
-  });
+  it.each(Object.entries(LANGUAGES))(
+    '%s: the context holds the project, its closure and nothing of the tooling around it',
+    (_, language) => {
+      const tree = createTreeWithEmptyWorkspace();
+      const graph = seedRootRepository(tree, language.files, language.outputs);
+      const plan = dockerizeProject(tree, { project: 'solo' }, graph);
+      expect(plan.bake.dockerfile).toBe('Dockerfile');
+      const sent = toContextFiles(tree.read('Dockerfile.dockerignore', 'utf-8')!, listTreeFiles(tree));
+      expect(sent).toEqual(
+        expect.arrayContaining([...language.sources, 'libs/shared/README.md', 'docs/guide.md', 'nx.json']),
+      );
+      for (const file of [...NEVER_SENT, ...language.outputs]) expect(sent, file).not.toContain(file);
+    },
+  );
 
   it('node: the npm prune step keeps the root manifest (no `.` workspace) and copies it once', () => {
     const tree = createTreeWithEmptyWorkspace();
@@ -109,6 +132,9 @@ describe('toContextFiles (the matcher the tests above trust)', () => {
 
   it('applies the last matching pattern, and a folder pattern to its contents', () => {
     const files = ['apps/api/src/main.ts', 'apps/api/node_modules/x/index.js', 'apps/web/main.ts', 'package.json'];
-    expect(toContextFiles('*\n!apps/api\n!package.json\n**/node_modules\n', files)).toEqual(['apps/api/src/main.ts', 'package.json']);
+    expect(toContextFiles('*\n!apps/api\n!package.json\n**/node_modules\n', files)).toEqual([
+      'apps/api/src/main.ts',
+      'package.json',
+    ]);
   });
 });

@@ -7,9 +7,15 @@ import { syncDockerfiles } from './generator';
 
 function seed(tree: Tree): ProjectGraphLike {
   tree.write('package.json', JSON.stringify({ name: 'acme', private: true }));
-  tree.write('package-lock.json', JSON.stringify({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }));
+  tree.write(
+    'package-lock.json',
+    JSON.stringify({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }),
+  );
   tree.write('apps/api/src/main.ts', 'app.listen(8080);\n');
-  const build = { executor: 'nx:run-commands', options: { command: 'esbuild apps/api/src/main.ts --bundle --outfile=dist/apps/api/main.js' } };
+  const build = {
+    executor: 'nx:run-commands',
+    options: { command: 'esbuild apps/api/src/main.ts --bundle --outfile=dist/apps/api/main.js' },
+  };
   addProjectConfiguration(tree, 'api', { root: 'apps/api', targets: { build } });
   addProjectConfiguration(tree, 'auth', { root: 'libs/auth' });
   return {
@@ -33,7 +39,9 @@ describe('sync generator', () => {
     graph.dependencies.api = [{ target: 'auth' }];
     const result = syncDockerfiles(tree, graph);
     // Two files drifted: "match" (plural), and the reason names what moves a Dockerfile.
-    expect(result.outOfSyncMessage).toMatch(/^apps\/api\/Dockerfile, apps\/api\/Dockerfile\.dockerignore no longer match the project graph \(a library dependency added or removed.*Run `nx sync`/);
+    expect(result.outOfSyncMessage).toMatch(
+      /^apps\/api\/Dockerfile, apps\/api\/Dockerfile\.dockerignore no longer match the project graph \(a library dependency added or removed.*Run `nx sync`/,
+    );
     const dockerfile = tree.read('apps/api/Dockerfile', 'utf-8')!;
     expect(dockerfile).toContain('COPY libs/auth/ libs/auth/');
     expect(dockerfile).toContain('gcr.io/distroless/nodejs22-debian12');
@@ -69,13 +77,18 @@ describe('sync generator', () => {
   it('syncs a root project (Dockerfile at the workspace root) and reports a new top-level entry as drift', () => {
     const tree = createTreeWithEmptyWorkspace();
     tree.write('package.json', JSON.stringify({ name: 'solo', main: 'src/server.js' }));
-    tree.write('package-lock.json', JSON.stringify({ name: 'solo', lockfileVersion: 3, packages: { '': { name: 'solo' } } }));
+    tree.write(
+      'package-lock.json',
+      JSON.stringify({ name: 'solo', lockfileVersion: 3, packages: { '': { name: 'solo' } } }),
+    );
     tree.write('src/server.js', 'require("http").createServer().listen(3000);\n');
     const graph: ProjectGraphLike = { nodes: { solo: { data: { root: '.' } } }, dependencies: { solo: [] } };
     dockerizeProject(tree, { project: 'solo' }, graph);
     expect(syncDockerfiles(tree, graph)).toEqual({});
     tree.write('config/default.json', '{}');
-    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/^Dockerfile\.dockerignore no longer matches the project graph/);
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(
+      /^Dockerfile\.dockerignore no longer matches the project graph/,
+    );
     expect(tree.read('Dockerfile.dockerignore', 'utf-8')).toContain('\n!config\n');
   });
 
@@ -86,7 +99,9 @@ describe('sync generator', () => {
     const edited = tree.read('apps/api/Dockerfile', 'utf-8')!.replace('EXPOSE 8080', 'EXPOSE 9999');
     tree.write('apps/api/Dockerfile', edited);
     graph.dependencies.api = [{ target: 'auth' }];
-    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/^apps\/api\/Dockerfile: edited by hand, and the project graph changed.*--force/);
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(
+      /^apps\/api\/Dockerfile: edited by hand, and the project graph changed.*--force/,
+    );
     expect(tree.read('apps/api/Dockerfile', 'utf-8')).toBe(edited);
   });
 
@@ -110,7 +125,9 @@ describe('sync generator', () => {
     const text = JSON.stringify(bake, null, 2);
     tree.write('docker-bake.json', text);
     graph.dependencies.api = [{ target: 'auth' }];
-    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(/apps\/api\/Dockerfile \(api\): docker-bake\.json: target "api" field "tags".*--force/);
+    expect(syncDockerfiles(tree, graph).outOfSyncMessage).toMatch(
+      /apps\/api\/Dockerfile \(api\): docker-bake\.json: target "api" field "tags".*--force/,
+    );
     expect(tree.read('docker-bake.json', 'utf-8')).toBe(text);
   });
 });

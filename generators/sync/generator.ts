@@ -1,5 +1,10 @@
 import { logger, type Tree } from '@nx/devkit';
-import { readGeneratedState, readRecordedOptions, recordedChecksumMatches, stampGenerated } from '../../plugin/generated-marker';
+import {
+  readGeneratedState,
+  readRecordedOptions,
+  recordedChecksumMatches,
+  stampGenerated,
+} from '../../plugin/generated-marker';
 import { dockerizeProject, renderProjectFiles } from '../dockerize/generator';
 import { joinPath } from '../../plugin/detect/join-path';
 import { readGraphForTree, type ProjectGraphLike } from '../dockerize/lib/read-graph-for-tree';
@@ -44,21 +49,33 @@ export function syncDockerfiles(tree: Tree, graph: ProjectGraphLike): SyncResult
             `${path}: edited by hand, and the project graph changed since it was generated, so it no longer matches (nx sync does not touch hand edits). ` +
               `Fix: move the edit into a template override (--templateDir) and run \`nx g nx-dockerize:dockerize ${project} --force\`, or delete the checksum line to own the file.`,
           );
-        } else logger.warn(`nx-dockerize: ${path} was edited by hand; not synced (it still matches the project graph).`);
+        } else
+          logger.warn(`nx-dockerize: ${path} was edited by hand; not synced (it still matches the project graph).`);
         continue;
       }
       // An integrated Node project's Nx-made runtime manifest and lockfile drift with the root lockfile.
-      const paths = [path, `${path}.dockerignore`, 'docker-bake.json', ...RUNTIME_MANIFESTS.map((name) => `${path}.${name}`)];
+      const paths = [
+        path,
+        `${path}.dockerignore`,
+        'docker-bake.json',
+        ...RUNTIME_MANIFESTS.map((name) => `${path}.${name}`),
+      ];
       const before = paths.map((p) => tree.read(p, 'utf-8'));
       // A hand-edited ignore file is kept (and reported) while the Dockerfile and bake target still sync.
-      dockerizeProject(tree, schema, graph, { onKeptEdit: (kept) => logger.warn(`nx-dockerize: ${kept} was edited by hand; kept as it is (not synced).`) });
+      dockerizeProject(tree, schema, graph, {
+        onKeptEdit: (kept) => logger.warn(`nx-dockerize: ${kept} was edited by hand; kept as it is (not synced).`),
+      });
       paths.forEach((p, i) => tree.read(p, 'utf-8') !== before[i] && drifted.add(p));
     } catch (error) {
       problems.push(`${path} (${project}): ${(error as Error).message}`);
     }
   }
   const messages = [
-    ...(drifted.size ? [`${[...drifted].sort().join(', ')} no longer ${drifted.size === 1 ? 'matches' : 'match'} the project graph (a library dependency added or removed, a changed entry point or port, or a root lockfile change that moves the runtime dependencies). Run \`nx sync\`.`] : []),
+    ...(drifted.size
+      ? [
+          `${[...drifted].sort().join(', ')} no longer ${drifted.size === 1 ? 'matches' : 'match'} the project graph (a library dependency added or removed, a changed entry point or port, or a root lockfile change that moves the runtime dependencies). Run \`nx sync\`.`,
+        ]
+      : []),
     ...problems,
   ];
   return messages.length ? { outOfSyncMessage: messages.join('\n') } : {};

@@ -42,14 +42,23 @@ describe('toImageNames: Nx project → bake target → image repository', () => 
   });
 
   it('refuses two projects with one bake target or one image name, naming both', () => {
-    expect(() => assertUniqueNames('my-app', ['my.app', 'other'])).toThrow(/"my-app" and "my.app" would share the bake target "my-app".*Rename one/);
+    expect(() => assertUniqueNames('my-app', ['my.app', 'other'])).toThrow(
+      /"my-app" and "my.app" would share the bake target "my-app".*Rename one/,
+    );
     expect(() => assertUniqueNames('Api', ['api'])).toThrow(/"Api" and "api" would share the image name "api"/);
     expect(assertUniqueNames('api', ['api', 'web', '@/'])).toEqual({ bakeTarget: 'api', repository: 'api' });
   });
 });
 
 describe('image references (distribution/reference grammar)', () => {
-  it.each(['api', 'api:1.0', 'ghcr.io/acme/api:latest', 'localhost:5000/a/b', '[::1]:5000/api', `api@sha256:${'a'.repeat(64)}`])('%s is valid', (ref) => {
+  it.each([
+    'api',
+    'api:1.0',
+    'ghcr.io/acme/api:latest',
+    'localhost:5000/a/b',
+    '[::1]:5000/api',
+    `api@sha256:${'a'.repeat(64)}`,
+  ])('%s is valid', (ref) => {
     expect(explainImageReference(ref)).toBeUndefined();
   });
   it.each([
@@ -69,10 +78,20 @@ describe('image references (distribution/reference grammar)', () => {
 describe('mergeBakeFile', () => {
   const generated = { context: '.', dockerfile: 'apps/api/Dockerfile', tags: ['api:latest'] };
   const merge = (existing: unknown, extra: { previous?: object; force?: boolean; name?: string } = {}) =>
-    mergeBakeFile({ existing, file: 'docker-bake.json', name: extra.name ?? 'api', generated, previous: extra.previous, force: extra.force ?? false });
+    mergeBakeFile({
+      existing,
+      file: 'docker-bake.json',
+      name: extra.name ?? 'api',
+      generated,
+      previous: extra.previous,
+      force: extra.force ?? false,
+    });
 
   it('creates a file with one target in the default group', () => {
-    expect(merge(undefined)).toEqual({ document: { target: { api: generated }, group: { default: { targets: ['api'] } } }, conflicts: [] });
+    expect(merge(undefined)).toEqual({
+      document: { target: { api: generated }, group: { default: { targets: ['api'] } } },
+      conflicts: [],
+    });
   });
 
   it('keeps variables, functions, other groups and targets, unknown keys and the key order', () => {
@@ -93,19 +112,30 @@ describe('mergeBakeFile', () => {
   });
 
   it('keeps fields a user added to the generated target and updates its own', () => {
-    const existing = { target: { api: { ...generated, dockerfile: 'old/Dockerfile', platforms: ['linux/arm64'], args: { A: '1' } } } };
+    const existing = {
+      target: { api: { ...generated, dockerfile: 'old/Dockerfile', platforms: ['linux/arm64'], args: { A: '1' } } },
+    };
     const { document, conflicts } = merge(existing, { previous: { ...generated, dockerfile: 'old/Dockerfile' } });
     expect(conflicts).toEqual([]);
-    expect((document.target as Record<string, unknown>).api).toEqual({ ...generated, platforms: ['linux/arm64'], args: { A: '1' } });
+    expect((document.target as Record<string, unknown>).api).toEqual({
+      ...generated,
+      platforms: ['linux/arm64'],
+      args: { A: '1' },
+    });
   });
 
   it('reports a generated field the user changed, naming it; --force overwrites only generated fields', () => {
     const existing = { target: { api: { ...generated, tags: ['ghcr.io/acme/api:1'], platforms: ['linux/arm64'] } } };
     const refused = merge(existing, { previous: generated });
-    expect(refused.conflicts).toEqual(['target "api" field "tags": the file has ["ghcr.io/acme/api:1"], nx-dockerize writes ["api:latest"]']);
+    expect(refused.conflicts).toEqual([
+      'target "api" field "tags": the file has ["ghcr.io/acme/api:1"], nx-dockerize writes ["api:latest"]',
+    ]);
     expect(refused.document).toEqual(existing);
     const forced = merge(existing, { previous: generated, force: true });
-    expect((forced.document.target as Record<string, unknown>).api).toEqual({ ...generated, platforms: ['linux/arm64'] });
+    expect((forced.document.target as Record<string, unknown>).api).toEqual({
+      ...generated,
+      platforms: ['linux/arm64'],
+    });
   });
 
   it('treats a same-named target it has no record of as someone else’s', () => {
@@ -132,8 +162,11 @@ describe('mergeBakeFile', () => {
   });
 
   it('is byte-identical whatever the order projects are added in', () => {
-    const add = (doc: unknown, name: string) => mergeBakeFile({ existing: doc, file: 'f', name, generated: { context: '.' }, force: false }).document;
-    expect(serializeBakeDocument(add(add(undefined, 'a'), 'b'))).toBe(serializeBakeDocument(add(add(undefined, 'b'), 'a')));
+    const add = (doc: unknown, name: string) =>
+      mergeBakeFile({ existing: doc, file: 'f', name, generated: { context: '.' }, force: false }).document;
+    expect(serializeBakeDocument(add(add(undefined, 'a'), 'b'))).toBe(
+      serializeBakeDocument(add(add(undefined, 'b'), 'a')),
+    );
   });
 });
 

@@ -22,7 +22,8 @@ const NAME_ONLY = new RegExp(`^${NAME}$`);
 export function explainImageReference(reference: string): string | undefined {
   const match = REFERENCE.exec(reference);
   if (!match) {
-    if (/[A-Z]/.test(reference.split('/').slice(1).join('/') || reference)) return 'repository names are lowercase only';
+    if (/[A-Z]/.test(reference.split('/').slice(1).join('/') || reference))
+      return 'repository names are lowercase only';
     if (/\s/.test(reference)) return 'it contains white space';
     return 'it does not match name[:tag][@digest] (lowercase letters, digits and . _ - separators; tags of at most 128 word characters)';
   }

@@ -46,9 +46,14 @@ export function mergeBakeFile(input: BakeMergeInput): BakeMerge {
     const mine = (input.generated as Record<string, unknown>)[field];
     const theirs = current?.[field];
     const before = (input.previous as Record<string, unknown> | undefined)?.[field];
-    const ours = current === undefined || isDeepStrictEqual(theirs, mine) || (input.previous !== undefined && isDeepStrictEqual(theirs, before));
+    const ours =
+      current === undefined ||
+      isDeepStrictEqual(theirs, mine) ||
+      (input.previous !== undefined && isDeepStrictEqual(theirs, before));
     if (!ours && !input.force) {
-      conflicts.push(`target "${input.name}" field "${field}": the file has ${show(theirs)}, nx-dockerize writes ${show(mine)}`);
+      conflicts.push(
+        `target "${input.name}" field "${field}": the file has ${show(theirs)}, nx-dockerize writes ${show(mine)}`,
+      );
       continue;
     }
     if (mine === undefined) delete merged[field];
@@ -71,11 +76,15 @@ function checkShape(existing: unknown, file: string): BakeDocument {
   if (!isObject(existing)) throw new Error(`${file} is not a JSON object. ${fix}`);
   const document = existing as BakeDocument;
   for (const key of ['target', 'group']) {
-    if (document[key] !== undefined && !isObject(document[key])) throw new Error(`${file}: "${key}" is not an object. ${fix}`);
+    if (document[key] !== undefined && !isObject(document[key]))
+      throw new Error(`${file}: "${key}" is not an object. ${fix}`);
   }
   const group = document.group as Record<string, unknown> | undefined;
   const defaultTargets = (group?.default as { targets?: unknown } | undefined)?.targets;
-  if (group?.default !== undefined && (!isObject(group.default) || (defaultTargets !== undefined && !Array.isArray(defaultTargets)))) {
+  if (
+    group?.default !== undefined &&
+    (!isObject(group.default) || (defaultTargets !== undefined && !Array.isArray(defaultTargets)))
+  ) {
     throw new Error(`${file}: group "default" is not {"targets": [...]}. ${fix}`);
   }
   return document;

@@ -23,7 +23,21 @@ const BAKE_TARGET = /^[a-zA-Z0-9_-]+$/;
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 /** Docker's limit for a whole name is 255; leave room for a registry prefix. */
 const MAX_REPOSITORY = 128;
-const SPELLED: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ø: 'o', Ø: 'O', đ: 'd', Đ: 'D', ł: 'l', Ł: 'L', þ: 'th', Þ: 'TH' };
+const SPELLED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  Æ: 'AE',
+  œ: 'oe',
+  Œ: 'OE',
+  ø: 'o',
+  Ø: 'O',
+  đ: 'd',
+  Đ: 'D',
+  ł: 'l',
+  Ł: 'L',
+  þ: 'th',
+  Þ: 'TH',
+};
 
 export function toImageNames(project: string): ImageNames {
   const ascii = toAscii(project);
@@ -32,7 +46,9 @@ export function toImageNames(project: string): ImageNames {
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '');
   if (!/[a-zA-Z0-9]/.test(bakeTarget)) {
-    throw new Error(`Cannot derive a bake target name from project "${project}": it has no letters or digits. Rename the project.`);
+    throw new Error(
+      `Cannot derive a bake target name from project "${project}": it has no letters or digits. Rename the project.`,
+    );
   }
   const repository = bakeTarget
     .toLowerCase()
@@ -40,10 +56,14 @@ export function toImageNames(project: string): ImageNames {
     .replace(/[-_]+/g, (run) => (run === '_' || run === '__' || /^-+$/.test(run) ? run : '-'))
     .replace(/^[-_]+|[-_]+$/g, '');
   if (!BAKE_TARGET.test(bakeTarget) || !PATH_COMPONENT.test(repository)) {
-    throw new Error(`Cannot derive valid Docker names from project "${project}" (got "${bakeTarget}", "${repository}"). Rename the project.`);
+    throw new Error(
+      `Cannot derive valid Docker names from project "${project}" (got "${bakeTarget}", "${repository}"). Rename the project.`,
+    );
   }
   if (repository.length > MAX_REPOSITORY) {
-    throw new Error(`Project name "${project}" gives an image name of ${repository.length} characters (at most ${MAX_REPOSITORY}). Rename the project.`);
+    throw new Error(
+      `Project name "${project}" gives an image name of ${repository.length} characters (at most ${MAX_REPOSITORY}). Rename the project.`,
+    );
   }
   return { bakeTarget, repository };
 }
@@ -80,7 +100,12 @@ export function assertUniqueNames(project: string, others: Iterable<string>): Im
     } catch {
       continue;
     }
-    const clash = theirs.bakeTarget === mine.bakeTarget ? `bake target "${mine.bakeTarget}"` : theirs.repository === mine.repository ? `image name "${mine.repository}"` : '';
+    const clash =
+      theirs.bakeTarget === mine.bakeTarget
+        ? `bake target "${mine.bakeTarget}"`
+        : theirs.repository === mine.repository
+          ? `image name "${mine.repository}"`
+          : '';
     if (clash) {
       throw new Error(
         `Projects "${project}" and "${other}" would share the ${clash} (names that differ only by case or punctuation map to the same Docker name). ` +

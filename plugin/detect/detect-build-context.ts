@@ -44,7 +44,8 @@ export function detectBuildContext(input: {
 }): BuildContextFacts {
   const root = joinPath(input.projectRoot);
   const included = [root, ...input.closure];
-  const containsIncluded = (candidate: string) => included.some((path) => path === candidate || isInside(path, candidate));
+  const containsIncluded = (candidate: string) =>
+    included.some((path) => path === candidate || isInside(path, candidate));
   const nestedProjects = Object.entries(input.graph.nodes)
     .filter(([name]) => name !== input.project)
     .map(([, node]) => joinPath(node.data.root))

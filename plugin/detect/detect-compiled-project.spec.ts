@@ -18,14 +18,20 @@ interface Case {
   error?: RegExp[];
 }
 
-const noGraph = (project: ProjectInput): GraphInput => ({ nodes: { [project.name]: { data: { root: project.root } } }, dependencies: {} });
+const noGraph = (project: ProjectInput): GraphInput => ({
+  nodes: { [project.name]: { data: { root: project.root } } },
+  dependencies: {},
+});
 
 const cases: Case[] = [
   {
     name: 'go: root main package, toolchain line beats the go line, go.sum, port and -healthcheck from main.go; go.mod beats package.json',
     fixture: 'go-root-main',
     project: { name: 'api', root: 'apps/api' },
-    graph: { nodes: { api: { data: { root: 'apps/api' } }, proto: { data: { root: 'libs/proto' } } }, dependencies: { api: [{ target: 'proto' }] } },
+    graph: {
+      nodes: { api: { data: { root: 'apps/api' } }, proto: { data: { root: 'libs/proto' } } },
+      dependencies: { api: [{ target: 'proto' }] },
+    },
     expected: {
       language: 'go',
       module: 'example.com/shop/api/v2',
@@ -45,7 +51,10 @@ const cases: Case[] = [
     project: { name: 'svc', root: 'apps/svc' },
     options: { cgo: true },
     expected: {
-      goVersion: { value: '1.26', source: 'apps/svc/go.mod go line (go 1.24: the newest supported Go that builds it, versions.json go.supported)' },
+      goVersion: {
+        value: '1.26',
+        source: 'apps/svc/go.mod go line (go 1.24: the newest supported Go that builds it, versions.json go.supported)',
+      },
       main: { value: './cmd/server', source: 'apps/svc/cmd/server: the only main package under cmd/' },
       binary: 'server',
       goWork: { file: 'go.work', used: true },
@@ -57,14 +66,23 @@ const cases: Case[] = [
     name: 'go: several cmd/* main packages need --main',
     fixture: 'go-cmd-many',
     project: { name: 'tools', root: 'apps/tools' },
-    error: [/"tools"/, /apps\/tools\/cmd/, /several main packages under cmd\/ \(migrate, serve\)/, /--main=\.\/cmd\/<name>/],
+    error: [
+      /"tools"/,
+      /apps\/tools\/cmd/,
+      /several main packages under cmd\/ \(migrate, serve\)/,
+      /--main=\.\/cmd\/<name>/,
+    ],
   },
   {
     name: 'go: --main picks one (and its source gives the port)',
     fixture: 'go-cmd-many',
     project: { name: 'tools', root: 'apps/tools' },
     options: { main: 'cmd/serve' },
-    expected: { main: { value: './cmd/serve', source: 'options.main' }, binary: 'serve', port: { value: 7070, source: 'apps/tools/cmd/serve/serve.go: PORT defaults to "7070"' } },
+    expected: {
+      main: { value: './cmd/serve', source: 'options.main' },
+      binary: 'serve',
+      port: { value: 7070, source: 'apps/tools/cmd/serve/serve.go: PORT defaults to "7070"' },
+    },
   },
   {
     name: 'go: --main naming a non-main directory is an error',
@@ -106,10 +124,14 @@ const cases: Case[] = [
     name: 'go: requirements without go.sum are an error that says go mod tidy',
     fixture: 'go-local-modules',
     project: { name: 'nosum', root: 'apps/nosum' },
-    error: [/"nosum"/, /apps\/nosum\/go\.sum: missing, but go\.mod requires 1 module \(github\.com\/google\/uuid\)/, /go mod tidy/],
+    error: [
+      /"nosum"/,
+      /apps\/nosum\/go\.sum: missing, but go\.mod requires 1 module \(github\.com\/google\/uuid\)/,
+      /go mod tidy/,
+    ],
   },
   {
-    name: 'go: a malformed go.mod names the file, the line and Go\'s own message',
+    name: "go: a malformed go.mod names the file, the line and Go's own message",
     fixture: 'go-local-modules',
     project: { name: 'broken', root: 'apps/broken' },
     error: [/"broken"/, /apps\/broken\/go\.mod:5: usage: require module\/path v1\.2\.3/, /go mod edit -json/],
@@ -118,22 +140,39 @@ const cases: Case[] = [
     name: 'go: a mistyped replace path (no such directory) names the go.mod line holding the replace and says the directory does not exist, as Go does',
     fixture: 'go-local-modules',
     project: { name: 'dangling', root: 'apps/dangling' },
-    error: [/"dangling"/, /apps\/dangling\/go\.mod:7: `replace example\.com\/gone => \.\.\/\.\.\/libs\/gone` names libs\/gone, a directory that does not exist/, /go: replacement directory \.\.\/\.\.\/libs\/gone does not exist/, /correct the path/],
+    error: [
+      /"dangling"/,
+      /apps\/dangling\/go\.mod:7: `replace example\.com\/gone => \.\.\/\.\.\/libs\/gone` names libs\/gone, a directory that does not exist/,
+      /go: replacement directory \.\.\/\.\.\/libs\/gone does not exist/,
+      /correct the path/,
+    ],
   },
   {
     name: 'go: a replacement outside the workspace cannot enter the build context',
     fixture: 'go-local-modules',
     project: { name: 'outside', root: 'apps/outside' },
-    error: [/"outside"/, /apps\/outside\/go\.mod: \.\.\/\.\.\/\.\.\/ext is outside the workspace/, /move the module into the workspace/],
+    error: [
+      /"outside"/,
+      /apps\/outside\/go\.mod: \.\.\/\.\.\/\.\.\/ext is outside the workspace/,
+      /move the module into the workspace/,
+    ],
   },
   {
     name: 'go: cgo libraries from go.mod (go-sqlite3) and from imports (gopacket/pcap) turn cgo on, with the reason',
     fixture: 'go-local-modules',
     project: { name: 'sqlite', root: 'apps/sqlite' },
     expected: {
-      cgo: { value: true, source: 'apps/sqlite/go.mod requires github.com/mattn/go-sqlite3; the service imports github.com/google/gopacket/pcap' },
+      cgo: {
+        value: true,
+        source:
+          'apps/sqlite/go.mod requires github.com/mattn/go-sqlite3; the service imports github.com/google/gopacket/pcap',
+      },
       systemLibraries: [
-        { build: [], runtime: [], reason: expect.stringMatching(/compiles SQLite in with cgo.*modernc\.org\/sqlite is pure Go/) },
+        {
+          build: [],
+          runtime: [],
+          reason: expect.stringMatching(/compiles SQLite in with cgo.*modernc\.org\/sqlite is pure Go/),
+        },
         { build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: expect.stringContaining('links libpcap') },
       ],
     },
@@ -163,7 +202,10 @@ const cases: Case[] = [
         { dir: 'crates/server', name: 'engine-server', bins: ['src/server.rs'] },
         { dir: 'tools/gen', name: 'gen', lib: 'src/gen.rs', bins: [] },
       ],
-      bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
+      bin: {
+        value: { name: 'engine', package: 'engine-server' },
+        source: 'apps/engine/crates/server/src/server.rs: the only binary',
+      },
     },
   },
   {
@@ -188,16 +230,25 @@ const cases: Case[] = [
     name: 'rust: a package the workspace excludes is its own root',
     fixture: 'rust-monorepo',
     project: { name: 'legacy', root: 'apps/legacy' },
-    expected: { workspaceRoot: 'apps/legacy', lockfile: 'apps/legacy/Cargo.lock', crates: [{ dir: '.', name: 'legacy', bins: ['src/main.rs'] }], sourceDirs: [] },
+    expected: {
+      workspaceRoot: 'apps/legacy',
+      lockfile: 'apps/legacy/Cargo.lock',
+      crates: [{ dir: '.', name: 'legacy', bins: ['src/main.rs'] }],
+      sourceDirs: [],
+    },
   },
   {
     name: 'rust: a package inside a workspace that does not list it is refused as cargo does',
     fixture: 'rust-monorepo',
     project: { name: 'orphan', root: 'tools/orphan' },
-    error: [/"orphan"/, /^.*: Cargo\.toml: tools\/orphan is inside this Cargo workspace but not one of its members/, /add "tools\/orphan" to \[workspace\] members/],
+    error: [
+      /"orphan"/,
+      /^.*: Cargo\.toml: tools\/orphan is inside this Cargo workspace but not one of its members/,
+      /add "tools\/orphan" to \[workspace\] members/,
+    ],
   },
   {
-    name: 'rust: invalid TOML names the file and the parser\'s position',
+    name: "rust: invalid TOML names the file and the parser's position",
     fixture: 'rust-monorepo',
     project: { name: 'bad', root: 'tools/bad' },
     error: [/"bad"/, /tools\/bad\/Cargo\.toml: is not valid TOML/, /line 2/],
@@ -219,7 +270,10 @@ const cases: Case[] = [
     fixture: 'rust-two-bins',
     project: { name: 'cli', root: 'apps/cli' },
     options: { bin: 'worker' },
-    expected: { bin: { value: { name: 'worker', package: 'cli' }, source: 'options.bin' }, crates: [{ dir: '.', name: 'cli', bins: ['src/bin/web.rs', 'src/bin/worker.rs'] }] },
+    expected: {
+      bin: { value: { name: 'worker', package: 'cli' }, source: 'options.bin' },
+      crates: [{ dir: '.', name: 'cli', bins: ['src/bin/web.rs', 'src/bin/worker.rs'] }],
+    },
   },
   {
     name: 'rust: --bin naming no binary is an error',
@@ -239,19 +293,23 @@ const cases: Case[] = [
 const fixtures = join(__dirname, '__fixtures__');
 
 describe('detectProject: Go and Rust fixtures', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, { fixture, project, graph, options, expected, error }) => {
-    const run = () => detectProject({ fs: diskFsView(join(fixtures, fixture)), project, graph: graph ?? noGraph(project), options });
-    if (error) {
-      let message = '';
-      try {
-        run();
-      } catch (caught) {
-        expect(caught).toBeInstanceOf(Error);
-        message = (caught as Error).message;
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    (_name, { fixture, project, graph, options, expected, error }) => {
+      const run = () =>
+        detectProject({ fs: diskFsView(join(fixtures, fixture)), project, graph: graph ?? noGraph(project), options });
+      if (error) {
+        let message = '';
+        try {
+          run();
+        } catch (caught) {
+          expect(caught).toBeInstanceOf(Error);
+          message = (caught as Error).message;
+        }
+        for (const pattern of error) expect(message).toMatch(pattern);
+        return;
       }
-      for (const pattern of error) expect(message).toMatch(pattern);
-      return;
-    }
-    expect(run()).toMatchObject(expected ?? {});
-  });
+      expect(run()).toMatchObject(expected ?? {});
+    },
+  );
 });

@@ -14,7 +14,14 @@ function fsOf(files: Record<string, string>) {
 }
 
 const detect = (language: Language, files: Record<string, string>, option?: string) =>
-  detectHealth({ fs: fsOf(files), language, project: 'api', roots: ['apps/api', 'libs/health'], exclude: ['apps/api/e2e'], option });
+  detectHealth({
+    fs: fsOf(files),
+    language,
+    project: 'api',
+    roots: ['apps/api', 'libs/health'],
+    exclude: ['apps/api/e2e'],
+    option,
+  });
 
 describe('detectHealth: HTTP only on a route the sources name', () => {
   it.each([
@@ -54,12 +61,20 @@ describe('detectHealth: HTTP only on a route the sources name', () => {
 
 describe('Spring Boot: actuator health and server.port from application.yml', () => {
   const pom = (deps: string) => `<project><dependencies>${deps}</dependencies></project>`;
-  const profile = { language: 'java', projectRoot: '.', manifests: ['pom.xml'], springBoot: { value: { version: '3.5.0' }, source: 'pom.xml' } } as unknown as JavaProfile;
+  const profile = {
+    language: 'java',
+    projectRoot: '.',
+    manifests: ['pom.xml'],
+    springBoot: { value: { version: '3.5.0' }, source: 'pom.xml' },
+  } as unknown as JavaProfile;
 
   it('reads server.port (a ${PORT:…} default too) and the actuator path with its context path', () => {
     const fs = fsOf({
-      'pom.xml': pom('<dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>'),
-      'src/main/resources/application.yml': 'server:\n  port: ${PORT:8181}\n  servlet:\n    context-path: /shop\n---\nspring.config.activate.on-profile: prod\nserver.port: 9999\n',
+      'pom.xml': pom(
+        '<dependency><artifactId>spring-boot-starter-web</artifactId></dependency><dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>',
+      ),
+      'src/main/resources/application.yml':
+        'server:\n  port: ${PORT:8181}\n  servlet:\n    context-path: /shop\n---\nspring.config.activate.on-profile: prod\nserver.port: 9999\n',
     });
     expect(detectSpringBootPort(fs, '.', 'svc').value).toBe(8181);
     expect(detectActuatorHealth(fs, profile)?.value).toEqual({ kind: 'http', path: '/shop/actuator/health' });
@@ -74,7 +89,8 @@ describe('Spring Boot: actuator health and server.port from application.yml', ()
   it('management.server.port moves the probe to that port', () => {
     const fs = fsOf({
       'pom.xml': pom('<dependency><artifactId>spring-boot-starter-actuator</artifactId></dependency>'),
-      'src/main/resources/application.properties': 'management.server.port=9090\nmanagement.endpoints.web.base-path=/manage\n',
+      'src/main/resources/application.properties':
+        'management.server.port=9090\nmanagement.endpoints.web.base-path=/manage\n',
     });
     expect(detectActuatorHealth(fs, profile)?.value).toEqual({ kind: 'http', path: '/manage/health', port: 9090 });
   });
@@ -84,16 +100,32 @@ describe('planHealth: what each runtime image can run', () => {
   const http = { value: { kind: 'http', path: '/healthz' } as const, source: 'src/main.ts: route "/healthz"' };
   const tcp = { value: { kind: 'tcp' } as const, source: 'no route' };
   it('node, python and bash probe HTTP or TCP; no port, no check', () => {
-    expect(planHealth(http, 3000, { kind: 'node', binary: 'node' }).steps[0]).toMatchObject({ command: ['node', '-e', expect.stringContaining("fetch('http://127.0.0.1:3000/healthz')")] });
-    expect(planHealth(tcp, 3000, { kind: 'node', binary: 'node' }).steps[0]).toMatchObject({ command: ['node', '-e', expect.stringContaining("require('net').connect(3000")] });
-    expect(planHealth(tcp, 8000, { kind: 'python', binary: '/opt/venv/bin/python' }).steps[0]).toMatchObject({ command: ['/opt/venv/bin/python', '-c', expect.stringContaining('socket.create_connection')] });
-    expect(planHealth(tcp, 8080, { kind: 'bash' }).steps[0]).toMatchObject({ command: ['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080'] });
+    expect(planHealth(http, 3000, { kind: 'node', binary: 'node' }).steps[0]).toMatchObject({
+      command: ['node', '-e', expect.stringContaining("fetch('http://127.0.0.1:3000/healthz')")],
+    });
+    expect(planHealth(tcp, 3000, { kind: 'node', binary: 'node' }).steps[0]).toMatchObject({
+      command: ['node', '-e', expect.stringContaining("require('net').connect(3000")],
+    });
+    expect(planHealth(tcp, 8000, { kind: 'python', binary: '/opt/venv/bin/python' }).steps[0]).toMatchObject({
+      command: ['/opt/venv/bin/python', '-c', expect.stringContaining('socket.create_connection')],
+    });
+    expect(planHealth(tcp, 8080, { kind: 'bash' }).steps[0]).toMatchObject({
+      command: ['bash', '-c', 'exec 3<>/dev/tcp/127.0.0.1/8080'],
+    });
     expect(planHealth(http, undefined, { kind: 'bash' })).toEqual({ steps: [] });
   });
 
-  it('distroless: the binary\'s own probe mode or none, said in the note; none turns it off', () => {
-    expect(planHealth(tcp, 8080, { kind: 'binary', image: 'gcr.io/distroless/static-debian12' })).toMatchObject({ steps: [], note: expect.stringMatching(/^No HEALTHCHECK: .* no shell/) });
-    expect(planHealth(http, 8080, { kind: 'binary', argv: ['/app/api', '-healthcheck'], image: 'distroless' }).steps).toEqual([{ kind: 'healthcheck', command: ['/app/api', '-healthcheck'] }]);
-    expect(planHealth({ value: { kind: 'none' }, source: 'the healthcheck option' }, 8080, { kind: 'bash' })).toEqual({ steps: [], note: 'No HEALTHCHECK (from the healthcheck option).' });
+  it("distroless: the binary's own probe mode or none, said in the note; none turns it off", () => {
+    expect(planHealth(tcp, 8080, { kind: 'binary', image: 'gcr.io/distroless/static-debian12' })).toMatchObject({
+      steps: [],
+      note: expect.stringMatching(/^No HEALTHCHECK: .* no shell/),
+    });
+    expect(
+      planHealth(http, 8080, { kind: 'binary', argv: ['/app/api', '-healthcheck'], image: 'distroless' }).steps,
+    ).toEqual([{ kind: 'healthcheck', command: ['/app/api', '-healthcheck'] }]);
+    expect(planHealth({ value: { kind: 'none' }, source: 'the healthcheck option' }, 8080, { kind: 'bash' })).toEqual({
+      steps: [],
+      note: 'No HEALTHCHECK (from the healthcheck option).',
+    });
   });
 });

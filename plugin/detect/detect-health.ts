@@ -10,22 +10,54 @@ const SOURCE_EXTENSIONS: Record<Language, RegExp> = {
   python: /\.py$/,
   java: /\.(?:java|kt)$/,
 };
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'target', '.venv', 'venv', '__pycache__', '.git', '.nx', 'coverage', 'test', 'tests', '__tests__', 'e2e', '.next']);
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  'dist',
+  'build',
+  'target',
+  '.venv',
+  'venv',
+  '__pycache__',
+  '.git',
+  '.nx',
+  'coverage',
+  'test',
+  'tests',
+  '__tests__',
+  'e2e',
+  '.next',
+]);
 const TEST_FILE = /(?:\.(?:spec|test)\.[cm]?[jt]sx?|_test\.go|(?:^|\/)test_[^/]*\.py|_test\.py|Tests?\.(?:java|kt))$/;
 const MAX_FILES = 400;
 const MAX_BYTES = 256 * 1024;
 
 /** Health route names, most conventional first: the first one found in the sources wins. */
-const HEALTH_NAMES = ['health', 'healthz', 'livez', 'healthcheck', 'health-check', '_health', 'readyz', 'ready', 'ping'];
+const HEALTH_NAMES = [
+  'health',
+  'healthz',
+  'livez',
+  'healthcheck',
+  'health-check',
+  '_health',
+  'readyz',
+  'ready',
+  'ping',
+];
 const NAME = HEALTH_NAMES.map((name) => name.replace('-', '\\-')).join('|');
 /**
  * A route as code spells it: a quoted path whose last segment is a health name (`'/health'`,
  * `"GET /healthz"` Go 1.22 patterns, `"/api/health"`), NestJS `@Controller('health')`, Django `path('health/'`.
  */
 const ROUTE_PATTERNS: { pattern: RegExp; toPath: (match: RegExpExecArray) => string }[] = [
-  { pattern: new RegExp(`["'\`](?:(?:GET|HEAD)\\s+)?((?:/[\\w.-]+)*/(?:${NAME}))/?["'\`]`, 'g'), toPath: (match) => match[1] },
+  {
+    pattern: new RegExp(`["'\`](?:(?:GET|HEAD)\\s+)?((?:/[\\w.-]+)*/(?:${NAME}))/?["'\`]`, 'g'),
+    toPath: (match) => match[1],
+  },
   { pattern: new RegExp(`@Controller\\(\\s*["'\`]/?(${NAME})["'\`]`, 'g'), toPath: (match) => `/${match[1]}` },
-  { pattern: new RegExp(`\\bre_?path\\(\\s*r?["']\\^?((?:${NAME}))/?\\$?["']`, 'g'), toPath: (match) => `/${match[1]}/` },
+  {
+    pattern: new RegExp(`\\bre_?path\\(\\s*r?["']\\^?((?:${NAME}))/?\\$?["']`, 'g'),
+    toPath: (match) => `/${match[1]}/`,
+  },
 ];
 
 /** Parses the `healthcheck` option: `none`, `tcp` or an HTTP path. Throws naming the fix otherwise. */
@@ -57,7 +89,8 @@ export function detectHealth(input: {
   option?: string;
   frameworkDefault?: Sourced<HealthProbe>;
 }): Sourced<HealthProbe> {
-  if (input.option !== undefined) return { value: parseHealthOption(input.option, input.project), source: 'the healthcheck option' };
+  if (input.option !== undefined)
+    return { value: parseHealthOption(input.option, input.project), source: 'the healthcheck option' };
   const extensions = SOURCE_EXTENSIONS[input.language];
   const route = extensions && findHealthRoute(input.fs, input.roots, input.exclude ?? [], extensions);
   if (route) return route;
@@ -66,7 +99,12 @@ export function detectHealth(input: {
 }
 
 /** The best health route literal in the roots' source files, with the file that names it. */
-function findHealthRoute(fs: FsView, roots: string[], exclude: string[], extensions: RegExp): Sourced<HealthProbe> | undefined {
+function findHealthRoute(
+  fs: FsView,
+  roots: string[],
+  exclude: string[],
+  extensions: RegExp,
+): Sourced<HealthProbe> | undefined {
   let best: { rank: number; path: string; file: string } | undefined;
   for (const file of listSources(fs, roots, exclude, extensions)) {
     const text = fs.read(file);
@@ -75,7 +113,8 @@ function findHealthRoute(fs: FsView, roots: string[], exclude: string[], extensi
       for (const match of text.matchAll(pattern)) {
         const path = toPath(match as RegExpExecArray);
         const rank = HEALTH_NAMES.indexOf(path.replace(/\/$/, '').split('/').pop()!);
-        if (!best || rank < best.rank || (rank === best.rank && path.length < best.path.length)) best = { rank, path, file };
+        if (!best || rank < best.rank || (rank === best.rank && path.length < best.path.length))
+          best = { rank, path, file };
       }
     }
   }
@@ -92,7 +131,8 @@ function listSources(fs: FsView, roots: string[], exclude: string[], extensions:
       const path = joinPath(dir, name);
       if (extensions.test(name)) {
         if (!TEST_FILE.test(path)) files.push(path);
-      } else if (!SKIPPED_DIRS.has(name) && !name.startsWith('.') && !name.includes('.') && !exclude.includes(path)) queue.push(path);
+      } else if (!SKIPPED_DIRS.has(name) && !name.startsWith('.') && !name.includes('.') && !exclude.includes(path))
+        queue.push(path);
     }
   }
   return files.slice(0, MAX_FILES);

@@ -47,7 +47,10 @@ export interface NodeProjectInput {
    * by Nx from the full project graph (the generator passes it; undefined when the graph has no
    * external nodes, e.g. an in-memory test Tree).
    */
-  createRuntimeManifest?: (project: string, manager: import('../types').NodePackageManager) => { packageJson: string; lockfile: string } | undefined;
+  createRuntimeManifest?: (
+    project: string,
+    manager: import('../types').NodePackageManager,
+  ) => { packageJson: string; lockfile: string } | undefined;
 }
 
 /** A package.json as far as detection reads it. */

@@ -21,7 +21,11 @@ interface Case {
 const api: ProjectInput = { name: '@ws/api', root: 'apps/api' };
 const defaultMajor = versions.node.defaultMajor;
 
-const orders = (build: ProjectInput['targets']): ProjectInput => ({ name: 'orders', root: 'apps/orders', targets: build });
+const orders = (build: ProjectInput['targets']): ProjectInput => ({
+  name: 'orders',
+  root: 'apps/orders',
+  targets: build,
+});
 const esbuildTarget = {
   executor: 'nx:run-commands',
   options: { command: 'esbuild apps/orders/src/main.ts --bundle --platform=node --outfile=dist/apps/orders/main.js' },
@@ -66,8 +70,15 @@ const cases: Case[] = [
   {
     name: 'pnpm lockfile, nx:run-script build, output from package.json main',
     fixture: 'pnpm',
-    project: { name: 'web', root: 'apps/web', targets: { build: { executor: 'nx:run-script', options: { script: 'build' } } } },
-    graph: { nodes: { web: { data: { root: 'apps/web' } }, lib: { data: { root: 'libs/lib' } } }, dependencies: { web: [{ target: 'lib' }] } },
+    project: {
+      name: 'web',
+      root: 'apps/web',
+      targets: { build: { executor: 'nx:run-script', options: { script: 'build' } } },
+    },
+    graph: {
+      nodes: { web: { data: { root: 'apps/web' } }, lib: { data: { root: 'libs/lib' } } },
+      dependencies: { web: [{ target: 'lib' }] },
+    },
     expected: {
       packageManager: { value: 'pnpm', source: 'pnpm-lock.yaml' },
       lockfile: 'pnpm-lock.yaml',
@@ -165,7 +176,12 @@ const cases: Case[] = [
     name: 'missing lockfile is an error (manager named by engines.pnpm)',
     fixture: 'missing-lockfile',
     project: api,
-    error: [/project "@ws\/api"/, /pnpm-lock\.yaml/, /package\.json#engines\.pnpm/, /run `pnpm install` and commit pnpm-lock\.yaml/],
+    error: [
+      /project "@ws\/api"/,
+      /pnpm-lock\.yaml/,
+      /package\.json#engines\.pnpm/,
+      /run `pnpm install` and commit pnpm-lock\.yaml/,
+    ],
   },
   {
     name: 'two lockfiles without a packageManager field is an error',
@@ -177,7 +193,11 @@ const cases: Case[] = [
     name: 'packageManager disagreeing with the only lockfile is an error',
     fixture: 'field-disagrees',
     project: api,
-    error: [/package\.json: package\.json#packageManager says yarn/, /package-lock\.json/, /run `yarn install`, commit yarn\.lock/],
+    error: [
+      /package\.json: package\.json#packageManager says yarn/,
+      /package-lock\.json/,
+      /run `yarn install`, commit yarn\.lock/,
+    ],
   },
   {
     name: 'malformed root package.json is an error naming the file and the parse problem',
@@ -242,7 +262,12 @@ const cases: Case[] = [
       build: { command: 'tsc -p apps/orders/tsconfig.app.json', outputs: ['{workspaceRoot}/dist/{projectRoot}'] },
     }),
     graph: { nodes: ordersGraph.nodes, dependencies: { orders: [{ target: 'a' }], a: [{ target: 'npm:zod' }] } },
-    error: [/project "orders"/, /apps\/orders\/project\.json/, /writes to dist\/apps\/orders/, /--entry=dist\/apps\/orders\/main\.js/],
+    error: [
+      /project "orders"/,
+      /apps\/orders\/project\.json/,
+      /writes to dist\/apps\/orders/,
+      /--entry=dist\/apps\/orders\/main\.js/,
+    ],
   },
   {
     name: 'integrated project, output from outputs, entry from the entry option, npm edges only through its library (#10: Cannot find module)',
@@ -286,7 +311,7 @@ const cases: Case[] = [
     error: [/"worker"/, /entry option "src\/missing\.js" names no file/, /--entry=/],
   },
   {
-    name: 'stale main (npm init\'s index.js, never written): the start script wins, and nothing claims index.js',
+    name: "stale main (npm init's index.js, never written): the start script wins, and nothing claims index.js",
     fixture: 'root-stale-main',
     project: { name: 'solo', root: '.' },
     expected: { entrypoint: { value: 'src/server.js', source: 'package.json#scripts.start' } },
@@ -318,7 +343,12 @@ function catchError(run: () => unknown): Error | undefined {
 describe('detectNodeProject', () => {
   it.each(cases)('$name', ({ fixture, project, graph, options, expected, error }) => {
     const detect = () =>
-      detectNodeProject({ fs: diskFsView(join(fixtures, fixture)), project, graph: graph ?? toDefaultGraph(project), options });
+      detectNodeProject({
+        fs: diskFsView(join(fixtures, fixture)),
+        project,
+        graph: graph ?? toDefaultGraph(project),
+        options,
+      });
     if (error) {
       const thrown = catchError(detect);
       expect(thrown).toBeInstanceOf(Error);
@@ -331,7 +361,11 @@ describe('detectNodeProject', () => {
 
   it('omits build for a plain JS package, reads the port from the file node runs, and keeps the full profile shape', () => {
     const project = { name: 'worker', root: 'apps/worker' };
-    const profile = detectNodeProject({ fs: diskFsView(join(fixtures, 'yarn-classic')), project, graph: toDefaultGraph(project) });
+    const profile = detectNodeProject({
+      fs: diskFsView(join(fixtures, 'yarn-classic')),
+      project,
+      graph: toDefaultGraph(project),
+    });
     expect(profile.build).toBeUndefined();
     expect(profile.port).toEqual({ value: 5000, source: 'apps/worker/src/server.js: .listen(5000' });
     expect(profile.closure).toEqual([]);

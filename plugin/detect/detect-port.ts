@@ -15,10 +15,18 @@ const PORT_PATTERNS: { pattern: RegExp; show: (match: RegExpExecArray) => string
 ];
 
 /** The port: the option, else a default found in the entry source (`entryFile`, else the usual names); undefined when unknown. */
-export function detectPort(input: { fs: FsView; projectRoot: string; port?: number; entryFile?: string }): Sourced<number> | undefined {
+export function detectPort(input: {
+  fs: FsView;
+  projectRoot: string;
+  port?: number;
+  entryFile?: string;
+}): Sourced<number> | undefined {
   if (input.port !== undefined) return { value: input.port, source: 'options.port' };
   // The file node runs (a project without a build, e.g. `node src/server.js`) first, then the usual names.
-  const sources = [...(input.entryFile ? [input.entryFile] : []), ...ENTRY_SOURCES.map((path) => joinPath(input.projectRoot, path))];
+  const sources = [
+    ...(input.entryFile ? [input.entryFile] : []),
+    ...ENTRY_SOURCES.map((path) => joinPath(input.projectRoot, path)),
+  ];
   const file = sources.find((path) => input.fs.exists(path));
   const text = file ? input.fs.read(file) : undefined;
   if (!file || text === undefined) return undefined;

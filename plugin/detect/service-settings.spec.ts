@@ -3,7 +3,11 @@ import { toServiceSettings } from './service-settings';
 
 describe('toServiceSettings', () => {
   it('defaults to slim and docker, with the source saying so', () => {
-    expect(toServiceSettings()).toEqual({ runtime: { value: 'slim', source: 'default' }, buildMode: { value: 'docker', source: 'default' }, nativeOnAlpine: false });
+    expect(toServiceSettings()).toEqual({
+      runtime: { value: 'slim', source: 'default' },
+      buildMode: { value: 'docker', source: 'default' },
+      nativeOnAlpine: false,
+    });
   });
 
   it('takes the options, naming them as the source', () => {

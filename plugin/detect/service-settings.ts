@@ -6,7 +6,9 @@ import type { BuildMode, DockerizeOptions, RuntimeBase, ServiceSettings } from '
  * Node's `nativeOnAlpine` (default false). Each carries its source (`options.runtime` or
  * `default`), for the notes. The values were validated where they entered (normalize-options.ts).
  */
-export function toServiceSettings(options: Partial<Pick<DockerizeOptions, 'runtime' | 'buildMode' | 'nativeOnAlpine'>> = {}): ServiceSettings {
+export function toServiceSettings(
+  options: Partial<Pick<DockerizeOptions, 'runtime' | 'buildMode' | 'nativeOnAlpine'>> = {},
+): ServiceSettings {
   return {
     runtime: sourced<RuntimeBase>(options.runtime, 'slim', 'options.runtime'),
     buildMode: sourced<BuildMode>(options.buildMode, 'docker', 'options.buildMode'),
@@ -15,7 +17,10 @@ export function toServiceSettings(options: Partial<Pick<DockerizeOptions, 'runti
 }
 
 /** A profile with its settings taken from `options` (detection's last step; tests use it on hand-made profiles). */
-export function withSettings<P extends object>(profile: P, options?: Partial<Pick<DockerizeOptions, 'runtime' | 'buildMode' | 'nativeOnAlpine'>>): P & { settings: ServiceSettings } {
+export function withSettings<P extends object>(
+  profile: P,
+  options?: Partial<Pick<DockerizeOptions, 'runtime' | 'buildMode' | 'nativeOnAlpine'>>,
+): P & { settings: ServiceSettings } {
   return { ...profile, settings: toServiceSettings(options) };
 }
 

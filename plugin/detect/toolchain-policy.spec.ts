@@ -20,8 +20,13 @@ describe('Go toolchain policy', () => {
     expect(detectGoToolchain(goMod({ Go: '1.99' }), 'svc').value).toBe('1.99');
   });
   it('the goVersion option, with a clear error when no image exists', () => {
-    expect(detectGoToolchain(goMod({ Go: '1.22' }), 'svc', '1.25')).toEqual({ value: '1.25', source: 'the goVersion option' });
-    expect(() => detectGoToolchain(goMod({}), 'svc', '1.12')).toThrow(/"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/);
+    expect(detectGoToolchain(goMod({ Go: '1.22' }), 'svc', '1.25')).toEqual({
+      value: '1.25',
+      source: 'the goVersion option',
+    });
+    expect(() => detectGoToolchain(goMod({}), 'svc', '1.12')).toThrow(
+      /"svc": the goVersion option "1\.12" has no golang image \(images exist for 1\.20 to .*Fix:/,
+    );
   });
 });
 
@@ -29,7 +34,12 @@ describe('Python version policy (PEP 440)', () => {
   const detect = (files: Record<string, string>, requires?: string, pythonVersion?: string) => {
     const tree = createTreeWithEmptyWorkspace();
     for (const [path, text] of Object.entries(files)) tree.write(path, text);
-    return detectPythonVersion(treeFsView(tree), 'apps/api', requires ? { project: { 'requires-python': requires } } : undefined, { project: 'api', pythonVersion });
+    return detectPythonVersion(
+      treeFsView(tree),
+      'apps/api',
+      requires ? { project: { 'requires-python': requires } } : undefined,
+      { project: 'api', pythonVersion },
+    );
   };
   it('.python-version first, then the newest supported release requires-python allows', () => {
     expect(detect({ 'apps/api/.python-version': '3.12\n' }, '>=3.10').value).toBe('3.12');
@@ -52,7 +62,12 @@ describe('Java release policy', () => {
     expect(detectJavaToolchain(undefined, 'billing').value).toBe(versions.java.defaultMajor);
   });
   it('the javaVersion option must be an LTS with images', () => {
-    expect(detectJavaToolchain(declared('17'), 'billing', '21')).toEqual({ value: '21', source: 'the javaVersion option' });
-    expect(() => detectJavaToolchain(undefined, 'billing', '22')).toThrow(/"billing": the javaVersion option "22" has no eclipse-temurin JDK\/JRE image \(images exist for the LTS releases 8, 11, 17, 21, 25\)/);
+    expect(detectJavaToolchain(declared('17'), 'billing', '21')).toEqual({
+      value: '21',
+      source: 'the javaVersion option',
+    });
+    expect(() => detectJavaToolchain(undefined, 'billing', '22')).toThrow(
+      /"billing": the javaVersion option "22" has no eclipse-temurin JDK\/JRE image \(images exist for the LTS releases 8, 11, 17, 21, 25\)/,
+    );
   });
 });

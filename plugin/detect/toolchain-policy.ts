@@ -8,7 +8,10 @@ export function toSemver(version: string): string | undefined {
 
 /** The newest of `supported` (newest last or not: sorted here) that `accepts`; undefined when none does. */
 export function pickNewest(supported: string[], accepts: (version: string) => boolean): string | undefined {
-  return [...supported].sort((a, b) => semver.compare(toSemver(a)!, toSemver(b)!)).reverse().find(accepts);
+  return [...supported]
+    .sort((a, b) => semver.compare(toSemver(a)!, toSemver(b)!))
+    .reverse()
+    .find(accepts);
 }
 
 /**

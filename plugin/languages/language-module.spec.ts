@@ -25,7 +25,13 @@ const shellLanguage: LanguageModule<ShellProfile> = {
   language: 'shell',
   markers: ['serve.sh'],
   claims: claimsByMarkers(['serve.sh']),
-  detect: ({ project, options }) => ({ language: 'shell', project: project.name, projectRoot: project.root, settings: toServiceSettings(options), script: 'serve.sh' }),
+  detect: ({ project, options }) => ({
+    language: 'shell',
+    project: project.name,
+    projectRoot: project.root,
+    settings: toServiceSettings(options),
+    script: 'serve.sh',
+  }),
   plan: (profile): BuildPlan => ({
     project: profile.project,
     projectRoot: profile.projectRoot,
@@ -36,7 +42,13 @@ const shellLanguage: LanguageModule<ShellProfile> = {
         from: { image: 'debian', tag: 'bookworm-slim' },
         steps: [
           { kind: 'workdir', path: '/app' },
-          { kind: 'copy', role: 'source', sources: [`${profile.projectRoot}/${profile.script}`], dest: './', link: true },
+          {
+            kind: 'copy',
+            role: 'source',
+            sources: [`${profile.projectRoot}/${profile.script}`],
+            dest: './',
+            link: true,
+          },
           { kind: 'user', uid: 10001, gid: 10001 },
           { kind: 'cmd', argv: ['/bin/sh', profile.script] },
         ],
@@ -53,7 +65,10 @@ describe('LanguageModule', () => {
   it('a skeleton language is one module: claimed through the registry, planned, validated, rendered', () => {
     const registry = [shellLanguage as unknown as LanguageModule, ...LANGUAGES];
     const fs = { read: () => undefined, exists: (path: string) => path === 'apps/cron/serve.sh', list: () => [] };
-    const profile = detectProject({ fs, project: { name: 'cron', root: 'apps/cron' }, graph: { nodes: {}, dependencies: {} } }, registry);
+    const profile = detectProject(
+      { fs, project: { name: 'cron', root: 'apps/cron' }, graph: { nodes: {}, dependencies: {} } },
+      registry,
+    );
     expect(profile).toMatchObject({ language: 'shell', script: 'serve.sh' });
     const plan = shellLanguage.plan(profile as unknown as ShellProfile);
     expect(validatePlan(plan)).toEqual([]);
@@ -67,7 +82,9 @@ describe('LanguageModule', () => {
   it('an unclaimed project names its root and every manifest looked for', () => {
     const fs = diskFsView(join(__dirname, '../detect/__fixtures__/npm'));
     const input = { fs, project: { name: 'docs', root: 'docs' }, graph: { nodes: {}, dependencies: {} } };
-    expect(() => detectProject(input)).toThrow(/project "docs": docs: no manifest nx-dockerize knows \(go\.mod, Cargo\.toml, pom\.xml.*package\.json, project\.json\)/);
+    expect(() => detectProject(input)).toThrow(
+      /project "docs": docs: no manifest nx-dockerize knows \(go\.mod, Cargo\.toml, pom\.xml.*package\.json, project\.json\)/,
+    );
   });
 });
 

@@ -16,9 +16,16 @@ import { joinPath } from '../detect/join-path';
  *    style (project.json only) is kept for Node builds: an `@nx/*` JavaScript executor, a command
  *    chain in which any command is a JavaScript tool (`rm -rf dist && tsc`), or JS/TS sources.
  */
-export function refuseProject(fs: FsView, project: ProjectInput, claimedBy: string | undefined, markers: string): Error | undefined {
+export function refuseProject(
+  fs: FsView,
+  project: ProjectInput,
+  claimedBy: string | undefined,
+  markers: string,
+): Error | undefined {
   const root = joinPath(project.root);
-  const configFile = fs.exists(joinPath(root, 'project.json')) ? joinPath(root, 'project.json') : joinPath(root, 'package.json');
+  const configFile = fs.exists(joinPath(root, 'project.json'))
+    ? joinPath(root, 'project.json')
+    : joinPath(root, 'package.json');
   if (project.projectType === 'library') {
     return new Error(
       `nx-dockerize: project "${project.name}" is a library (projectType "library" in ${configFile}): a library has no process to run, so it gets no image. ` +
@@ -38,12 +45,40 @@ export function refuseProject(fs: FsView, project: ProjectInput, claimedBy: stri
   return undefined;
 }
 
-const JS_TOOLS = new Set(['node', 'npx', 'npm', 'pnpm', 'pnpx', 'yarn', 'bun', 'bunx', 'tsc', 'tsx', 'ts-node', 'esbuild', 'webpack', 'vite', 'rollup', 'rspack', 'swc', 'babel', 'nx', 'next', 'nest', 'tsup']);
+const JS_TOOLS = new Set([
+  'node',
+  'npx',
+  'npm',
+  'pnpm',
+  'pnpx',
+  'yarn',
+  'bun',
+  'bunx',
+  'tsc',
+  'tsx',
+  'ts-node',
+  'esbuild',
+  'webpack',
+  'vite',
+  'rollup',
+  'rspack',
+  'swc',
+  'babel',
+  'nx',
+  'next',
+  'nest',
+  'tsup',
+]);
 /** Nx plugins that build other languages (their executors are never a Node build). */
-const NON_JS_PLUGINS = /^(@nx\/(gradle|maven|dotnet)|@nx-go\/|@nx-dotnet\/|@monodon\/rust|@nxlv\/python|@nx-extend\/(gcp-functions-go))/;
+const NON_JS_PLUGINS =
+  /^(@nx\/(gradle|maven|dotnet)|@nx-go\/|@nx-dotnet\/|@monodon\/rust|@nxlv\/python|@nx-extend\/(gcp-functions-go))/;
 
 /** `"make build"` (quoted as it will be shown) when a build target is clearly not a Node build. */
-function describeNonNodeBuild(build: { executor?: string; command?: string; options?: Record<string, unknown> }): string | undefined {
+function describeNonNodeBuild(build: {
+  executor?: string;
+  command?: string;
+  options?: Record<string, unknown>;
+}): string | undefined {
   if (build.executor && NON_JS_PLUGINS.test(build.executor)) return `the executor ${build.executor}`;
   const isCommands = build.executor === 'nx:run-commands' || (!build.executor && build.command);
   if (!isCommands) return undefined;
@@ -51,7 +86,13 @@ function describeNonNodeBuild(build: { executor?: string; command?: string; opti
   const first = options.command ?? options.commands?.[0] ?? build.command;
   const command = typeof first === 'string' ? first : (first as { command?: unknown } | undefined)?.command;
   if (typeof command !== 'string') return undefined;
-  const tools = command.split(/&&|\|\||;|\|/).map((part) => part.trim().split(/\s+/).find((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word)) ?? '');
+  const tools = command.split(/&&|\|\||;|\|/).map(
+    (part) =>
+      part
+        .trim()
+        .split(/\s+/)
+        .find((word) => !/^[A-Z_][A-Z0-9_]*=/.test(word)) ?? '',
+  );
   return tools.some((tool) => JS_TOOLS.has(tool.replace(/^.*\//, ''))) ? undefined : `\`${command.trim()}\``;
 }
 
@@ -59,5 +100,7 @@ const JS_SOURCE = /\.(?:[cm]?[jt]s|[jt]sx)$/;
 
 /** Any .js/.ts (and variants) file at the project root or one folder down (src/main.ts). */
 function hasJavaScriptSources(fs: FsView, root: string): boolean {
-  return fs.list(root).some((entry) => JS_SOURCE.test(entry) || fs.list(joinPath(root, entry)).some((child) => JS_SOURCE.test(child)));
+  return fs
+    .list(root)
+    .some((entry) => JS_SOURCE.test(entry) || fs.list(joinPath(root, entry)).some((child) => JS_SOURCE.test(child)));
 }

@@ -14,7 +14,16 @@ describe('planAllowList (checked with a real dockerignore matcher)', () => {
       buildContext: { nestedProjects: ['apps/api/e2e'] },
       excludeEverywhere: ['dist'],
     });
-    const files = ['package.json', 'apps/api/src/main.ts', 'apps/api/e2e/spec.ts', 'apps/api/node_modules/x.js', 'apps/api/dist/main.js', 'libs/util/index.ts', 'libs/other/index.ts', 'README.md'];
+    const files = [
+      'package.json',
+      'apps/api/src/main.ts',
+      'apps/api/e2e/spec.ts',
+      'apps/api/node_modules/x.js',
+      'apps/api/dist/main.js',
+      'libs/util/index.ts',
+      'libs/other/index.ts',
+      'README.md',
+    ];
     expect(sent(lines, files)).toEqual(['apps/api/src/main.ts', 'libs/util/index.ts', 'package.json']);
   });
 
@@ -28,7 +37,16 @@ describe('planAllowList (checked with a real dockerignore matcher)', () => {
       excludeEverywhere: ['dist'],
       reinclude: ['dist/solo'],
     });
-    const files = ['package.json', 'package-lock.json', 'src/main.ts', 'dist/solo/main.js', 'dist/solo/node_modules/x.js', 'dist/other/main.js', 'node_modules/nx/index.js', '.env'];
+    const files = [
+      'package.json',
+      'package-lock.json',
+      'src/main.ts',
+      'dist/solo/main.js',
+      'dist/solo/node_modules/x.js',
+      'dist/other/main.js',
+      'node_modules/nx/index.js',
+      '.env',
+    ];
     expect(sent(lines, files)).toEqual(['dist/solo/main.js', 'package-lock.json', 'package.json', 'src/main.ts']);
   });
 });

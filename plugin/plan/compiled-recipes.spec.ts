@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
 import versions from '../versions.json';
-import { compiledOptions, goCgoProfile, goPcapProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from './__fixtures__/compiled-profiles';
+import {
+  compiledOptions,
+  goCgoProfile,
+  goPcapProfile,
+  goProfile,
+  goWorkspaceProfile,
+  rustMemberPqProfile,
+  rustMemberProfile,
+  rustProfile,
+  rustWorkspaceProfile,
+} from './__fixtures__/compiled-profiles';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
@@ -11,7 +21,8 @@ import { withSettings } from '../detect/service-settings';
 const stage = (plan: BuildPlan, name: string): Stage => plan.stages.find((candidate) => candidate.name === name)!;
 const runs = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'run' }> => step.kind === 'run');
 const indexOf = (s: Stage, match: (step: Step) => boolean) => s.steps.findIndex(match);
-const isTargetArg = (step: Step) => step.kind === 'arg' && Object.keys(step.vars).some((key) => key.startsWith('TARGET'));
+const isTargetArg = (step: Step) =>
+  step.kind === 'arg' && Object.keys(step.vars).some((key) => key.startsWith('TARGET'));
 
 const PLANS: [string, () => BuildPlan][] = [
   ['go static', () => planGoRecipe(withSettings(goProfile, compiledOptions))],
@@ -29,14 +40,28 @@ describe('Go and Rust plans keep every invariant', () => {
     expect(validatePlan(plan())).toEqual([]);
     const runtime = plan().stages.at(-1)!;
     expect(runtime.role).toBe('runtime');
-    expect(runtime.steps).toContainEqual({ kind: 'user', uid: versions.distroless.nonrootUid, gid: versions.distroless.nonrootUid });
+    expect(runtime.steps).toContainEqual({
+      kind: 'user',
+      uid: versions.distroless.nonrootUid,
+      gid: versions.distroless.nonrootUid,
+    });
     // Only the binary enters the runtime.
     expect(runtime.steps.filter((step) => step.kind === 'copy')).toHaveLength(1);
   });
 
   it('dispatches go and rust profiles to their recipes', () => {
-    expect(planProject(withSettings(goProfile, compiledOptions)).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
-    expect(planProject(withSettings(rustProfile, compiledOptions)).stages.map((s) => s.name)).toEqual(['base', 'deps', 'build', 'runtime']);
+    expect(planProject(withSettings(goProfile, compiledOptions)).stages.map((s) => s.name)).toEqual([
+      'base',
+      'deps',
+      'build',
+      'runtime',
+    ]);
+    expect(planProject(withSettings(rustProfile, compiledOptions)).stages.map((s) => s.name)).toEqual([
+      'base',
+      'deps',
+      'build',
+      'runtime',
+    ]);
   });
 });
 
@@ -44,9 +69,17 @@ describe('Go recipe', () => {
   const plan = planGoRecipe(withSettings(goProfile, compiledOptions));
 
   it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
-    expect(stage(plan, 'base')).toMatchObject({ platform: '$BUILDPLATFORM', from: { image: 'golang', tag: '1.26-bookworm' } });
+    expect(stage(plan, 'base')).toMatchObject({
+      platform: '$BUILDPLATFORM',
+      from: { image: 'golang', tag: '1.26-bookworm' },
+    });
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'], dest: '/workspace/apps/catalog-go/' });
+    expect(deps.steps[0]).toEqual({
+      kind: 'copy',
+      role: 'manifest',
+      sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'],
+      dest: '/workspace/apps/catalog-go/',
+    });
     const [download] = runs(deps);
     expect(download.command.join(' ')).toMatch(/go mod download$/);
     expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
@@ -57,8 +90,14 @@ describe('Go recipe', () => {
     expect(indexOf(build, isTargetArg)).toBe(0);
     expect(indexOf(stage(plan, 'deps'), isTargetArg)).toBe(-1);
     const [compile] = runs(build);
-    expect(compile.command[2]).toContain('CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .');
-    expect(compile.mounts.map((mount) => mount.type === 'cache' && mount.target)).toEqual(['/go/pkg/mod', '/root/.cache/go-build', false]);
+    expect(compile.command[2]).toContain(
+      'CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .',
+    );
+    expect(compile.mounts.map((mount) => mount.type === 'cache' && mount.target)).toEqual([
+      '/go/pkg/mod',
+      '/root/.cache/go-build',
+      false,
+    ]);
   });
 
   it('runs on distroless static with a self-probing HEALTHCHECK and an exec-form ENTRYPOINT', () => {
@@ -71,10 +110,16 @@ describe('Go recipe', () => {
   it('with cgo: builds on the target platform for a glibc runtime; go.work is switched off; the closure is copied before the project', () => {
     const cgo = planGoRecipe(withSettings(goCgoProfile, compiledOptions));
     expect(stage(cgo, 'base').platform).toBeUndefined();
-    expect(stage(cgo, 'base').steps).toContainEqual(expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }));
+    expect(stage(cgo, 'base').steps).toContainEqual(
+      expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }),
+    );
     expect(stage(cgo, 'deps').steps[0]).toMatchObject({ sources: ['apps/svc/go.mod'] });
     expect(runs(stage(cgo, 'build'))[0].command[2]).toContain('CGO_ENABLED=1');
-    expect(stage(cgo, 'build').steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([['libs/proto/'], ['apps/svc/']]);
+    expect(
+      stage(cgo, 'build')
+        .steps.filter((step) => step.kind === 'copy')
+        .map((step) => step.kind === 'copy' && step.sources),
+    ).toEqual([['libs/proto/'], ['apps/svc/']]);
     expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
     expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
     expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: gcr.io\/distroless\/cc-debian12 has no shell/);
@@ -83,16 +128,21 @@ describe('Go recipe', () => {
 
 describe('Go recipe: local modules', () => {
   const plan = planGoRecipe(withSettings(goWorkspaceProfile, compiledOptions));
-  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+  const copies = (s: Stage) =>
+    s.steps
+      .filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy')
+      .map((step) => [step.sources, step.dest]);
 
-  it('copies go.work, every local module\'s go.mod/go.sum and the service\'s before the download, no source', () => {
+  it("copies go.work, every local module's go.mod/go.sum and the service's before the download, no source", () => {
     expect(copies(stage(plan, 'deps'))).toEqual([
       [['go.work', 'go.work.sum'], '/workspace/'],
       [['apps/other/go.mod'], '/workspace/apps/other/'],
       [['libs/money/go.mod', 'libs/money/go.sum'], '/workspace/libs/money/'],
       [['apps/api/go.mod', 'apps/api/go.sum'], '/workspace/apps/api/'],
     ]);
-    expect(stage(plan, 'base').steps).not.toContainEqual(expect.objectContaining({ vars: expect.objectContaining({ GOWORK: 'off' }) }));
+    expect(stage(plan, 'base').steps).not.toContainEqual(
+      expect.objectContaining({ vars: expect.objectContaining({ GOWORK: 'off' }) }),
+    );
   });
 
   it('copies the sources of the modules the service uses, not of the others', () => {
@@ -100,7 +150,9 @@ describe('Go recipe: local modules', () => {
       [['libs/money/'], '/workspace/libs/money/'],
       [['apps/api/'], '/workspace/apps/api/'],
     ]);
-    expect(plan.ignore).toEqual(expect.arrayContaining(['!go.work', '!go.work.sum', '!apps/other/go.mod', '!libs/money', '!apps/api']));
+    expect(plan.ignore).toEqual(
+      expect.arrayContaining(['!go.work', '!go.work.sum', '!apps/other/go.mod', '!libs/money', '!apps/api']),
+    );
     expect(plan.ignore).not.toContain('!apps/other');
     expect(plan.notes.join('\n')).toMatch(/Workspace mode: go.work lists this module/);
   });
@@ -111,26 +163,49 @@ describe('Rust recipe', () => {
 
   it('fetches with --locked before TARGETPLATFORM, then compiles dependencies against stub sources before any source copy', () => {
     const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({ kind: 'copy', role: 'manifest', sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'], dest: '/workspace/apps/search-rust/' });
+    expect(deps.steps[0]).toEqual({
+      kind: 'copy',
+      role: 'manifest',
+      sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'],
+      dest: '/workspace/apps/search-rust/',
+    });
     const [stubs, fetch, dependencies] = runs(deps);
-    expect(stubs).toEqual({ kind: 'run', role: 'setup', command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"], mounts: [] });
+    expect(stubs).toEqual({
+      kind: 'run',
+      role: 'setup',
+      command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"],
+      mounts: [],
+    });
     expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
     expect(indexOf(deps, isTargetArg)).toBeGreaterThan(deps.steps.indexOf(fetch));
     expect(dependencies.command[2]).toMatch(/; cargo build --release --locked -p search-rust --bin search-rust$/);
-    expect(dependencies.mounts).toContainEqual({ type: 'cache', target: '/workspace/target', id: 'search-rust-cargo-target-$TARGETPLATFORM', sharing: 'locked' });
-    expect(deps.steps.some((step) => step.kind === 'copy' && step.sources.some((source) => !/Cargo\.(toml|lock)$/.test(source)))).toBe(false);
+    expect(dependencies.mounts).toContainEqual({
+      type: 'cache',
+      target: '/workspace/target',
+      id: 'search-rust-cargo-target-$TARGETPLATFORM',
+      sharing: 'locked',
+    });
+    expect(
+      deps.steps.some(
+        (step) => step.kind === 'copy' && step.sources.some((source) => !/Cargo\.(toml|lock)$/.test(source)),
+      ),
+    ).toBe(false);
   });
 
   it('touches the real sources, builds with --locked and copies the binary out of the target cache in the same RUN', () => {
     const [build] = runs(stage(plan, 'build'));
-    expect(build.command[2]).toMatch(/find \. -name '\*\.rs' .*-exec touch \{\} \+ && cargo build --release --locked .* && cp "\$CARGO_TARGET_DIR\/release\/search-rust" \/out\/search-rust$/);
+    expect(build.command[2]).toMatch(
+      /find \. -name '\*\.rs' .*-exec touch \{\} \+ && cargo build --release --locked .* && cp "\$CARGO_TARGET_DIR\/release\/search-rust" \/out\/search-rust$/,
+    );
     expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
   });
 
   it('stubs every workspace member: libraries empty, binaries with main', () => {
     const ws = planRustRecipe(withSettings(rustWorkspaceProfile, compiledOptions));
     const deps = stage(ws, 'deps');
-    expect(deps.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources)).toEqual([
+    expect(
+      deps.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources),
+    ).toEqual([
       ['apps/engine/Cargo.toml', 'apps/engine/Cargo.lock'],
       ['apps/engine/crates/core/Cargo.toml'],
       ['apps/engine/crates/server/Cargo.toml'],
@@ -142,7 +217,9 @@ describe('Rust recipe', () => {
     expect(script).toContain('mkdir -p tools/gen/src && : > tools/gen/src/gen.rs');
     expect(runs(deps)[2].command[2]).toContain('cargo build --release --locked -p engine-server --bin engine');
     expect(runs(stage(ws, 'build'))[0].command[2]).toContain('find crates/core crates/server tools/gen -name');
-    expect(stage(ws, 'runtime').steps.some((step) => step.kind === 'expose' || step.kind === 'healthcheck')).toBe(false);
+    expect(stage(ws, 'runtime').steps.some((step) => step.kind === 'expose' || step.kind === 'healthcheck')).toBe(
+      false,
+    );
   });
 });
 
@@ -153,15 +230,20 @@ describe('validatePlan knows go and cargo', () => {
   it('flags TARGETARCH declared before the dependency download', () => {
     const plan = go();
     stage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { TARGETARCH: '' } });
-    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: a target-platform ARG is declared before the dependency download/));
+    expect(validatePlan(plan)).toContainEqual(
+      expect.stringMatching(/stage deps: a target-platform ARG is declared before the dependency download/),
+    );
   });
 
   it('flags an unlocked cargo build and cargo fetch', () => {
     const plan = rust();
-    for (const step of runs(stage(plan, 'deps'))) Object.assign(step, { command: step.command.map((part) => part.replace(/ --locked/g, '')), locked: false });
+    for (const step of runs(stage(plan, 'deps')))
+      Object.assign(step, { command: step.command.map((part) => part.replace(/ --locked/g, '')), locked: false });
     const violations = validatePlan(plan);
     expect(violations).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*cargo fetch/));
-    expect(violations).toContainEqual(expect.stringMatching(/stage deps: build is not locked: .*cargo build --release -p/));
+    expect(violations).toContainEqual(
+      expect.stringMatching(/stage deps: build is not locked: .*cargo build --release -p/),
+    );
   });
 
   it('go mod download is locked by GOFLAGS=-mod=readonly, and an unlocked fetch is flagged', () => {
@@ -169,14 +251,23 @@ describe('validatePlan knows go and cargo', () => {
     const base = stage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
     expect(base.vars.GOFLAGS).toBe('-mod=readonly');
     const [download] = runs(stage(plan, 'deps'));
-    expect(download).toMatchObject({ role: 'fetch', locked: true, command: expect.arrayContaining(['go', 'mod', 'download']) });
+    expect(download).toMatchObject({
+      role: 'fetch',
+      locked: true,
+      command: expect.arrayContaining(['go', 'mod', 'download']),
+    });
     download.locked = false;
-    expect(validatePlan(plan)).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*go mod download/));
+    expect(validatePlan(plan)).toContainEqual(
+      expect.stringMatching(/stage deps: fetch is not locked: .*go mod download/),
+    );
   });
 
   it('accepts cache mounts under $CARGO_HOME only for registry and git, and flags an unpinned one', () => {
     const plan = rust();
-    runs(stage(plan, 'deps'))[0].mounts.push({ type: 'cache', target: '/usr/local/cargo/bin' }, { type: 'cache', target: '/root/.cache/go-build' });
+    runs(stage(plan, 'deps'))[0].mounts.push(
+      { type: 'cache', target: '/usr/local/cargo/bin' },
+      { type: 'cache', target: '/root/.cache/go-build' },
+    );
     expect(validatePlan(plan)).toEqual([
       'stage deps: cache mount /usr/local/cargo/bin is not pinned by an env var',
       'stage deps: cache mount /root/.cache/go-build is not pinned by an env var',
@@ -186,8 +277,13 @@ describe('validatePlan knows go and cargo', () => {
   it('flags a go.mod copied after the sources', () => {
     const plan = go();
     const build = stage(plan, 'build');
-    build.steps.push({ kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' }, { kind: 'run', role: 'fetch', locked: true, command: ['go', 'mod', 'download'], mounts: [] });
-    expect(validatePlan(plan).join('\n')).toMatch(/stage build: manifest copy after a source copy[^]*stage build: install after a source copy/);
+    build.steps.push(
+      { kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' },
+      { kind: 'run', role: 'fetch', locked: true, command: ['go', 'mod', 'download'], mounts: [] },
+    );
+    expect(validatePlan(plan).join('\n')).toMatch(
+      /stage build: manifest copy after a source copy[^]*stage build: install after a source copy/,
+    );
   });
 
   it('profiles are plain data: planning does not mutate them', () => {
@@ -200,7 +296,10 @@ describe('validatePlan knows go and cargo', () => {
 
 describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
   const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
-  const copies = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy').map((step) => [step.sources, step.dest]);
+  const copies = (s: Stage) =>
+    s.steps
+      .filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy')
+      .map((step) => [step.sources, step.dest]);
 
   it('works at the workspace root, copies every member manifest, builds only the member, shares the target cache per workspace', () => {
     expect(stage(plan, 'base').steps[0]).toEqual({ kind: 'workdir', path: '/workspace' });
@@ -213,7 +312,9 @@ describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
     const [stubs, , build] = runs(stage(plan, 'deps'));
     expect(stubs.command[2]).toContain("echo 'fn main() {}' > libs/digest/build.rs");
     expect(build.command[2]).toContain('cargo build --release --locked -p hasher --bin hasher');
-    expect(build.mounts).toContainEqual(expect.objectContaining({ id: 'workspace-root-cargo-target-$TARGETPLATFORM', sharing: 'locked' }));
+    expect(build.mounts).toContainEqual(
+      expect.objectContaining({ id: 'workspace-root-cargo-target-$TARGETPLATFORM', sharing: 'locked' }),
+    );
   });
 
   it('copies the sources of the member and its path dependencies only; the sibling is manifest-only', () => {
@@ -221,7 +322,9 @@ describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
       [['libs/digest/'], '/workspace/libs/digest/'],
       [['apps/hasher/'], '/workspace/apps/hasher/'],
     ]);
-    expect(plan.ignore).toEqual(expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']));
+    expect(plan.ignore).toEqual(
+      expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']),
+    );
     expect(plan.ignore).not.toContain('!apps/other');
   });
 });
@@ -231,8 +334,12 @@ describe('Rust recipe: system libraries', () => {
 
   it('OpenSSL: the build stage installs pkg-config and libssl-dev; the runtime stays distroless cc (it has libssl3)', () => {
     const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
-    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/apt-get install -y --no-install-recommends libssl-dev pkg-config$/);
-    expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]));
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(
+      /apt-get install -y --no-install-recommends libssl-dev pkg-config$/,
+    );
+    expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(
+      expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]),
+    );
     expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
     expect(aptOf(stage(plan, 'runtime'))).toBeUndefined();
     expect(plan.notes.join('\n')).toMatch(/already holds libssl3/);
@@ -240,12 +347,18 @@ describe('Rust recipe: system libraries', () => {
 
   it('libpq: the runtime moves to Debian slim and installs exactly the runtime libraries, as uid 65532', () => {
     const plan = planRustRecipe(withSettings(rustMemberPqProfile, compiledOptions));
-    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(/install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/);
+    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(
+      /install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/,
+    );
     const runtime = stage(plan, 'runtime');
     expect(runtime.from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
-    expect(aptOf(runtime)!.command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata$/);
+    expect(aptOf(runtime)!.command[2]).toMatch(
+      /install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata$/,
+    );
     expect(runtime.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
-    expect(plan.notes.join('\n')).toMatch(/Runtime debian:bookworm-slim instead of gcr.io\/distroless\/cc-debian12: distroless cc lacks libpq5/);
+    expect(plan.notes.join('\n')).toMatch(
+      /Runtime debian:bookworm-slim instead of gcr.io\/distroless\/cc-debian12: distroless cc lacks libpq5/,
+    );
   });
 
   it('no system library: no apt step anywhere', () => {
@@ -259,7 +372,9 @@ describe('Go recipe: cgo libraries', () => {
     const plan = planGoRecipe(withSettings(goPcapProfile, compiledOptions));
     expect(runs(stage(plan, 'base'))[0].command[2]).toMatch(/install -y --no-install-recommends libpcap-dev$/);
     expect(stage(plan, 'runtime').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
-    expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(/install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/);
+    expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(
+      /install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/,
+    );
     expect(plan.notes.join('\n')).toMatch(/cgo library: the service imports github.com\/google\/gopacket\/pcap/);
   });
 });

@@ -96,7 +96,12 @@ export const toImageRef = parseImageRef;
 /** Libraries of the Nx dependency closure first (they change less often), then the project. */
 export function planSourceCopies(service: Pick<CompiledService, 'projectRoot' | 'closure'>): Step[] {
   const roots = [...service.closure.filter((root) => root !== service.projectRoot), service.projectRoot];
-  return roots.map((root): Step => ({ kind: 'copy', role: 'source', sources: [root === '.' ? './' : `${root}/`], dest: root === '.' ? '/workspace/' : `/workspace/${root}/` }));
+  return roots.map((root): Step => ({
+    kind: 'copy',
+    role: 'source',
+    sources: [root === '.' ? './' : `${root}/`],
+    dest: root === '.' ? '/workspace/' : `/workspace/${root}/`,
+  }));
 }
 
 /**
@@ -109,7 +114,13 @@ export function planCompiledRuntime(service: CompiledService): Stage {
   const health = planCompiledHealth(service).steps;
   const packages = service.runtimePackages ?? [];
   // A slim runtime installs exactly the runtime libraries and creates the same numeric user distroless has.
-  const system: Step[] = packages.length === 0 ? [] : [...planAptInstall(packages, 'The shared libraries the binary links (see the header), nothing else.'), planCreateUserStep(NONROOT_UID)];
+  const system: Step[] =
+    packages.length === 0
+      ? []
+      : [
+          ...planAptInstall(packages, 'The shared libraries the binary links (see the header), nothing else.'),
+          planCreateUserStep(NONROOT_UID),
+        ];
   return {
     name: 'runtime',
     role: 'runtime',

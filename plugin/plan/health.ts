@@ -26,12 +26,19 @@ export interface HealthPlan {
  * a guessed `/health`. No port: nothing to probe. A distroless image without a self-probe gets none,
  * and the note says so.
  */
-export function planHealth(health: Sourced<HealthProbe> | undefined, port: number | undefined, tool: HealthTool): HealthPlan {
+export function planHealth(
+  health: Sourced<HealthProbe> | undefined,
+  port: number | undefined,
+  tool: HealthTool,
+): HealthPlan {
   const probe = health?.value ?? { kind: 'tcp' };
   const from = health ? ` (from ${health.source})` : '';
   if (port === undefined) return { steps: [] };
   if (probe.kind === 'none') return { steps: [], note: `No HEALTHCHECK${from}.` };
-  const target = probe.kind === 'http' ? `GET http://127.0.0.1:${probe.port ?? port}${probe.path} must answer 2xx` : `port ${port} must accept a TCP connection`;
+  const target =
+    probe.kind === 'http'
+      ? `GET http://127.0.0.1:${probe.port ?? port}${probe.path} must answer 2xx`
+      : `port ${port} must accept a TCP connection`;
   if (tool.kind === 'binary') {
     if (!tool.argv) {
       return {
@@ -40,10 +47,18 @@ export function planHealth(health: Sourced<HealthProbe> | undefined, port: numbe
       };
     }
     const flag = tool.source ? `, from ${tool.source}` : '';
-    return { steps: [{ kind: 'healthcheck', command: tool.argv }], note: `HEALTHCHECK runs \`${tool.argv.join(' ')}\`, the binary's own probe mode (${tool.image} has no shell or curl${flag}).` };
+    return {
+      steps: [{ kind: 'healthcheck', command: tool.argv }],
+      note: `HEALTHCHECK runs \`${tool.argv.join(' ')}\`, the binary's own probe mode (${tool.image} has no shell or curl${flag}).`,
+    };
   }
   return {
-    steps: [{ kind: 'healthcheck', command: toProbeCommand(probe, probe.kind === 'http' ? (probe.port ?? port) : port, tool) }],
+    steps: [
+      {
+        kind: 'healthcheck',
+        command: toProbeCommand(probe, probe.kind === 'http' ? (probe.port ?? port) : port, tool),
+      },
+    ],
     note: `HEALTHCHECK: ${target}${from}; ${TOOL_NAMES[tool.kind]}. Override with --healthcheck=/path|tcp|none.`,
   };
 }

@@ -11,7 +11,11 @@ export const SERVICE_UID = 10001;
  * UV_NATIVE_TLS, pip PIP_CERT), so a bundle with a corporate CA reaches them without entering a layer.
  * Without the secret nothing is mounted and the image's own bundle is used.
  */
-export const SYSTEM_CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target: '/etc/ssl/certs/ca-certificates.crt' };
+export const SYSTEM_CA_SECRET: Mount = {
+  type: 'secret',
+  id: 'ca-certificates',
+  target: '/etc/ssl/certs/ca-certificates.crt',
+};
 
 /**
  * The optional `ca-certificates` build secret at its own path, for tools told to read an extra
@@ -23,8 +27,13 @@ export const CA_SECRET: Mount = { type: 'secret', id: 'ca-certificates', target:
 /** A numeric system user (and group) with no home and no shell, for slim runtimes. */
 export function planCreateUserStep(uid: number): Step {
   return {
-    kind: 'run', role: 'setup',
-    command: ['/bin/sh', '-c', `groupadd --system --gid ${uid} app && useradd --system --uid ${uid} --gid ${uid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`],
+    kind: 'run',
+    role: 'setup',
+    command: [
+      '/bin/sh',
+      '-c',
+      `groupadd --system --gid ${uid} app && useradd --system --uid ${uid} --gid ${uid} --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app`,
+    ],
     mounts: [],
   };
 }
@@ -41,7 +50,11 @@ export function planServiceLabels(project: string, projectRoot: string): Step {
 
 /** The fields the generator owns in the project's bake target; the image name comes from `toImageNames`. */
 export function planServiceBake(project: string, projectRoot: string): BakeTarget {
-  return { context: '.', dockerfile: joinPath(projectRoot, 'Dockerfile'), tags: [`${toImageNames(project).repository}:latest`] };
+  return {
+    context: '.',
+    dockerfile: joinPath(projectRoot, 'Dockerfile'),
+    tags: [`${toImageNames(project).repository}:latest`],
+  };
 }
 
 /** `COPY <root>/<file>` sources for project-relative manifests (directories keep their trailing slash). */

@@ -36,16 +36,25 @@ export function planAptInstall(packages: string[], comment?: string): Step[] {
   if (names.length === 0) return [];
   return [
     {
-      kind: 'run', role: 'system',
+      kind: 'run',
+      role: 'system',
       ...(comment && { comment }),
-      command: ['/bin/sh', '-c', `rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`],
+      command: [
+        '/bin/sh',
+        '-c',
+        `rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ${names.join(' ')}`,
+      ],
       mounts: APT_CACHE_MOUNTS,
     },
   ];
 }
 
 /** Merges several native dependencies' needs into one build list, one runtime list and their reasons. */
-export function mergeSystemPackages(needs: SystemPackages[]): { build: string[]; runtime: string[]; reasons: string[] } {
+export function mergeSystemPackages(needs: SystemPackages[]): {
+  build: string[];
+  runtime: string[];
+  reasons: string[];
+} {
   return {
     build: [...new Set(needs.flatMap((need) => need.build))].sort(),
     runtime: [...new Set(needs.flatMap((need) => need.runtime))].sort(),

@@ -10,11 +10,20 @@ const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', '
 const RUNTIMES: RuntimeBase[] = ['slim', 'distroless', 'alpine'];
 const BUILD_MODES: BuildMode[] = ['docker', 'copy-output'];
 const LOCKFILES: Record<NodePackageManager, string> = {
-  npm: 'package-lock.json', pnpm: 'pnpm-lock.yaml', 'yarn-classic': 'yarn.lock', 'yarn-berry': 'yarn.lock', bun: 'bun.lock',
+  npm: 'package-lock.json',
+  pnpm: 'pnpm-lock.yaml',
+  'yarn-classic': 'yarn.lock',
+  'yarn-berry': 'yarn.lock',
+  bun: 'bun.lock',
 };
 
 function toProfile(base: NodeProfile, pm: NodePackageManager): NodeProfile {
-  return { ...base, packageManager: { value: pm, source: LOCKFILES[pm] }, lockfile: LOCKFILES[pm], workspaceManifests: ['libs/health'] };
+  return {
+    ...base,
+    packageManager: { value: pm, source: LOCKFILES[pm] },
+    lockfile: LOCKFILES[pm],
+    workspaceManifests: ['libs/health'],
+  };
 }
 
 const matrix = PACKAGE_MANAGERS.flatMap((pm) =>
@@ -32,18 +41,21 @@ function findStage(plan: BuildPlan, name: string): Stage {
 }
 
 describe('every package manager × runtime × build mode plans a valid Dockerfile', () => {
-  it.each(matrix.map((row) => [`${row.pm} ${row.runtime} ${row.buildMode} ${row.profile.style}`, row] as const))('%s', (_name, row) => {
-    const plan = planNodeRecipe(withSettings(row.profile, { runtime: row.runtime, buildMode: row.buildMode }));
-    expect(validatePlan(plan)).toEqual([]);
-    const names = plan.stages.map((stage) => stage.name);
-    expect(names[names.length - 1]).toBe('runtime');
-    expect(names.includes('build')).toBe(row.buildMode === 'docker');
-    expect(names.includes('prod-deps')).toBe(row.profile.hasProdDependencies);
-    const cmd = findStage(plan, 'runtime').steps.find((step) => step.kind === 'cmd');
-    // The runtime mirrors the workspace under /app: the entrypoint keeps its workspace path.
-    const entry = `${row.profile.build?.value.outputPath}/main.js`;
-    expect(cmd).toMatchObject({ argv: row.runtime === 'distroless' ? [entry] : ['node', entry] });
-  });
+  it.each(matrix.map((row) => [`${row.pm} ${row.runtime} ${row.buildMode} ${row.profile.style}`, row] as const))(
+    '%s',
+    (_name, row) => {
+      const plan = planNodeRecipe(withSettings(row.profile, { runtime: row.runtime, buildMode: row.buildMode }));
+      expect(validatePlan(plan)).toEqual([]);
+      const names = plan.stages.map((stage) => stage.name);
+      expect(names[names.length - 1]).toBe('runtime');
+      expect(names.includes('build')).toBe(row.buildMode === 'docker');
+      expect(names.includes('prod-deps')).toBe(row.profile.hasProdDependencies);
+      const cmd = findStage(plan, 'runtime').steps.find((step) => step.kind === 'cmd');
+      // The runtime mirrors the workspace under /app: the entrypoint keeps its workspace path.
+      const entry = `${row.profile.build?.value.outputPath}/main.js`;
+      expect(cmd).toMatchObject({ argv: row.runtime === 'distroless' ? [entry] : ['node', entry] });
+    },
+  );
 });
 
 describe('validatePlan reports each broken invariant', () => {
@@ -60,24 +72,38 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('an install after a source copy', () => {
-    expect(mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', role: 'install', locked: true, command: ['npm', 'ci'], mounts: [] }))).toEqual([
-      expect.stringMatching(/stage build: install after a source copy/),
-    ]);
+    expect(
+      mutate((plan) =>
+        findStage(plan, 'build').steps.push({
+          kind: 'run',
+          role: 'install',
+          locked: true,
+          command: ['npm', 'ci'],
+          mounts: [],
+        }),
+      ),
+    ).toEqual([expect.stringMatching(/stage build: install after a source copy/)]);
   });
 
   it('a manifest copy after a source copy', () => {
     const copy: Step = { kind: 'copy', role: 'manifest', sources: ['package.json'], dest: './' };
-    expect(mutate((plan) => findStage(plan, 'build').steps.push(copy))).toEqual([expect.stringMatching(/manifest copy after a source copy/)]);
+    expect(mutate((plan) => findStage(plan, 'build').steps.push(copy))).toEqual([
+      expect.stringMatching(/manifest copy after a source copy/),
+    ]);
   });
 
   it('a source copy (by its role) before the install', () => {
     // The recipe's role is what counts: a source copy before the install is caught by its role.
-    const violations = mutate((plan) => findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'source', sources: ['package.json'], dest: './' }));
+    const violations = mutate((plan) =>
+      findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'source', sources: ['package.json'], dest: './' }),
+    );
     expect(violations).toEqual([expect.stringMatching(/stage deps: install after a source copy/)]);
   });
 
   it('a COPY without a role', () => {
-    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'copy', sources: ['x/'], dest: 'x/' } as unknown as Step));
+    const violations = mutate((plan) =>
+      findStage(plan, 'build').steps.push({ kind: 'copy', sources: ['x/'], dest: 'x/' } as unknown as Step),
+    );
     expect(violations).toEqual(['stage build: COPY x/ has no role (manifest, source, artifact, dependencies or tool)']);
   });
 
@@ -90,8 +116,12 @@ describe('validatePlan reports each broken invariant', () => {
   });
 
   it('a RUN without a role', () => {
-    const violations = mutate((plan) => findStage(plan, 'build').steps.push({ kind: 'run', command: ['true'], mounts: [] } as unknown as Step));
-    expect(violations).toEqual(['stage build: RUN true has no role (install, fetch, project-install, prune, build, system, setup)']);
+    const violations = mutate((plan) =>
+      findStage(plan, 'build').steps.push({ kind: 'run', command: ['true'], mounts: [] } as unknown as Step),
+    );
+    expect(violations).toEqual([
+      'stage build: RUN true has no role (install, fetch, project-install, prune, build, system, setup)',
+    ]);
   });
 
   it('a cache mount whose directory no env var pins', () => {
@@ -108,14 +138,22 @@ describe('validatePlan reports each broken invariant', () => {
   it('a root user and a shell-less start', () => {
     const violations = mutate((plan) => {
       const runtime = findStage(plan, 'runtime');
-      runtime.steps = runtime.steps.filter((step) => step.kind !== 'cmd').map((step) => (step.kind === 'user' ? { kind: 'user', uid: 0 } : step));
+      runtime.steps = runtime.steps
+        .filter((step) => step.kind !== 'cmd')
+        .map((step) => (step.kind === 'user' ? { kind: 'user', uid: 0 } : step));
     });
     expect(violations).toEqual([expect.stringMatching(/numeric non-root/), expect.stringMatching(/exec-form CMD/)]);
   });
 
   it('COPY --from and FROM naming a later or unknown stage', () => {
     const violations = mutate((plan) => {
-      findStage(plan, 'deps').steps.unshift({ kind: 'copy', role: 'artifact', from: 'build', sources: ['/x'], dest: './' });
+      findStage(plan, 'deps').steps.unshift({
+        kind: 'copy',
+        role: 'artifact',
+        from: 'build',
+        sources: ['/x'],
+        dest: './',
+      });
       findStage(plan, 'base').from = { stage: 'nowhere' };
     });
     expect(violations).toEqual([
@@ -126,13 +164,27 @@ describe('validatePlan reports each broken invariant', () => {
 
   it('a secret-looking ENV or ARG', () => {
     const violations = mutate((plan) => {
-      findStage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { NPM_TOKEN: '' } }, { kind: 'env', vars: { DB_PASSWORD: 'x' } });
+      findStage(plan, 'deps').steps.unshift(
+        { kind: 'arg', vars: { NPM_TOKEN: '' } },
+        { kind: 'env', vars: { DB_PASSWORD: 'x' } },
+      );
     });
-    expect(violations).toEqual([expect.stringMatching(/ARG NPM_TOKEN looks like a secret/), expect.stringMatching(/ENV DB_PASSWORD/)]);
+    expect(violations).toEqual([
+      expect.stringMatching(/ARG NPM_TOKEN looks like a secret/),
+      expect.stringMatching(/ENV DB_PASSWORD/),
+    ]);
   });
 
   it('a runtime that copies from the deps stage (dev dependencies)', () => {
-    const violations = mutate((plan) => findStage(plan, 'runtime').steps.unshift({ kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/workspace/node_modules'], dest: './node_modules' }));
+    const violations = mutate((plan) =>
+      findStage(plan, 'runtime').steps.unshift({
+        kind: 'copy',
+        role: 'dependencies',
+        from: 'deps',
+        sources: ['/workspace/node_modules'],
+        dest: './node_modules',
+      }),
+    );
     expect(violations).toEqual([expect.stringMatching(/dev dependencies would ship/)]);
   });
 });
@@ -144,6 +196,8 @@ describe('planProject', () => {
 
   it('refuses an unknown language with the project name', () => {
     const profile = { ...ordersProfile, language: 'cobol' } as unknown as NodeProfile;
-    expect(() => planProject(withSettings(profile, defaultOptions))).toThrow(/no recipe for language cobol \(project orders\)/);
+    expect(() => planProject(withSettings(profile, defaultOptions))).toThrow(
+      /no recipe for language cobol \(project orders\)/,
+    );
   });
 });

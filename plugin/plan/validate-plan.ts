@@ -33,8 +33,12 @@ function isDependencyRun(step: Step): boolean {
 /** Every COPY and RUN says what it does (the other invariants read it). */
 function checkStepRoles(stage: Stage): Violation[] {
   return stage.steps.flatMap((step) => {
-    if (step.kind === 'copy' && !COPY_ROLES.has(step.role)) return [`stage ${stage.name}: COPY ${step.sources.join(' ')} has no role (manifest, source, artifact, dependencies or tool)`];
-    if (step.kind === 'run' && !RUN_ROLES.has(step.role)) return [`stage ${stage.name}: RUN ${step.command.join(' ')} has no role (${[...RUN_ROLES].join(', ')})`];
+    if (step.kind === 'copy' && !COPY_ROLES.has(step.role))
+      return [
+        `stage ${stage.name}: COPY ${step.sources.join(' ')} has no role (manifest, source, artifact, dependencies or tool)`,
+      ];
+    if (step.kind === 'run' && !RUN_ROLES.has(step.role))
+      return [`stage ${stage.name}: RUN ${step.command.join(' ')} has no role (${[...RUN_ROLES].join(', ')})`];
     return [];
   });
 }
@@ -43,7 +47,7 @@ function checkStepRoles(stage: Stage): Violation[] {
 function listChain(plan: BuildPlan, stage: Stage): Stage[] {
   const byName = new Map(plan.stages.map((candidate) => [candidate.name, candidate]));
   const chain: Stage[] = [stage];
-  for (let from = stage.from; 'stage' in from; ) {
+  for (let from = stage.from; 'stage' in from;) {
     const parent = byName.get(from.stage);
     if (!parent || chain.includes(parent)) break;
     chain.unshift(parent);
@@ -53,7 +57,11 @@ function listChain(plan: BuildPlan, stage: Stage): Stage[] {
 }
 
 function listEnv(chain: Stage[]): string[] {
-  return chain.flatMap((stage) => stage.steps.flatMap((step) => (step.kind === 'env' ? Object.entries(step.vars).map(([key, value]) => `${key}=${value}`) : [])));
+  return chain.flatMap((stage) =>
+    stage.steps.flatMap((step) =>
+      step.kind === 'env' ? Object.entries(step.vars).map(([key, value]) => `${key}=${value}`) : [],
+    ),
+  );
 }
 
 function checkStageRefs(plan: BuildPlan): Violation[] {
@@ -61,10 +69,15 @@ function checkStageRefs(plan: BuildPlan): Violation[] {
   const violations: Violation[] = [];
   for (const stage of plan.stages) {
     if (seen.has(stage.name)) violations.push(`stage ${stage.name}: the name is used twice`);
-    if ('stage' in stage.from && !seen.has(stage.from.stage)) violations.push(`stage ${stage.name}: FROM ${stage.from.stage} is not an earlier stage`);
+    if ('stage' in stage.from && !seen.has(stage.from.stage))
+      violations.push(`stage ${stage.name}: FROM ${stage.from.stage} is not an earlier stage`);
     for (const step of stage.steps) {
-      if (step.kind === 'copy' && step.from && !seen.has(step.from)) violations.push(`stage ${stage.name}: COPY --from=${step.from} is not an earlier stage`);
-      if (step.kind === 'run') for (const mount of step.mounts) if (mount.type === 'bind' && mount.from && !seen.has(mount.from)) violations.push(`stage ${stage.name}: bind mount from=${mount.from} is not an earlier stage`);
+      if (step.kind === 'copy' && step.from && !seen.has(step.from))
+        violations.push(`stage ${stage.name}: COPY --from=${step.from} is not an earlier stage`);
+      if (step.kind === 'run')
+        for (const mount of step.mounts)
+          if (mount.type === 'bind' && mount.from && !seen.has(mount.from))
+            violations.push(`stage ${stage.name}: bind mount from=${mount.from} is not an earlier stage`);
     }
     seen.add(stage.name);
   }
@@ -82,9 +95,16 @@ function checkInstallOrder(plan: BuildPlan, stage: Stage): Violation[] {
   let installed = ancestors.some((step) => step.kind === 'run' && step.role === 'install');
   const violations: Violation[] = [];
   for (const step of stage.steps) {
-    if (step.kind === 'run' && (DEPENDENCY_RUNS.has(step.role) || step.role === 'project-install') && !step.locked) violations.push(`stage ${stage.name}: ${step.role} is not locked: ${step.command.join(' ')}`);
-    if (step.kind === 'run' && step.role === 'project-install' && !installed) violations.push(`stage ${stage.name}: project-install with no install of the dependencies before it: ${step.command.join(' ')}`);
-    if ((isDependencyRun(step) || isManifestCopy(step)) && sourceSeen) violations.push(`stage ${stage.name}: ${step.kind === 'run' ? 'install' : 'manifest copy'} after a source copy re-runs on every source change`);
+    if (step.kind === 'run' && (DEPENDENCY_RUNS.has(step.role) || step.role === 'project-install') && !step.locked)
+      violations.push(`stage ${stage.name}: ${step.role} is not locked: ${step.command.join(' ')}`);
+    if (step.kind === 'run' && step.role === 'project-install' && !installed)
+      violations.push(
+        `stage ${stage.name}: project-install with no install of the dependencies before it: ${step.command.join(' ')}`,
+      );
+    if ((isDependencyRun(step) || isManifestCopy(step)) && sourceSeen)
+      violations.push(
+        `stage ${stage.name}: ${step.kind === 'run' ? 'install' : 'manifest copy'} after a source copy re-runs on every source change`,
+      );
     if (step.kind === 'run' && step.role === 'install') installed = true;
     if (isSourceCopy(step)) sourceSeen = true;
   }
@@ -96,21 +116,35 @@ function checkCachePins(plan: BuildPlan, stage: Stage): Violation[] {
   const env = listEnv(listChain(plan, stage));
   const values = new Set(env.map((pair) => pair.slice(pair.indexOf('=') + 1)));
   // JVM tools pin directories by system property: MAVEN_OPTS=-Dmaven.repo.local=/root/.m2/repository.
-  for (const pair of env) for (const property of pair.matchAll(/(?:^|[=\s])-D[\w.-]+=(\/\S+)/g)) values.add(property[1]);
-  for (const pair of env) for (const sub of PINNED_SUBDIRS[pair.slice(0, pair.indexOf('='))] ?? []) values.add(`${pair.slice(pair.indexOf('=') + 1)}/${sub}`);
+  for (const pair of env)
+    for (const property of pair.matchAll(/(?:^|[=\s])-D[\w.-]+=(\/\S+)/g)) values.add(property[1]);
+  for (const pair of env)
+    for (const sub of PINNED_SUBDIRS[pair.slice(0, pair.indexOf('='))] ?? [])
+      values.add(`${pair.slice(pair.indexOf('=') + 1)}/${sub}`);
   return stage.steps.flatMap((step) =>
-    step.kind !== 'run' ? [] : step.mounts.flatMap((mount): Violation[] => {
-      if (mount.type !== 'cache') return [];
-      if (APT_CACHE.test(mount.target)) return mount.sharing === 'locked' ? [] : [`stage ${stage.name}: apt cache mount ${mount.target} needs sharing=locked`];
-      if (PROJECT_FIXED_CACHES.some((pattern) => pattern.test(mount.target))) return [];
-      return values.has(mount.target) ? [] : [`stage ${stage.name}: cache mount ${mount.target} is not pinned by an env var`];
-    }),
+    step.kind !== 'run'
+      ? []
+      : step.mounts.flatMap((mount): Violation[] => {
+          if (mount.type !== 'cache') return [];
+          if (APT_CACHE.test(mount.target))
+            return mount.sharing === 'locked'
+              ? []
+              : [`stage ${stage.name}: apt cache mount ${mount.target} needs sharing=locked`];
+          if (PROJECT_FIXED_CACHES.some((pattern) => pattern.test(mount.target))) return [];
+          return values.has(mount.target)
+            ? []
+            : [`stage ${stage.name}: cache mount ${mount.target} is not pinned by an env var`];
+        }),
   );
 }
 
 /** Invariant 3 for compile steps: a build that resolves dependencies itself must be locked. */
 function checkLockedBuilds(stage: Stage): Violation[] {
-  return stage.steps.flatMap((step) => (step.kind === 'run' && step.resolves && !step.locked ? [`stage ${stage.name}: build is not locked: ${step.command.join(' ')}`] : []));
+  return stage.steps.flatMap((step) =>
+    step.kind === 'run' && step.resolves && !step.locked
+      ? [`stage ${stage.name}: build is not locked: ${step.command.join(' ')}`]
+      : [],
+  );
 }
 
 /** Invariant 8: no TARGETOS/TARGETARCH/TARGETPLATFORM in force before a dependency download in the chain. */
@@ -121,7 +155,10 @@ function checkTargetArgs(plan: BuildPlan, stage: Stage): Violation[] {
   for (const [index, current] of chain.entries()) {
     for (const step of current.steps) {
       if (step.kind === 'arg' && Object.keys(step.vars).some((key) => TARGET_ARG.test(key))) targetArg = true;
-      if (isDependencyRun(step) && targetArg && index === chain.length - 1) violations.push(`stage ${stage.name}: a target-platform ARG is declared before the dependency download, so each platform downloads again`);
+      if (isDependencyRun(step) && targetArg && index === chain.length - 1)
+        violations.push(
+          `stage ${stage.name}: a target-platform ARG is declared before the dependency download, so each platform downloads again`,
+        );
     }
   }
   return violations;
@@ -133,10 +170,17 @@ function checkRuntime(plan: BuildPlan): Violation[] {
   if (!runtime || runtime.role !== 'runtime') return ['the last stage must have role runtime'];
   const users = runtime.steps.filter((step) => step.kind === 'user');
   const lastUser = users[users.length - 1];
-  const starts = runtime.steps.filter((step) => (step.kind === 'cmd' || step.kind === 'entrypoint') && step.argv.length > 0);
-  const devDeps = runtime.steps.filter((step) => step.kind === 'copy' && plan.stages.some((s) => s.name === step.from && (s.role === 'deps' || s.role === 'base')));
+  const starts = runtime.steps.filter(
+    (step) => (step.kind === 'cmd' || step.kind === 'entrypoint') && step.argv.length > 0,
+  );
+  const devDeps = runtime.steps.filter(
+    (step) =>
+      step.kind === 'copy' && plan.stages.some((s) => s.name === step.from && (s.role === 'deps' || s.role === 'base')),
+  );
   return [
-    ...(!lastUser || lastUser.uid === 0 || lastUser.gid === 0 ? ['runtime: USER must be a numeric non-root uid (and gid)'] : []),
+    ...(!lastUser || lastUser.uid === 0 || lastUser.gid === 0
+      ? ['runtime: USER must be a numeric non-root uid (and gid)']
+      : []),
     ...(starts.length === 0 ? ['runtime: needs an exec-form CMD or ENTRYPOINT'] : []),
     ...(devDeps.length > 0 ? ['runtime: copies from a deps stage (dev dependencies would ship)'] : []),
   ];
@@ -146,7 +190,12 @@ function checkRuntime(plan: BuildPlan): Violation[] {
 function checkSecretNames(stage: Stage): Violation[] {
   return stage.steps.flatMap((step) =>
     step.kind === 'env' || step.kind === 'arg'
-      ? Object.keys(step.vars).filter((key) => SECRET_NAME.test(key)).map((key) => `stage ${stage.name}: ${step.kind.toUpperCase()} ${key} looks like a secret; use --mount=type=secret`)
+      ? Object.keys(step.vars)
+          .filter((key) => SECRET_NAME.test(key))
+          .map(
+            (key) =>
+              `stage ${stage.name}: ${step.kind.toUpperCase()} ${key} looks like a secret; use --mount=type=secret`,
+          )
       : [],
   );
 }
@@ -155,7 +204,12 @@ function checkSecretNames(stage: Stage): Violation[] {
 export function validatePlan(plan: BuildPlan): string[] {
   return [
     ...checkStageRefs(plan),
-    ...plan.stages.flatMap((stage) => [...checkStepRoles(stage), ...checkInstallOrder(plan, stage), ...checkCachePins(plan, stage), ...checkSecretNames(stage)]),
+    ...plan.stages.flatMap((stage) => [
+      ...checkStepRoles(stage),
+      ...checkInstallOrder(plan, stage),
+      ...checkCachePins(plan, stage),
+      ...checkSecretNames(stage),
+    ]),
     ...plan.stages.flatMap((stage) => [...checkLockedBuilds(stage), ...checkTargetArgs(plan, stage)]),
     ...checkRuntime(plan),
   ];

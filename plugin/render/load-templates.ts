@@ -16,7 +16,9 @@ export function toTemplateName(relativePath: string): string {
 /** Every `.hbs` under `dir`, keyed by template name. */
 export function loadTemplates(dir: string): Record<string, string> {
   if (!existsSync(dir)) {
-    throw new Error(`Template directory ${dir} does not exist. Point templateDir at a folder of .hbs overrides (same names as templates/dockerfile/).`);
+    throw new Error(
+      `Template directory ${dir} does not exist. Point templateDir at a folder of .hbs overrides (same names as templates/dockerfile/).`,
+    );
   }
   const templates: Record<string, string> = {};
   const walk = (folder: string): void => {

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { GoProfile, RustProfile } from '../types';
-import { compiledOptions, goCgoProfile, goProfile, goWorkspaceProfile, rustMemberPqProfile, rustMemberProfile, rustProfile, rustWorkspaceProfile } from '../plan/__fixtures__/compiled-profiles';
+import {
+  compiledOptions,
+  goCgoProfile,
+  goProfile,
+  goWorkspaceProfile,
+  rustMemberPqProfile,
+  rustMemberProfile,
+  rustProfile,
+  rustWorkspaceProfile,
+} from '../plan/__fixtures__/compiled-profiles';
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
@@ -36,7 +45,10 @@ describe('renderDockerfile for Go and Rust', () => {
     const instructions = toInstructions(dockerfile);
     const download = instructions.findIndex((line) => /^RUN .*(go mod download|cargo fetch --locked)/.test(line));
     const targetArg = instructions.findIndex((line) => /^ARG TARGET(OS|ARCH|PLATFORM)$/.test(line));
-    const firstSource = instructions.findIndex((line) => /^COPY (?!--from)/.test(line) && !/(go\.mod|go\.sum|go\.work(\.sum)?|Cargo\.toml|Cargo\.lock) \S+$/.test(line));
+    const firstSource = instructions.findIndex(
+      (line) =>
+        /^COPY (?!--from)/.test(line) && !/(go\.mod|go\.sum|go\.work(\.sum)?|Cargo\.toml|Cargo\.lock) \S+$/.test(line),
+    );
     expect(download).toBeGreaterThan(-1);
     expect(targetArg).toBeGreaterThan(download);
     expect(firstSource).toBeGreaterThan(targetArg);

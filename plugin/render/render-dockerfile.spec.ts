@@ -33,11 +33,15 @@ function toInstructions(dockerfile: string): string[] {
   return instructions;
 }
 
-const MANIFEST = /(^|\/)(package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|pnpm-workspace\.yam\[l\]|\.yarnrc\.ym\[l\])$/;
+const MANIFEST =
+  /(^|\/)(package\.json|package-lock\.json|pnpm-lock\.yaml|yarn\.lock|bun\.lockb?|pnpm-workspace\.yam\[l\]|\.yarnrc\.ym\[l\])$/;
 
 function isSourceCopy(instruction: string): boolean {
   if (!instruction.startsWith('COPY ') || instruction.includes('--from=')) return false;
-  const sources = instruction.split(' ').slice(1, -1).filter((word) => !word.startsWith('--'));
+  const sources = instruction
+    .split(' ')
+    .slice(1, -1)
+    .filter((word) => !word.startsWith('--'));
   return !sources.every((source) => MANIFEST.test(source));
 }
 
@@ -75,24 +79,35 @@ describe('renderDockerfile', () => {
 
   it('embeds the npm pruner as a quoted heredoc fed to node on stdin', () => {
     const dockerfile = renderDockerfile(planProject(withSettings(inventoryProfile, defaultOptions)));
-    expect(dockerfile).toMatch(/^RUN node - --out=. apps\/inventory <<'PRUNE_NPM_WORKSPACES'\n'use strict';\n[\s\S]*\nPRUNE_NPM_WORKSPACES\n/m);
+    expect(dockerfile).toMatch(
+      /^RUN node - --out=. apps\/inventory <<'PRUNE_NPM_WORKSPACES'\n'use strict';\n[\s\S]*\nPRUNE_NPM_WORKSPACES\n/m,
+    );
   });
 
   it('lets a workspace override one partial from a directory, keeping the rest', () => {
     const dir = mkdtempSync(join(tmpdir(), 'templates-'));
     mkdirSync(join(dir, 'partials/stage'), { recursive: true });
-    writeFileSync(join(dir, 'partials/stage/runtime.hbs'), '# golden image\nFROM registry.example.com/node-golden:22 AS {{name}}\n{{#each steps}}\n{{> (lookup . "partial")}}\n{{/each}}\n');
+    writeFileSync(
+      join(dir, 'partials/stage/runtime.hbs'),
+      '# golden image\nFROM registry.example.com/node-golden:22 AS {{name}}\n{{#each steps}}\n{{> (lookup . "partial")}}\n{{/each}}\n',
+    );
     const dockerfile = renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { templateDir: dir });
     expect(dockerfile).toContain('# golden image\nFROM registry.example.com/node-golden:22 AS runtime\nWORKDIR /app\n');
     expect(dockerfile).toContain('FROM node:22-bookworm-slim AS base');
   });
 
   it('accepts overrides as a map (for an Nx Tree), keyed like the files', () => {
-    const dockerfile = renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { partials: { 'partials/instr/user': 'USER {{user}} # org policy\n' } });
+    const dockerfile = renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), {
+      partials: { 'partials/instr/user': 'USER {{user}} # org policy\n' },
+    });
     expect(dockerfile).toContain('USER 1000:1000 # org policy\n');
   });
 
   it('fails loudly (strict) when an override names a field the view lacks', () => {
-    expect(() => renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), { partials: { 'instr/user': 'USER {{username}}\n' } })).toThrow(/username/);
+    expect(() =>
+      renderDockerfile(planProject(withSettings(ordersProfile, defaultOptions)), {
+        partials: { 'instr/user': 'USER {{username}}\n' },
+      }),
+    ).toThrow(/username/);
   });
 });

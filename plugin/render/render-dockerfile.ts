@@ -35,9 +35,17 @@ function readScript(name: string): string {
 
 function collectTemplates(options: RenderDockerfileOptions): Record<string, TemplateSource> {
   const fromDir = (dir: string) =>
-    Object.fromEntries(Object.entries(loadTemplates(dir)).map(([name, source]) => [name, { source, file: join(dir, `${name === 'layout' ? name : `partials/${name}`}.hbs`) }]));
+    Object.fromEntries(
+      Object.entries(loadTemplates(dir)).map(([name, source]) => [
+        name,
+        { source, file: join(dir, `${name === 'layout' ? name : `partials/${name}`}.hbs`) },
+      ]),
+    );
   const overrides = Object.fromEntries(
-    Object.entries(options.partials ?? {}).map(([name, source]) => [toTemplateName(name), { source, file: `${options.partialsDir ? `${options.partialsDir}/` : ''}${name}.hbs` }]),
+    Object.entries(options.partials ?? {}).map(([name, source]) => [
+      toTemplateName(name),
+      { source, file: `${options.partialsDir ? `${options.partialsDir}/` : ''}${name}.hbs` },
+    ]),
   );
   return {
     ...fromDir(BUILT_IN_DIR),
@@ -47,11 +55,17 @@ function collectTemplates(options: RenderDockerfileOptions): Record<string, Temp
 }
 
 /** Compiles eagerly (Handlebars parses lazily), so a syntax error names its file and line. */
-function compileTemplate(handlebars: typeof Handlebars, name: string, template: TemplateSource): HandlebarsTemplateDelegate {
+function compileTemplate(
+  handlebars: typeof Handlebars,
+  name: string,
+  template: TemplateSource,
+): HandlebarsTemplateDelegate {
   try {
     handlebars.parse(template.source);
   } catch (error) {
-    throw new Error(`Template ${template.file} (partial "${name}") does not parse: ${(error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}. Fix the file, or remove it to use the built-in template.`);
+    throw new Error(
+      `Template ${template.file} (partial "${name}") does not parse: ${(error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}. Fix the file, or remove it to use the built-in template.`,
+    );
   }
   return handlebars.compile(template.source, { noEscape: true, strict: true });
 }
@@ -72,10 +86,14 @@ export function renderDockerfile(plan: BuildPlan, options: RenderDockerfileOptio
   try {
     return tidy(layout(toDockerfileView(plan, readScript)));
   } catch (error) {
-    const overridden = Object.values(templates).filter((t) => !t.file.startsWith(BUILT_IN_DIR)).map((t) => t.file);
+    const overridden = Object.values(templates)
+      .filter((t) => !t.file.startsWith(BUILT_IN_DIR))
+      .map((t) => t.file);
     throw new Error(
       `Rendering the Dockerfile of ${plan.project} failed: ${(error as Error).message.replace(/ in \[object Object\]/, '')}.` +
-        (overridden.length ? ` Check the template overrides (${overridden.join(', ')}): they may use a field the plan does not have.` : ''),
+        (overridden.length
+          ? ` Check the template overrides (${overridden.join(', ')}): they may use a field the plan does not have.`
+          : ''),
     );
   }
 }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { DockerizeOptions, JavaProfile, PythonProfile } from '../types';
-import { gradleBootProfile, mavenBootProfile, mavenProfile, pipHashesProfile, uvicornProfile, uvProfile } from '../plan/__fixtures__/python-java-profiles';
+import {
+  gradleBootProfile,
+  mavenBootProfile,
+  mavenProfile,
+  pipHashesProfile,
+  uvicornProfile,
+  uvProfile,
+} from '../plan/__fixtures__/python-java-profiles';
 import { planProject } from '../plan/plan-project';
 import { renderDockerfile } from './render-dockerfile';
 import { renderDockerignore } from './render-dockerignore';
@@ -29,7 +36,8 @@ function toInstructions(dockerfile: string): string[] {
   return instructions;
 }
 
-const INSTALL = /^RUN .*\b(uv sync --locked --no-dev --no-install-project|pip install --require-hashes|dependency:go-offline|mvnw? -B -ntp (?!-o ).*package|gradlew? --no-daemon dependencies)\b/;
+const INSTALL =
+  /^RUN .*\b(uv sync --locked --no-dev --no-install-project|pip install --require-hashes|dependency:go-offline|mvnw? -B -ntp (?!-o ).*package|gradlew? --no-daemon dependencies)\b/;
 
 describe('renderDockerfile (Python and Java)', () => {
   it.each(CASES)('%s matches its snapshot and the text-level invariants', async (name, profile, options) => {
@@ -41,7 +49,8 @@ describe('renderDockerfile (Python and Java)', () => {
       if (from) stages.push(from[2]);
       for (const ref of instruction.matchAll(/--from=(\S+)/g)) expect(stages, instruction).toContain(ref[1]);
     }
-    for (const start of instructions.filter((line) => /^(CMD|ENTRYPOINT) /.test(line))) expect(start).toMatch(/^(CMD|ENTRYPOINT) \[("[^"]*"(, )?)+\]$/);
+    for (const start of instructions.filter((line) => /^(CMD|ENTRYPOINT) /.test(line)))
+      expect(start).toMatch(/^(CMD|ENTRYPOINT) \[("[^"]*"(, )?)+\]$/);
     const users = instructions.filter((line) => line.startsWith('USER '));
     expect(users[users.length - 1]).toMatch(/^USER [1-9]\d*:[1-9]\d*$/);
     // The dependency install comes before the first whole-project COPY.
@@ -51,6 +60,8 @@ describe('renderDockerfile (Python and Java)', () => {
     expect(install).toBeLessThan(sources);
     expect(dockerfile).not.toMatch(/^# syntax=/m);
     await expect(dockerfile).toMatchFileSnapshot(`__snapshots__/${name}.Dockerfile`);
-    await expect(renderDockerignore(planProject(withSettings(profile, options)))).toMatchFileSnapshot(`__snapshots__/${name}.dockerignore`);
+    await expect(renderDockerignore(planProject(withSettings(profile, options)))).toMatchFileSnapshot(
+      `__snapshots__/${name}.dockerignore`,
+    );
   });
 });

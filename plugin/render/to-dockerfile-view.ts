@@ -27,9 +27,25 @@ function toImageName(from: ImageRef | { stage: string }): string {
 
 function toMountFlag(mount: Mount): string {
   const fields: [string, string | undefined][] =
-    mount.type === 'cache' ? [['target', mount.target], ['id', mount.id], ['sharing', mount.sharing]]
-      : mount.type === 'bind' ? [['source', mount.source], ['target', mount.target], ['from', mount.from]]
-        : mount.type === 'secret' ? [['id', mount.id], ['target', mount.target], ['env', mount.env], ['required', mount.required ? 'true' : undefined]]
+    mount.type === 'cache'
+      ? [
+          ['target', mount.target],
+          ['id', mount.id],
+          ['sharing', mount.sharing],
+        ]
+      : mount.type === 'bind'
+        ? [
+            ['source', mount.source],
+            ['target', mount.target],
+            ['from', mount.from],
+          ]
+        : mount.type === 'secret'
+          ? [
+              ['id', mount.id],
+              ['target', mount.target],
+              ['env', mount.env],
+              ['required', mount.required ? 'true' : undefined],
+            ]
           : [['id', mount.id]];
   const options = fields.filter(([, value]) => value !== undefined).map(([key, value]) => `${key}=${value}`);
   return `--mount=${['type=' + mount.type, ...options].join(',')}`;
@@ -40,7 +56,8 @@ function toMountFlag(mount: Mount): string {
  * reads best as shell form too (same meaning); anything else is exec-form JSON.
  */
 function toRunCommand(command: string[], heredoc: boolean): string {
-  if (command.length === 3 && command[0] === '/bin/sh' && command[1] === '-c' && !command[2].includes('\n')) return command[2];
+  if (command.length === 3 && command[0] === '/bin/sh' && command[1] === '-c' && !command[2].includes('\n'))
+    return command[2];
   if (heredoc) return command.map(toShellWord).join(' ');
   return command.every((arg) => SHELL_SAFE.test(arg)) ? command.join(' ') : toExecForm(command);
 }
@@ -51,7 +68,9 @@ function toHeredoc(script: string, readScript: ReadScript) {
   const body = source.endsWith('\n') ? source : `${source}\n`;
   // Dockerfile comment stripping and escapes must never reach the script: keep the body inert.
   if (body.includes('\\') || body.split('\n').some((line) => line === delimiter || line.startsWith('#'))) {
-    throw new Error(`Script ${script} cannot be embedded as a heredoc: it has a backslash, a line "${delimiter}" or a line starting with "#". Edit the script.`);
+    throw new Error(
+      `Script ${script} cannot be embedded as a heredoc: it has a backslash, a line "${delimiter}" or a line starting with "#". Edit the script.`,
+    );
   }
   return { delimiter, body };
 }
@@ -69,12 +88,24 @@ function toStepView(step: Step, readScript: ReadScript): Record<string, unknown>
       // An empty value declares the ARG without a default (`ARG TARGETARCH`), as BuildKit's automatic platform args need.
       return { partial, pairs: toPairs(step.vars, (value) => (value === '' ? '' : quoteValue(value))) };
     case 'copy': {
-      const flags = [step.from && `--from=${step.from}`, step.chown && `--chown=${step.chown}`, step.chmod && `--chmod=${step.chmod}`, step.parents && '--parents', step.link && '--link', ...(step.exclude ?? []).map((pattern) => `--exclude=${pattern}`)];
+      const flags = [
+        step.from && `--from=${step.from}`,
+        step.chown && `--chown=${step.chown}`,
+        step.chmod && `--chmod=${step.chmod}`,
+        step.parents && '--parents',
+        step.link && '--link',
+        ...(step.exclude ?? []).map((pattern) => `--exclude=${pattern}`),
+      ];
       // A path with white space or a quote cannot be written in the plain form: the JSON form
       // (`COPY ["apps/my api/", "apps/my api/"]`) quotes every path. Written through `dest` so
       // the copy partial (and its overrides) stay as they are.
       if ([...step.sources, step.dest].some((path) => /[\s"'\\]/.test(path))) {
-        return { partial, flags: flags.filter(Boolean), sources: [], dest: `[${[...step.sources, step.dest].map((path) => JSON.stringify(path)).join(', ')}]` };
+        return {
+          partial,
+          flags: flags.filter(Boolean),
+          sources: [],
+          dest: `[${[...step.sources, step.dest].map((path) => JSON.stringify(path)).join(', ')}]`,
+        };
       }
       return { partial, flags: flags.filter(Boolean), sources: step.sources, dest: step.dest };
     }

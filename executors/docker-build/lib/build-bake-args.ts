@@ -11,7 +11,12 @@ export interface BakeInvocation {
 
 /** `src=`/`source=` paths of buildx secret specs (`id=x,src=/path`); `env=` secrets read no file. */
 export function toSecretFiles(secrets: string[]): string[] {
-  const files = secrets.flatMap((spec) => spec.split(',').filter((part) => /^(src|source)=/.test(part)).map((part) => part.slice(part.indexOf('=') + 1)));
+  const files = secrets.flatMap((spec) =>
+    spec
+      .split(',')
+      .filter((part) => /^(src|source)=/.test(part))
+      .map((part) => part.slice(part.indexOf('=') + 1)),
+  );
   return [...new Set(files)].sort();
 }
 

@@ -8,7 +8,11 @@ import { toImageRefs, toImageRepository, type GitFacts, type ProjectBuild } from
  * this run decides: tags, cache, platforms, labels, args, secrets, attestations. A typed file
  * instead of `--set` strings means no quoting problems and one thing to print on --dryRun.
  */
-export function buildBakeOverrides(builds: ProjectBuild[], options: DockerBuildExecutorSchema, git: GitFacts): BakeFile {
+export function buildBakeOverrides(
+  builds: ProjectBuild[],
+  options: DockerBuildExecutorSchema,
+  git: GitFacts,
+): BakeFile {
   const target: Record<string, BakeTarget> = {};
   for (const build of builds) target[build.bakeTarget] = buildTargetOverride(build, options, git);
   return { group: { default: { targets: builds.map((b) => b.bakeTarget).sort() } }, target };
@@ -23,7 +27,10 @@ function buildTargetOverride(build: ProjectBuild, options: DockerBuildExecutorSc
     labels: toOciLabels(build, git),
     // SOURCE_DATE_EPOCH reaches every RUN step, so a per-commit value would turn every step of
     // every build into a cache miss: opt-in only, for teams that need bit-for-bit layers.
-    args: { ...(options.sourceDateEpoch && git.commitTime !== undefined && { SOURCE_DATE_EPOCH: String(git.commitTime) }), ...options.buildArgs },
+    args: {
+      ...(options.sourceDateEpoch && git.commitTime !== undefined && { SOURCE_DATE_EPOCH: String(git.commitTime) }),
+      ...options.buildArgs,
+    },
     'cache-from': options.cache === 'inline' ? [`type=registry,ref=${tags[0]}`] : cache.from,
     'cache-to': cache.to,
   };
@@ -42,7 +49,8 @@ function toOciLabels(build: ProjectBuild, git: GitFacts): Record<string, string>
   const labels: Record<string, string> = { 'org.opencontainers.image.title': build.project };
   if (git.sha) labels['org.opencontainers.image.revision'] = git.sha;
   if (git.remoteUrl) labels['org.opencontainers.image.source'] = git.remoteUrl;
-  if (git.commitTime !== undefined) labels['org.opencontainers.image.created'] = new Date(git.commitTime * 1000).toISOString();
+  if (git.commitTime !== undefined)
+    labels['org.opencontainers.image.created'] = new Date(git.commitTime * 1000).toISOString();
   if (build.version) labels['org.opencontainers.image.version'] = build.version;
   return labels;
 }

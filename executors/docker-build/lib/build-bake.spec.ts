@@ -5,13 +5,31 @@ import { formatSummary } from './format-summary';
 import { resolveCache } from './resolve-cache';
 import { toImageRefs, toTag } from './resolve-images';
 
-const git = { sha: '0123456789abcdef0123', branch: 'feature/login', commitTime: 1_700_000_000, remoteUrl: 'https://example.com/acme.git' };
-const inventory = { project: '@acme/inventory', bakeTarget: 'acme-inventory', repository: 'acme-inventory', version: '1.4.0' };
+const git = {
+  sha: '0123456789abcdef0123',
+  branch: 'feature/login',
+  commitTime: 1_700_000_000,
+  remoteUrl: 'https://example.com/acme.git',
+};
+const inventory = {
+  project: '@acme/inventory',
+  bakeTarget: 'acme-inventory',
+  repository: 'acme-inventory',
+  version: '1.4.0',
+};
 
 describe('image references', () => {
   it('fills tag templates, sanitises them and drops unknown values', () => {
-    const refs = toImageRefs(inventory, { registry: 'ghcr.io/acme/', tags: ['{shortSha}', '{branch}', 'v{version}', '{nope}'] }, git);
-    expect(refs).toEqual(['ghcr.io/acme/acme-inventory:0123456789ab', 'ghcr.io/acme/acme-inventory:feature-login', 'ghcr.io/acme/acme-inventory:v1.4.0']);
+    const refs = toImageRefs(
+      inventory,
+      { registry: 'ghcr.io/acme/', tags: ['{shortSha}', '{branch}', 'v{version}', '{nope}'] },
+      git,
+    );
+    expect(refs).toEqual([
+      'ghcr.io/acme/acme-inventory:0123456789ab',
+      'ghcr.io/acme/acme-inventory:feature-login',
+      'ghcr.io/acme/acme-inventory:v1.4.0',
+    ]);
   });
 
   it('falls back to latest when git knows nothing', () => {
@@ -26,8 +44,13 @@ describe('image references', () => {
 describe('cache specs', () => {
   it('registry: one ref per project, branch then default branch, export never fatal', () => {
     expect(resolveCache('api', { registry: 'localhost:5000', defaultBranch: 'main' }, git)).toEqual({
-      from: ['type=registry,ref=localhost:5000/cache/api:feature-login', 'type=registry,ref=localhost:5000/cache/api:main'],
-      to: ['type=registry,ref=localhost:5000/cache/api:feature-login,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true'],
+      from: [
+        'type=registry,ref=localhost:5000/cache/api:feature-login',
+        'type=registry,ref=localhost:5000/cache/api:main',
+      ],
+      to: [
+        'type=registry,ref=localhost:5000/cache/api:feature-login,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true',
+      ],
     });
   });
 
@@ -36,8 +59,12 @@ describe('cache specs', () => {
   });
 
   it('gha, local, inline and none', () => {
-    expect(resolveCache('api', { cache: 'gha' }, { branch: 'main' }).to).toEqual(['type=gha,scope=api-main,mode=max,ignore-error=true']);
-    expect(resolveCache('api', { cache: 'local', cacheRef: '/tmp/c' }, git).from).toEqual(['type=local,src=/tmp/c/api']);
+    expect(resolveCache('api', { cache: 'gha' }, { branch: 'main' }).to).toEqual([
+      'type=gha,scope=api-main,mode=max,ignore-error=true',
+    ]);
+    expect(resolveCache('api', { cache: 'local', cacheRef: '/tmp/c' }, git).from).toEqual([
+      'type=local,src=/tmp/c/api',
+    ]);
     expect(resolveCache('api', { cache: 'inline' }, git).to).toEqual(['type=inline']);
     expect(resolveCache('api', { cache: 'none' }, git)).toEqual({ from: [], to: [] });
   });
@@ -45,18 +72,25 @@ describe('cache specs', () => {
 
 describe('bake overrides', () => {
   it('carries tags, cache, labels, reproducible time, platforms, secrets and attestations per target', () => {
-    const file = buildBakeOverrides([inventory], {
-      registry: 'localhost:5000',
-      platforms: ['linux/amd64', 'linux/arm64'],
-      secrets: ['id=ca-certificates,src=/etc/ssl/certs/ca-certificates.crt'],
-      buildArgs: { FLAVOUR: 'x' },
-      sbom: true,
-      provenance: 'max',
-      sourceDateEpoch: true,
-    }, git);
+    const file = buildBakeOverrides(
+      [inventory],
+      {
+        registry: 'localhost:5000',
+        platforms: ['linux/amd64', 'linux/arm64'],
+        secrets: ['id=ca-certificates,src=/etc/ssl/certs/ca-certificates.crt'],
+        buildArgs: { FLAVOUR: 'x' },
+        sbom: true,
+        provenance: 'max',
+        sourceDateEpoch: true,
+      },
+      git,
+    );
     const target = file.target['acme-inventory'];
     expect(file.group.default.targets).toEqual(['acme-inventory']);
-    expect(target.tags).toEqual(['localhost:5000/acme-inventory:0123456789ab', 'localhost:5000/acme-inventory:feature-login']);
+    expect(target.tags).toEqual([
+      'localhost:5000/acme-inventory:0123456789ab',
+      'localhost:5000/acme-inventory:feature-login',
+    ]);
     expect(target.args).toEqual({ SOURCE_DATE_EPOCH: '1700000000', FLAVOUR: 'x' });
     expect(target.labels).toMatchObject({
       'org.opencontainers.image.revision': git.sha,
@@ -72,22 +106,56 @@ describe('bake overrides', () => {
 });
 
 it('keeps SOURCE_DATE_EPOCH out unless asked: it would make every commit a cache miss', () => {
-  expect(buildBakeOverrides([inventory], { buildArgs: { A: '1' } }, git).target['acme-inventory'].args).toEqual({ A: '1' });
+  expect(buildBakeOverrides([inventory], { buildArgs: { A: '1' } }, git).target['acme-inventory'].args).toEqual({
+    A: '1',
+  });
 });
 
 describe('bake argv', () => {
-  const run = { bakeFile: 'docker-bake.json', overridesFile: '/tmp/o.json', metadataFile: '/tmp/m.json', targets: ['a', 'b'] };
+  const run = {
+    bakeFile: 'docker-bake.json',
+    overridesFile: '/tmp/o.json',
+    metadataFile: '/tmp/m.json',
+    targets: ['a', 'b'],
+  };
 
   it('always names its files, so no compose file is merged', () => {
     expect(buildBakeArgs(run, { push: true, builder: 'remote' })).toEqual([
-      'buildx', 'bake', '--file', 'docker-bake.json', '--file', '/tmp/o.json', '--builder', 'remote',
-      '--metadata-file', '/tmp/m.json', '--progress', 'plain', '--push', 'a', 'b',
+      'buildx',
+      'bake',
+      '--file',
+      'docker-bake.json',
+      '--file',
+      '/tmp/o.json',
+      '--builder',
+      'remote',
+      '--metadata-file',
+      '/tmp/m.json',
+      '--progress',
+      'plain',
+      '--push',
+      'a',
+      'b',
     ]);
   });
 
   it('grants bake read access to the files named as secrets, and only those', () => {
-    const args = buildBakeArgs({ ...run, secrets: ['id=ca,src=/etc/ssl/ca.crt', 'id=tok,env=TOKEN', 'id=npmrc,source=/home/ci/.npmrc', 'id=ca,src=/etc/ssl/ca.crt'] }, {});
-    expect(args.filter((a) => a.startsWith('--allow'))).toEqual(['--allow=fs.read=/etc/ssl/ca.crt', '--allow=fs.read=/home/ci/.npmrc']);
+    const args = buildBakeArgs(
+      {
+        ...run,
+        secrets: [
+          'id=ca,src=/etc/ssl/ca.crt',
+          'id=tok,env=TOKEN',
+          'id=npmrc,source=/home/ci/.npmrc',
+          'id=ca,src=/etc/ssl/ca.crt',
+        ],
+      },
+      {},
+    );
+    expect(args.filter((a) => a.startsWith('--allow'))).toEqual([
+      '--allow=fs.read=/etc/ssl/ca.crt',
+      '--allow=fs.read=/home/ci/.npmrc',
+    ]);
   });
 
   it('neither push nor load keeps the result in the cache only', () => {
@@ -95,15 +163,38 @@ describe('bake argv', () => {
   });
 
   it('dry run prints the resolved definition', () => {
-    expect(buildBakeArgs(run, { dryRun: true })).toEqual(['buildx', 'bake', '--file', 'docker-bake.json', '--file', '/tmp/o.json', '--print', 'a', 'b']);
+    expect(buildBakeArgs(run, { dryRun: true })).toEqual([
+      'buildx',
+      'bake',
+      '--file',
+      'docker-bake.json',
+      '--file',
+      '/tmp/o.json',
+      '--print',
+      'a',
+      'b',
+    ]);
   });
 });
 
 describe('summary', () => {
   it('lists each project with its image, digest, time and steps, then the failures', () => {
-    const ok = { success: true, digest: 'sha256:0123456789abcdef0123', imageName: 'reg/a:1', seconds: 12.34, progress: { cached: 9, executed: 3, seconds: 8, errors: [] } };
-    const bad = { success: false, seconds: 2, progress: { cached: 1, executed: 0, seconds: 0, errors: ['exit code: 2'] } };
-    const text = formatSummary([{ project: 'a', outcome: ok, images: [] }, { project: 'broken', outcome: bad, images: ['reg/broken:1'] }]);
+    const ok = {
+      success: true,
+      digest: 'sha256:0123456789abcdef0123',
+      imageName: 'reg/a:1',
+      seconds: 12.34,
+      progress: { cached: 9, executed: 3, seconds: 8, errors: [] },
+    };
+    const bad = {
+      success: false,
+      seconds: 2,
+      progress: { cached: 1, executed: 0, seconds: 0, errors: ['exit code: 2'] },
+    };
+    const text = formatSummary([
+      { project: 'a', outcome: ok, images: [] },
+      { project: 'broken', outcome: bad, images: ['reg/broken:1'] },
+    ]);
     expect(text).toContain('1 image(s) built, 1 failed');
     expect(text).toMatch(/a\s+reg\/a:1\s+sha256:0123456789ab…\s+12\.3s\s+3 run, 9 cached/);
     expect(text).toMatch(/broken\s+FAILED/);

@@ -25,7 +25,9 @@ export interface CommandResult {
  * Why `docker buildx bake` cannot run here, or undefined. Distinguishes: no docker CLI, no buildx
  * plugin, a buildx older than MIN_BUILDX. `run` is injectable for tests.
  */
-export function explainMissingBuildx(run: (command: string, args: string[]) => CommandResult = runCommand): string | undefined {
+export function explainMissingBuildx(
+  run: (command: string, args: string[]) => CommandResult = runCommand,
+): string | undefined {
   const result = run('docker', ['buildx', 'version']);
   if (result.error) {
     return `nx-dockerize: the docker CLI was not found (${result.error.message}). Install Docker (Engine or Desktop) with the buildx plugin, or put docker on PATH.`;
@@ -49,5 +51,10 @@ function compare(a: readonly number[], b: readonly number[]): number {
 
 function runCommand(command: string, args: string[]): CommandResult {
   const result = spawnSync(command, args, { encoding: 'utf-8', timeout: 30_000 });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', ...(result.error && { error: result.error }) };
+  return {
+    status: result.status,
+    stdout: result.stdout ?? '',
+    stderr: result.stderr ?? '',
+    ...(result.error && { error: result.error }),
+  };
 }

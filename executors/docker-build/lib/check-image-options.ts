@@ -5,19 +5,40 @@ import type { DockerBuildExecutorSchema } from '../schema';
 export function checkImageOptions(requests: { project: string; options: DockerBuildExecutorSchema }[]): void {
   for (const { project, options } of requests) {
     type Problem = [string, unknown, string | undefined];
-    const problems = ([
-      ['registry', options.registry, options.registry === undefined ? undefined : explainImageName(`${options.registry.replace(/\/+$/, '')}/x`)],
-      ['imageName', options.imageName, options.imageName === undefined ? undefined : explainImageName(options.imageName.replace('{project}', toImageNames(project).repository))],
-      ...(options.tags ?? []).map((tag): Problem => [
-        'tags',
-        tag,
-        explainImageReference(`x:${tag.replace(/\{(\w+)\}/g, 'v')}`) && 'a tag is at most 128 letters, digits, _ . - and starts with a letter, digit or _',
-      ]),
-      ['timeoutSeconds', options.timeoutSeconds, options.timeoutSeconds !== undefined && !(options.timeoutSeconds >= 0) ? 'it is a number of seconds (0: no limit)' : undefined],
-    ] as Problem[]).filter(([, , reason]) => reason !== undefined);
+    const problems = (
+      [
+        [
+          'registry',
+          options.registry,
+          options.registry === undefined ? undefined : explainImageName(`${options.registry.replace(/\/+$/, '')}/x`),
+        ],
+        [
+          'imageName',
+          options.imageName,
+          options.imageName === undefined
+            ? undefined
+            : explainImageName(options.imageName.replace('{project}', toImageNames(project).repository)),
+        ],
+        ...(options.tags ?? []).map((tag): Problem => [
+          'tags',
+          tag,
+          explainImageReference(`x:${tag.replace(/\{(\w+)\}/g, 'v')}`) &&
+            'a tag is at most 128 letters, digits, _ . - and starts with a letter, digit or _',
+        ]),
+        [
+          'timeoutSeconds',
+          options.timeoutSeconds,
+          options.timeoutSeconds !== undefined && !(options.timeoutSeconds >= 0)
+            ? 'it is a number of seconds (0: no limit)'
+            : undefined,
+        ],
+      ] as Problem[]
+    ).filter(([, , reason]) => reason !== undefined);
     if (problems.length) {
       const [option, value, reason] = problems[0];
-      throw new Error(`nx-dockerize: docker-build option ${option} ${JSON.stringify(value)} (project ${project}) is not valid: ${reason}. Fix it in the docker-build target options (project.json or nx.json targetDefaults).`);
+      throw new Error(
+        `nx-dockerize: docker-build option ${option} ${JSON.stringify(value)} (project ${project}) is not valid: ${reason}. Fix it in the docker-build target options (project.json or nx.json targetDefaults).`,
+      );
     }
   }
 }

@@ -27,7 +27,12 @@ export function formatSummary(rows: SummaryRow[], { dryRun = false } = {}): stri
     ]),
   ];
   const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
-  const lines = table.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+  const lines = table.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column]))
+      .join('  ')
+      .trimEnd(),
+  );
   const errors = rows
     .filter((row) => !row.outcome.success)
     .map((row) => `  ${row.project}: ${row.outcome.progress.errors.join('; ')}`);

@@ -14,7 +14,11 @@ describe('normalizeListOptions: every list option takes a string or an array', (
   });
 
   it('leaves arrays and absent options as they are', () => {
-    const options: DockerBuildExecutorSchema = { secrets: ['id=a,src=a', 'id=b,env=B'], tags: ['{branch}'], cache: 'none' };
+    const options: DockerBuildExecutorSchema = {
+      secrets: ['id=a,src=a', 'id=b,env=B'],
+      tags: ['{branch}'],
+      cache: 'none',
+    };
     expect(normalizeListOptions(options)).toEqual(options);
     expect(normalizeListOptions({ cache: 'none' })).toEqual({ cache: 'none' });
   });

@@ -17,7 +17,13 @@ export function normalizeListOptions(options: DockerBuildExecutorSchema): Docker
     const value = options[key] as unknown;
     if (value === undefined || value === null) continue;
     const items = (Array.isArray(value) ? value : [value]).map(String);
-    normalized[key] = key === 'platforms' ? items.flatMap((p) => p.split(',')).map((p) => p.trim()).filter(Boolean) : items;
+    normalized[key] =
+      key === 'platforms'
+        ? items
+            .flatMap((p) => p.split(','))
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : items;
   }
   return normalized;
 }

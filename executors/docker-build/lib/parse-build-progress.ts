@@ -26,7 +26,13 @@ export function parseBuildProgress(rawjson: string): VertexOutcome[] {
   for (const line of rawjson.split('\n')) {
     const vertexes = parseLine(line);
     for (const vertex of vertexes) {
-      const known = byDigest.get(vertex.digest) ?? { digest: vertex.digest, name: '', cached: false, started: false, completed: false };
+      const known = byDigest.get(vertex.digest) ?? {
+        digest: vertex.digest,
+        name: '',
+        cached: false,
+        started: false,
+        completed: false,
+      };
       byDigest.set(vertex.digest, {
         digest: vertex.digest,
         name: vertex.name || known.name,

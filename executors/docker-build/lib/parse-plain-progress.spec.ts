@@ -33,6 +33,8 @@ describe('parsePlainProgress', () => {
 
   it('gives every unprefixed step to the only target', () => {
     const single = '#7 [deps 2/2] RUN npm ci\n#7 CACHED\n#8 [build 3/3] RUN esbuild x\n#8 DONE 1.5s\n';
-    expect(parsePlainProgress(single, ['orders'])).toEqual({ orders: { cached: 1, executed: 1, seconds: 1.5, errors: [] } });
+    expect(parsePlainProgress(single, ['orders'])).toEqual({
+      orders: { cached: 1, executed: 1, seconds: 1.5, errors: [] },
+    });
   });
 });

@@ -5,7 +5,11 @@ import type { GitFacts } from './resolve-images';
 export function readGitFacts(cwd: string, overrides: { sha?: string; branch?: string }): GitFacts {
   const git = (...args: string[]) => {
     try {
-      return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined;
+      return (
+        execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'] })
+          .toString()
+          .trim() || undefined
+      );
     } catch {
       return undefined;
     }

@@ -23,7 +23,12 @@ export function resolveCache(imageName: string, options: DockerBuildExecutorSche
   switch (options.cache ?? 'registry') {
     case 'registry': {
       const base = options.cacheRef ?? (options.registry ? `${options.registry.replace(/\/+$/, '')}/cache` : undefined);
-      if (!base) return { from: [], to: [], note: 'registry cache needs `registry` or `cacheRef`; building without a shared cache' };
+      if (!base)
+        return {
+          from: [],
+          to: [],
+          note: 'registry cache needs `registry` or `cacheRef`; building without a shared cache',
+        };
       const ref = (b: string) => `${base}/${imageName}:${b}`;
       return {
         from: branches.map((b) => `type=registry,ref=${ref(b)}`),

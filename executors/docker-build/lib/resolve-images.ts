@@ -20,7 +20,10 @@ export interface ProjectBuild {
 
 /** Docker tags allow `[A-Za-z0-9_.-]`, at most 128, not starting with `.` or `-`. */
 export function toTag(value: string): string {
-  return value.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[.-]+/, '').slice(0, 128);
+  return value
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, 128);
 }
 
 /** The image repository of a project, with the registry prefix when there is one (checked by the executor). */

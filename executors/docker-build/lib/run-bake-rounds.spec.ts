@@ -5,14 +5,18 @@ import { runBakeRounds, type BakeRound } from './run-bake-rounds';
 function failedRound(targets: string[], failing: string[]): BakeRound {
   const lines = targets.flatMap((target, i) => [
     `#${i + 10} [${target} build 2/2] RUN make`,
-    failing.includes(target) ? `#${i + 10} ERROR: process "make" did not complete successfully: exit code: 2` : `#${i + 10} CANCELED`,
+    failing.includes(target)
+      ? `#${i + 10} ERROR: process "make" did not complete successfully: exit code: 2`
+      : `#${i + 10} CANCELED`,
   ]);
   return { exitCode: 1, output: lines.join('\n'), seconds: 3 };
 }
 
 function okRound(targets: string[]): BakeRound {
   const lines = targets.flatMap((target, i) => [`#${i + 10} [${target} build 2/2] RUN make`, `#${i + 10} DONE 1.0s`]);
-  const metadata = Object.fromEntries(targets.map((t) => [t, { 'containerimage.digest': `sha256:${t}`, 'image.name': `reg/${t}:abc` }]));
+  const metadata = Object.fromEntries(
+    targets.map((t) => [t, { 'containerimage.digest': `sha256:${t}`, 'image.name': `reg/${t}:abc` }]),
+  );
   return { exitCode: 0, output: lines.join('\n'), metadata, seconds: 2 };
 }
 
@@ -30,7 +34,10 @@ describe('runBakeRounds', () => {
       calls.push(targets);
       return targets.includes('broken') ? failedRound(targets, ['broken']) : okRound(targets);
     });
-    expect(calls).toEqual([['a', 'broken', 'c'], ['a', 'c']]);
+    expect(calls).toEqual([
+      ['a', 'broken', 'c'],
+      ['a', 'c'],
+    ]);
     expect(outcomes.broken.success).toBe(false);
     expect(outcomes.broken.progress.errors[0]).toMatch(/exit code: 2/);
     expect(outcomes.a).toMatchObject({ success: true, digest: 'sha256:a' });
@@ -38,7 +45,11 @@ describe('runBakeRounds', () => {
   });
 
   it('fails every target when the failure belongs to none of them', async () => {
-    const outcomes = await runBakeRounds(['a', 'b'], async () => ({ exitCode: 1, output: 'ERROR: failed to find target x', seconds: 0 }));
+    const outcomes = await runBakeRounds(['a', 'b'], async () => ({
+      exitCode: 1,
+      output: 'ERROR: failed to find target x',
+      seconds: 0,
+    }));
     expect(outcomes.a.success).toBe(false);
     expect(outcomes.b.progress.errors).toEqual(['ERROR: failed to find target x']);
   });

@@ -44,7 +44,11 @@ export async function runBakeRounds(targets: string[], runBake: RunBake): Promis
     const stopped = round.interrupted !== undefined || round.timedOut === true;
     const blamed = failed.length > 0 && !stopped ? failed : pending;
     for (const target of blamed) {
-      outcomes[target] = { success: false, progress: withFallbackError(progress[target], round.output), seconds: round.seconds };
+      outcomes[target] = {
+        success: false,
+        progress: withFallbackError(progress[target], round.output),
+        seconds: round.seconds,
+      };
     }
     pending = pending.filter((target) => !blamed.includes(target));
   }
@@ -65,6 +69,9 @@ function succeeded(target: string, progress: TargetProgress, round: BakeRound): 
 /** A failure bake reports outside any step (bad bake file, unknown builder) still needs a reason. */
 function withFallbackError(progress: TargetProgress, output: string): TargetProgress {
   if (progress.errors.length > 0) return progress;
-  const lastError = output.split('\n').reverse().find((line) => /^ERROR\b|error:/i.test(line.trim()));
+  const lastError = output
+    .split('\n')
+    .reverse()
+    .find((line) => /^ERROR\b|error:/i.test(line.trim()));
   return { ...progress, errors: [lastError?.trim() ?? 'docker buildx bake failed (see its output above)'] };
 }

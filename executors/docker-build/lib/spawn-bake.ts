@@ -21,14 +21,23 @@ const FORWARDED = ['SIGINT', 'SIGTERM'] as const;
  * recorded in `interrupted`; the timeout ends bake the same way and says so in the output.
  * Resolves when bake has exited, so the caller's cleanup always runs after it.
  */
-export function spawnBake(args: string[], cwd: string, metadataFile?: string, options: SpawnBakeOptions = {}): Promise<BakeRound> {
+export function spawnBake(
+  args: string[],
+  cwd: string,
+  metadataFile?: string,
+  options: SpawnBakeOptions = {},
+): Promise<BakeRound> {
   const started = Date.now();
   const signals = options.signals ?? process;
   return new Promise((resolve, reject) => {
     // Its own process group (detached), signalled as a group: the docker CLI and its buildx plugin
     // get exactly one SIGINT/SIGTERM, from us, as they would from a terminal's Ctrl-C, and not a
     // second one straight from the terminal.
-    const child = spawn(options.command ?? 'docker', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32' });
+    const child = spawn(options.command ?? 'docker', args, {
+      cwd,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: process.platform !== 'win32',
+    });
     const signal = (name: NodeJS.Signals) => {
       try {
         if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, name);
@@ -68,11 +77,17 @@ export function spawnBake(args: string[], cwd: string, metadataFile?: string, op
     child.stderr.on('data', keep(process.stderr));
     child.on('error', (error) => {
       done();
-      reject(new Error(`could not run ${options.command ?? 'docker'} (${error.message}). Install the Docker CLI with the buildx plugin (https://docs.docker.com/build/), or put it on PATH.`));
+      reject(
+        new Error(
+          `could not run ${options.command ?? 'docker'} (${error.message}). Install the Docker CLI with the buildx plugin (https://docs.docker.com/build/), or put it on PATH.`,
+        ),
+      );
     });
     child.on('close', (code) => {
       done();
-      const note = timedOut ? `\nERROR: docker buildx bake timed out after ${options.timeoutSeconds}s (option timeoutSeconds) and was stopped` : '';
+      const note = timedOut
+        ? `\nERROR: docker buildx bake timed out after ${options.timeoutSeconds}s (option timeoutSeconds) and was stopped`
+        : '';
       resolve({
         exitCode: code ?? 1,
         output: output + note,

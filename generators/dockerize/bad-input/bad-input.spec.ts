@@ -37,11 +37,15 @@ describe('bad input never loses work and never writes a wrong file (#15)', () =>
       expect(result.message).toBeUndefined();
       for (const [path, needles] of Object.entries(expectation.written)) {
         const text = result.after[path] ?? '';
-        for (const needle of needles) expect(text, path).toMatch(typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : needle);
+        for (const needle of needles)
+          expect(text, path).toMatch(
+            typeof needle === 'string' ? new RegExp(needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : needle,
+          );
       }
     }
     // Whatever the run did, no file existing before it was deleted, and `unchanged` files stayed byte-identical.
     for (const path of Object.keys(result.before)) expect(result.after[path], `${path} was deleted`).toBeDefined();
-    for (const path of ('unchanged' in expectation && expectation.unchanged) || []) expect(result.after[path], path).toBe(result.before[path]);
+    for (const path of ('unchanged' in expectation && expectation.unchanged) || [])
+      expect(result.after[path], path).toBe(result.before[path]);
   });
 });

@@ -1,5 +1,13 @@
 import { edits, type BadInputCase } from './run-case';
-import { goWorkspace, javaWorkspace, nodeWorkspace, pythonWorkspace, rustWorkspace, withFiles, withProjects } from './workspaces';
+import {
+  goWorkspace,
+  javaWorkspace,
+  nodeWorkspace,
+  pythonWorkspace,
+  rustWorkspace,
+  withFiles,
+  withProjects,
+} from './workspaces';
 
 /**
  * The bad-input table (issue #15): one in-memory fixture per case, each with its exact outcome.
@@ -15,7 +23,13 @@ const bakeCases: BadInputCase[] = [
     id: 'bake-variable-kept',
     kind: 'bake file',
     input: 'docker-bake.json has a `variable` block that a user target uses',
-    workspace: withFiles(api, { 'docker-bake.json': JSON.stringify({ variable: { TAG: { default: 'dev' } }, target: { tools: { context: 'tools', tags: ['tools:${TAG}'] } } }, null, 2) }),
+    workspace: withFiles(api, {
+      'docker-bake.json': JSON.stringify(
+        { variable: { TAG: { default: 'dev' } }, target: { tools: { context: 'tools', tags: ['tools:${TAG}'] } } },
+        null,
+        2,
+      ),
+    }),
     run: { dockerize: 'api' },
     expect: { written: { 'docker-bake.json': ['"variable": {', '"TAG": {', '"tools:${TAG}"', '"api": {'] } },
   },
@@ -23,7 +37,9 @@ const bakeCases: BadInputCase[] = [
     id: 'bake-function-kept',
     kind: 'bake file',
     input: 'docker-bake.json has a `function` block',
-    workspace: withFiles(api, { 'docker-bake.json': JSON.stringify({ function: { tag: { params: ['name'], result: '${name}:dev' } } }, null, 2) }),
+    workspace: withFiles(api, {
+      'docker-bake.json': JSON.stringify({ function: { tag: { params: ['name'], result: '${name}:dev' } } }, null, 2),
+    }),
     run: { dockerize: 'api' },
     expect: { written: { 'docker-bake.json': ['"function": {', '"result": "${name}:dev"', '"api": {'] } },
   },
@@ -31,7 +47,13 @@ const bakeCases: BadInputCase[] = [
     id: 'bake-other-group-kept',
     kind: 'bake file',
     input: 'docker-bake.json has a user group `ci` and a user target',
-    workspace: withFiles(api, { 'docker-bake.json': JSON.stringify({ group: { ci: { targets: ['tools'] } }, target: { tools: { context: 'tools' } } }, null, 2) }),
+    workspace: withFiles(api, {
+      'docker-bake.json': JSON.stringify(
+        { group: { ci: { targets: ['tools'] } }, target: { tools: { context: 'tools' } } },
+        null,
+        2,
+      ),
+    }),
     run: { dockerize: 'api' },
     expect: { written: { 'docker-bake.json': ['"ci": {', '"tools": {', '"default": {'] } },
   },
@@ -43,7 +65,9 @@ const bakeCases: BadInputCase[] = [
     before: first('api'),
     edit: edits.bake((bake) => Object.assign(bake.target.api, { platforms: ['linux/arm64'], args: { MODE: 'x' } })),
     run: { dockerize: 'api', options: { runtime: 'distroless' } },
-    expect: { written: { 'docker-bake.json': ['"platforms": [', '"MODE": "x"'], 'apps/api/Dockerfile': ['distroless'] } },
+    expect: {
+      written: { 'docker-bake.json': ['"platforms": [', '"MODE": "x"'], 'apps/api/Dockerfile': ['distroless'] },
+    },
   },
   {
     id: 'bake-user-field-kept-by-sync',
@@ -54,7 +78,10 @@ const bakeCases: BadInputCase[] = [
     edit: edits.bake((bake) => Object.assign(bake.target.api, { platforms: ['linux/arm64'] })),
     graphAfter: (ws) => withProjects(ws, { api: { ...ws.projects.api, dependencies: ['shared'] } }),
     run: { sync: true },
-    expect: { outOfSync: { file: 'apps/api/Dockerfile', message: /no longer match the project graph.*Run `nx sync`/ }, unchanged: ['docker-bake.json'] },
+    expect: {
+      outOfSync: { file: 'apps/api/Dockerfile', message: /no longer match the project graph.*Run `nx sync`/ },
+      unchanged: ['docker-bake.json'],
+    },
   },
   {
     id: 'bake-generated-field-changed',
@@ -64,7 +91,13 @@ const bakeCases: BadInputCase[] = [
     before: first('api'),
     edit: edits.bake((bake) => (bake.target.api.tags = ['ghcr.io/acme/api:dev'])),
     run: { dockerize: 'api' },
-    expect: { refused: { file: 'docker-bake.json', fix: FORCE, message: /target "api" field "tags": the file has \["ghcr.io\/acme\/api:dev"\]/ } },
+    expect: {
+      refused: {
+        file: 'docker-bake.json',
+        fix: FORCE,
+        message: /target "api" field "tags": the file has \["ghcr.io\/acme\/api:dev"\]/,
+      },
+    },
   },
   {
     id: 'bake-generated-field-changed-force',
@@ -72,7 +105,9 @@ const bakeCases: BadInputCase[] = [
     input: 'the same, with `--force`',
     workspace: api,
     before: first('api'),
-    edit: edits.bake((bake) => Object.assign(bake.target.api, { tags: ['ghcr.io/acme/api:dev'], platforms: ['linux/arm64'] })),
+    edit: edits.bake((bake) =>
+      Object.assign(bake.target.api, { tags: ['ghcr.io/acme/api:dev'], platforms: ['linux/arm64'] }),
+    ),
     run: { dockerize: 'api', options: { force: true } },
     expect: { written: { 'docker-bake.json': ['"api:latest"', '"platforms": ['] } },
   },
@@ -90,7 +125,13 @@ const bakeCases: BadInputCase[] = [
     id: 'bake-foreign-target',
     kind: 'bake file',
     input: 'docker-bake.json already has a hand-written target named like the project',
-    workspace: withFiles(api, { 'docker-bake.json': JSON.stringify({ target: { api: { context: 'apps/api', dockerfile: 'Dockerfile.prod' } } }, null, 2) }),
+    workspace: withFiles(api, {
+      'docker-bake.json': JSON.stringify(
+        { target: { api: { context: 'apps/api', dockerfile: 'Dockerfile.prod' } } },
+        null,
+        2,
+      ),
+    }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'docker-bake.json', fix: FORCE, message: /field "context": the file has "apps\/api"/ } },
   },
@@ -108,7 +149,13 @@ const bakeCases: BadInputCase[] = [
     input: 'docker-bake.json has `"target": []`',
     workspace: withFiles(api, { 'docker-bake.json': '{ "target": [] }\n' }),
     run: { dockerize: 'api' },
-    expect: { refused: { file: 'docker-bake.json', fix: /buildx's JSON bake format.*move it aside/, message: /"target" is not an object/ } },
+    expect: {
+      refused: {
+        file: 'docker-bake.json',
+        fix: /buildx's JSON bake format.*move it aside/,
+        message: /"target" is not an object/,
+      },
+    },
   },
   {
     id: 'bake-user-formatting-kept',
@@ -139,7 +186,13 @@ const bakeCases: BadInputCase[] = [
     edit: edits.bake((bake) => (bake.target.api.tags = ['api:dev'])),
     graphAfter: (ws) => withProjects(ws, { api: { ...ws.projects.api, dependencies: ['shared'] } }),
     run: { sync: true },
-    expect: { outOfSync: { file: 'docker-bake.json', message: /apps\/api\/Dockerfile \(api\): docker-bake.json: target "api" field "tags".*--force/ }, unchanged: ['docker-bake.json', 'apps/api/Dockerfile'] },
+    expect: {
+      outOfSync: {
+        file: 'docker-bake.json',
+        message: /apps\/api\/Dockerfile \(api\): docker-bake.json: target "api" field "tags".*--force/,
+      },
+      unchanged: ['docker-bake.json', 'apps/api/Dockerfile'],
+    },
   },
 ];
 
@@ -158,7 +211,13 @@ const nameCases: BadInputCase[] = [
     input: 'projects `Api` and `api` (one image name)',
     workspace: withProjects(nodeWorkspace('Api'), { api: { root: 'apps/api2' } }),
     run: { dockerize: 'Api' },
-    expect: { refused: { file: 'Api', fix: /Rename one of the two projects/, message: /"Api" and "api" would share the image name "api"/ } },
+    expect: {
+      refused: {
+        file: 'Api',
+        fix: /Rename one of the two projects/,
+        message: /"Api" and "api" would share the image name "api"/,
+      },
+    },
   },
   {
     id: 'names-punctuation-collision',
@@ -166,7 +225,13 @@ const nameCases: BadInputCase[] = [
     input: 'projects `my.app` and `my-app` (one bake target)',
     workspace: withProjects(nodeWorkspace('my.app'), { 'my-app': { root: 'apps/other' } }),
     run: { dockerize: 'my.app' },
-    expect: { refused: { file: 'my-app', fix: /Rename one of the two projects/, message: /would share the bake target "my-app"/ } },
+    expect: {
+      refused: {
+        file: 'my-app',
+        fix: /Rename one of the two projects/,
+        message: /would share the bake target "my-app"/,
+      },
+    },
   },
   {
     id: 'names-latin-diacritics',
@@ -182,7 +247,9 @@ const nameCases: BadInputCase[] = [
     input: 'a project named `сервис` (Cyrillic)',
     workspace: nodeWorkspace('сервис'),
     run: { dockerize: 'сервис' },
-    expect: { refused: { file: 'сервис', fix: /Rename the project .* to ASCII letters/, message: /"с" has no ASCII spelling/ } },
+    expect: {
+      refused: { file: 'сервис', fix: /Rename the project .* to ASCII letters/, message: /"с" has no ASCII spelling/ },
+    },
   },
   {
     id: 'names-no-letters',
@@ -206,7 +273,9 @@ const nameCases: BadInputCase[] = [
     input: '`nx g nx-dockerize:dockerize apii` (a typo)',
     workspace: api,
     run: { dockerize: 'apii' },
-    expect: { refused: { file: 'apii', fix: /Check the name with `nx show projects`/, message: /known projects: api, shared/ } },
+    expect: {
+      refused: { file: 'apii', fix: /Check the name with `nx show projects`/, message: /known projects: api, shared/ },
+    },
   },
 ];
 
@@ -226,7 +295,8 @@ const editCases: BadInputCase[] = [
     input: 'git checked the generated Dockerfile out with CRLF line endings',
     workspace: api,
     before: first('api'),
-    edit: (tree) => tree.write('apps/api/Dockerfile', (tree.read('apps/api/Dockerfile', 'utf-8') ?? '').replace(/\n/g, '\r\n')),
+    edit: (tree) =>
+      tree.write('apps/api/Dockerfile', (tree.read('apps/api/Dockerfile', 'utf-8') ?? '').replace(/\n/g, '\r\n')),
     run: { dockerize: 'api' },
     expect: { nothingChanged: true },
   },
@@ -248,7 +318,13 @@ const editCases: BadInputCase[] = [
     before: first('api'),
     edit: edits.replace('apps/api/Dockerfile', 'EXPOSE 3000', 'EXPOSE 4000'),
     run: { dockerize: 'api' },
-    expect: { refused: { file: 'apps/api/Dockerfile', fix: FORCE, message: /was edited by hand.*template override \(--templateDir\)/ } },
+    expect: {
+      refused: {
+        file: 'apps/api/Dockerfile',
+        fix: FORCE,
+        message: /was edited by hand.*template override \(--templateDir\)/,
+      },
+    },
   },
   {
     id: 'hand-edited-dockerfile-force',
@@ -266,7 +342,11 @@ const editCases: BadInputCase[] = [
     input: 'a user edited the generated Dockerfile.dockerignore',
     workspace: api,
     before: first('api'),
-    edit: (tree) => tree.write('apps/api/Dockerfile.dockerignore', `${tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')}!secrets\n`),
+    edit: (tree) =>
+      tree.write(
+        'apps/api/Dockerfile.dockerignore',
+        `${tree.read('apps/api/Dockerfile.dockerignore', 'utf-8')}!secrets\n`,
+      ),
     run: { dockerize: 'api', options: { runtime: 'distroless' } },
     expect: { refused: { file: 'apps/api/Dockerfile.dockerignore', fix: FORCE, message: /was edited by hand/ } },
   },
@@ -276,7 +356,9 @@ const editCases: BadInputCase[] = [
     input: 'the project already has a hand-written Dockerfile',
     workspace: withFiles(api, { 'apps/api/Dockerfile': 'FROM node:22\nCMD ["node", "src/main.js"]\n' }),
     run: { dockerize: 'api' },
-    expect: { refused: { file: 'apps/api/Dockerfile', fix: FORCE, message: /not written by nx-dockerize.*Move it aside/ } },
+    expect: {
+      refused: { file: 'apps/api/Dockerfile', fix: FORCE, message: /not written by nx-dockerize.*Move it aside/ },
+    },
   },
   {
     id: 'foreign-dockerfile-force',
@@ -315,7 +397,10 @@ const editCases: BadInputCase[] = [
     edit: edits.replace('apps/api/Dockerfile', 'EXPOSE 3000', 'EXPOSE 4000'),
     graphAfter: (ws) => withProjects(ws, { api: { ...ws.projects.api, dependencies: ['shared'] } }),
     run: { sync: true },
-    expect: { outOfSync: { file: 'apps/api/Dockerfile', message: /edited by hand, and the project graph changed.*--force/ }, unchanged: ['apps/api/Dockerfile'] },
+    expect: {
+      outOfSync: { file: 'apps/api/Dockerfile', message: /edited by hand, and the project graph changed.*--force/ },
+      unchanged: ['apps/api/Dockerfile'],
+    },
   },
   {
     id: 'sync-crlf',
@@ -323,7 +408,8 @@ const editCases: BadInputCase[] = [
     input: '`nx sync:check` with a CRLF checkout of a generated Dockerfile',
     workspace: api,
     before: first('api'),
-    edit: (tree) => tree.write('apps/api/Dockerfile', (tree.read('apps/api/Dockerfile', 'utf-8') ?? '').replace(/\n/g, '\r\n')),
+    edit: (tree) =>
+      tree.write('apps/api/Dockerfile', (tree.read('apps/api/Dockerfile', 'utf-8') ?? '').replace(/\n/g, '\r\n')),
     run: { sync: true },
     expect: { nothingChanged: true },
   },
@@ -335,9 +421,18 @@ const kindCases: BadInputCase[] = [
     id: 'library-project',
     kind: 'refused by kind',
     input: 'a library (`projectType: "library"` in project.json)',
-    workspace: withFiles(withProjects(api, { shared: { root: 'libs/shared', projectType: 'library' } }), { 'libs/shared/project.json': '{ "projectType": "library" }\n', 'libs/shared/package.json': '{ "name": "shared", "main": "src/index.js" }\n' }),
+    workspace: withFiles(withProjects(api, { shared: { root: 'libs/shared', projectType: 'library' } }), {
+      'libs/shared/project.json': '{ "projectType": "library" }\n',
+      'libs/shared/package.json': '{ "name": "shared", "main": "src/index.js" }\n',
+    }),
     run: { dockerize: 'shared' },
-    expect: { refused: { file: 'libs/shared/project.json', fix: /dockerize the application that uses it/, message: /is a library/ } },
+    expect: {
+      refused: {
+        file: 'libs/shared/project.json',
+        fix: /dockerize the application that uses it/,
+        message: /is a library/,
+      },
+    },
   },
   {
     id: 'inferred-lib-kept',
@@ -352,17 +447,38 @@ const kindCases: BadInputCase[] = [
     id: 'makefile-project',
     kind: 'refused by kind',
     input: 'a Makefile project: project.json with `build: make build`, no manifest',
-    workspace: withProjects(withFiles(api, { 'apps/c/project.json': '{}\n', 'apps/c/Makefile': 'build:\n\tcc main.c\n', 'apps/c/main.c': 'int main(){}\n' }), { c: { root: 'apps/c', targets: makeTarget } }),
+    workspace: withProjects(
+      withFiles(api, {
+        'apps/c/project.json': '{}\n',
+        'apps/c/Makefile': 'build:\n\tcc main.c\n',
+        'apps/c/main.c': 'int main(){}\n',
+      }),
+      { c: { root: 'apps/c', targets: makeTarget } },
+    ),
     run: { dockerize: 'c' },
-    expect: { refused: { file: 'apps/c/project.json', fix: /write this Dockerfile by hand/, message: /runs `make build` \(apps\/c\/Makefile is there\), which is not a Node build/ } },
+    expect: {
+      refused: {
+        file: 'apps/c/project.json',
+        fix: /write this Dockerfile by hand/,
+        message: /runs `make build` \(apps\/c\/Makefile is there\), which is not a Node build/,
+      },
+    },
   },
   {
     id: 'non-js-executor',
     kind: 'refused by kind',
     input: 'project.json only, build by `@nx/gradle:gradle`',
-    workspace: withProjects(withFiles(api, { 'apps/g/project.json': '{}\n' }), { g: { root: 'apps/g', targets: { build: { executor: '@nx/gradle:gradle' } } } }),
+    workspace: withProjects(withFiles(api, { 'apps/g/project.json': '{}\n' }), {
+      g: { root: 'apps/g', targets: { build: { executor: '@nx/gradle:gradle' } } },
+    }),
     run: { dockerize: 'g' },
-    expect: { refused: { file: 'apps/g/project.json', fix: /write this Dockerfile by hand/, message: /the executor @nx\/gradle:gradle/ } },
+    expect: {
+      refused: {
+        file: 'apps/g/project.json',
+        fix: /write this Dockerfile by hand/,
+        message: /the executor @nx\/gradle:gradle/,
+      },
+    },
   },
   {
     id: 'unknown-language',
@@ -370,15 +486,30 @@ const kindCases: BadInputCase[] = [
     input: 'a project folder with no manifest nx-dockerize knows (a C project inferred by another plugin)',
     workspace: withProjects(withFiles(api, { 'apps/c/main.c': 'int main(){}\n' }), { c: { root: 'apps/c' } }),
     run: { dockerize: 'c' },
-    expect: { refused: { file: 'apps/c', fix: /write its Dockerfile by hand/, message: /no manifest nx-dockerize knows/ } },
+    expect: {
+      refused: { file: 'apps/c', fix: /write its Dockerfile by hand/, message: /no manifest nx-dockerize knows/ },
+    },
   },
   {
     id: 'integrated-node-kept',
     kind: 'refused by kind',
     input: 'an integrated Node project (project.json only, esbuild build)',
-    workspace: withProjects(withFiles(api, { 'apps/web/project.json': '{}\n', 'apps/web/src/main.ts': 'export {};\n' }), {
-      web: { root: 'apps/web', targets: { build: { executor: 'nx:run-commands', options: { command: 'esbuild apps/web/src/main.ts --bundle --platform=node --outfile=dist/apps/web/main.js' } } } },
-    }),
+    workspace: withProjects(
+      withFiles(api, { 'apps/web/project.json': '{}\n', 'apps/web/src/main.ts': 'export {};\n' }),
+      {
+        web: {
+          root: 'apps/web',
+          targets: {
+            build: {
+              executor: 'nx:run-commands',
+              options: {
+                command: 'esbuild apps/web/src/main.ts --bundle --platform=node --outfile=dist/apps/web/main.js',
+              },
+            },
+          },
+        },
+      },
+    ),
     run: { dockerize: 'web' },
     expect: { written: { 'apps/web/Dockerfile': ['esbuild apps/web/src/main.ts'] } },
   },
@@ -386,9 +517,20 @@ const kindCases: BadInputCase[] = [
     id: 'integrated-node-command-chain',
     kind: 'refused by kind',
     input: 'an integrated Node project whose build is `rm -rf dist && tsc -p apps/svc`',
-    workspace: withProjects(withFiles(api, { 'apps/svc/project.json': '{}\n', 'apps/svc/src/main.ts': 'export {};\n' }), {
-      svc: { root: 'apps/svc', targets: { build: { executor: 'nx:run-commands', options: { command: 'rm -rf dist/apps/svc && tsc -p apps/svc --outDir dist/apps/svc' } } } },
-    }),
+    workspace: withProjects(
+      withFiles(api, { 'apps/svc/project.json': '{}\n', 'apps/svc/src/main.ts': 'export {};\n' }),
+      {
+        svc: {
+          root: 'apps/svc',
+          targets: {
+            build: {
+              executor: 'nx:run-commands',
+              options: { command: 'rm -rf dist/apps/svc && tsc -p apps/svc --outDir dist/apps/svc' },
+            },
+          },
+        },
+      },
+    ),
     run: { dockerize: 'svc' },
     // Nothing names the built file (tsc's outDir layout depends on its rootDir): refused with --entry, never a guessed main.js (#11).
     expect: { refused: { file: 'apps/svc/project.json', fix: /--entry=dist\/apps\/svc\/main\.js/ } },
@@ -397,7 +539,9 @@ const kindCases: BadInputCase[] = [
     id: 'run-commands-without-command',
     kind: 'refused by kind',
     input: 'project.json `build` uses nx:run-commands with no command',
-    workspace: withProjects(withFiles(api, { 'apps/web/project.json': '{}\n' }), { web: { root: 'apps/web', targets: { build: { executor: 'nx:run-commands', options: {} } } } }),
+    workspace: withProjects(withFiles(api, { 'apps/web/project.json': '{}\n' }), {
+      web: { root: 'apps/web', targets: { build: { executor: 'nx:run-commands', options: {} } } },
+    }),
     run: { dockerize: 'web' },
     expect: { refused: { file: 'apps/web/project.json', fix: /Fix:/ } },
   },
@@ -424,7 +568,9 @@ const manifestCases: BadInputCase[] = [
     id: 'node-package-manager-field',
     kind: 'malformed manifest',
     input: '`"packageManager": "npm"` (no version)',
-    workspace: withFiles(api, { 'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*'], packageManager: 'npm' }) }),
+    workspace: withFiles(api, {
+      'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*'], packageManager: 'npm' }),
+    }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'package.json', fix: /Fix:/, message: /packageManager "npm" is not/ } },
   },
@@ -432,7 +578,9 @@ const manifestCases: BadInputCase[] = [
     id: 'node-engines-nonsense',
     kind: 'malformed manifest',
     input: '`"engines": {"node": "banana"}` in the project package.json',
-    workspace: withFiles(api, { 'apps/api/package.json': JSON.stringify({ name: 'api', main: 'src/main.js', engines: { node: 'banana' } }) }),
+    workspace: withFiles(api, {
+      'apps/api/package.json': JSON.stringify({ name: 'api', main: 'src/main.js', engines: { node: 'banana' } }),
+    }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'apps/api/package.json', fix: /Fix:/, message: /names no Node version/ } },
   },
@@ -440,7 +588,11 @@ const manifestCases: BadInputCase[] = [
     id: 'node-missing-entrypoint',
     kind: 'malformed manifest',
     input: 'a Node service with no `main`, no start script and no main.js',
-    workspace: withFiles(api, { 'apps/api/package.json': JSON.stringify({ name: 'api' }), 'apps/api/src/main.js': null, 'apps/api/src/server.js': 'listen(3000)\n' }),
+    workspace: withFiles(api, {
+      'apps/api/package.json': JSON.stringify({ name: 'api' }),
+      'apps/api/src/main.js': null,
+      'apps/api/src/server.js': 'listen(3000)\n',
+    }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'apps/api/package.json', fix: /Fix:/, message: /no entrypoint found/ } },
   },
@@ -450,13 +602,21 @@ const manifestCases: BadInputCase[] = [
     input: '`"main": "src/nope.js"` names a file that does not exist, and nothing builds it',
     workspace: withFiles(api, { 'apps/api/package.json': JSON.stringify({ name: 'api', main: 'src/nope.js' }) }),
     run: { dockerize: 'api' },
-    expect: { refused: { file: 'apps/api/package.json#main', fix: /point it at the file the service starts from/, message: /names apps\/api\/src\/nope.js, which does not exist/ } },
+    expect: {
+      refused: {
+        file: 'apps/api/package.json#main',
+        fix: /point it at the file the service starts from/,
+        message: /names apps\/api\/src\/nope.js, which does not exist/,
+      },
+    },
   },
   {
     id: 'node-package-json-bom',
     kind: 'malformed manifest',
     input: 'package.json starts with a byte-order mark (a Windows editor)',
-    workspace: withFiles(api, { 'apps/api/package.json': `\uFEFF${JSON.stringify({ name: 'api', main: 'src/main.js' })}` }),
+    workspace: withFiles(api, {
+      'apps/api/package.json': `\uFEFF${JSON.stringify({ name: 'api', main: 'src/main.js' })}`,
+    }),
     run: { dockerize: 'api' },
     // The runtime mirrors the workspace under /app (#10): the entrypoint keeps its workspace path.
     expect: { written: { 'apps/api/Dockerfile': ['CMD ["node", "apps/api/src/main.js"]'] } },
@@ -489,7 +649,11 @@ const manifestCases: BadInputCase[] = [
     id: 'go-several-commands',
     kind: 'malformed manifest',
     input: 'a Go module with two main packages under cmd/ and none at the root',
-    workspace: withFiles(goWorkspace(), { 'apps/svc/main.go': null, 'apps/svc/cmd/a/main.go': 'package main\nfunc main() {}\n', 'apps/svc/cmd/b/main.go': 'package main\nfunc main() {}\n' }),
+    workspace: withFiles(goWorkspace(), {
+      'apps/svc/main.go': null,
+      'apps/svc/cmd/a/main.go': 'package main\nfunc main() {}\n',
+      'apps/svc/cmd/b/main.go': 'package main\nfunc main() {}\n',
+    }),
     run: { dockerize: 'svc' },
     expect: { refused: { file: 'apps/svc/cmd', fix: /--main/, message: /several main packages/ } },
   },
@@ -515,13 +679,23 @@ const manifestCases: BadInputCase[] = [
     input: 'Cargo.toml without a [package] name',
     workspace: withFiles(rustWorkspace(), { 'apps/rs/Cargo.toml': '[dependencies]\n' }),
     run: { dockerize: 'rs' },
-    expect: { refused: { file: 'apps/rs/Cargo.toml', fix: /cargo init/, message: /neither a \[package\] with a name nor a \[workspace\]/ } },
+    expect: {
+      refused: {
+        file: 'apps/rs/Cargo.toml',
+        fix: /cargo init/,
+        message: /neither a \[package\] with a name nor a \[workspace\]/,
+      },
+    },
   },
   {
     id: 'rust-two-binaries',
     kind: 'malformed manifest',
     input: 'a crate with two binaries and no `--bin`',
-    workspace: withFiles(rustWorkspace(), { 'apps/rs/src/main.rs': null, 'apps/rs/src/bin/a.rs': 'fn main() {}\n', 'apps/rs/src/bin/b.rs': 'fn main() {}\n' }),
+    workspace: withFiles(rustWorkspace(), {
+      'apps/rs/src/main.rs': null,
+      'apps/rs/src/bin/a.rs': 'fn main() {}\n',
+      'apps/rs/src/bin/b.rs': 'fn main() {}\n',
+    }),
     run: { dockerize: 'rs' },
     expect: { refused: { file: 'apps/rs/Cargo.toml', fix: /--bin/, message: /several binaries/ } },
   },
@@ -555,13 +729,18 @@ const manifestCases: BadInputCase[] = [
     input: 'pom.xml is not XML',
     workspace: withFiles(javaWorkspace(), { 'apps/jv/pom.xml': '<project><artifactId>jv</project>\n' }),
     run: { dockerize: 'jv' },
-    expect: { refused: { file: 'apps/jv/pom.xml', fix: /mvn validate/, message: /not well-formed XML \(line 1, column 24/ } },
+    expect: {
+      refused: { file: 'apps/jv/pom.xml', fix: /mvn validate/, message: /not well-formed XML \(line 1, column 24/ },
+    },
   },
   {
     id: 'gradle-no-main-class',
     kind: 'malformed manifest',
     input: 'a Gradle build (build.gradle.kts) with no application mainClass',
-    workspace: withFiles(javaWorkspace(), { 'apps/jv/pom.xml': null, 'apps/jv/build.gradle.kts': 'plugins { java }\n' }),
+    workspace: withFiles(javaWorkspace(), {
+      'apps/jv/pom.xml': null,
+      'apps/jv/build.gradle.kts': 'plugins { java }\n',
+    }),
     run: { dockerize: 'jv' },
     expect: { refused: { file: 'apps/jv/build.gradle.kts', fix: /--entrypoint/, message: /no main class found/ } },
   },
@@ -569,7 +748,10 @@ const manifestCases: BadInputCase[] = [
     id: 'java-no-main-class',
     kind: 'malformed manifest',
     input: 'a plain Maven jar with no main class',
-    workspace: withFiles(javaWorkspace(), { 'apps/jv/pom.xml': '<project>\n  <modelVersion>4.0.0</modelVersion>\n  <artifactId>jv</artifactId>\n  <version>1</version>\n</project>\n' }),
+    workspace: withFiles(javaWorkspace(), {
+      'apps/jv/pom.xml':
+        '<project>\n  <modelVersion>4.0.0</modelVersion>\n  <artifactId>jv</artifactId>\n  <version>1</version>\n</project>\n',
+    }),
     run: { dockerize: 'jv' },
     expect: { refused: { file: 'apps/jv/pom.xml', fix: /--entrypoint/, message: /no main class found/ } },
   },
@@ -596,7 +778,14 @@ const lockfileCases: BadInputCase[] = [
     id: 'node-lockfile-disagrees',
     kind: 'lockfiles',
     input: '`"packageManager": "pnpm@9.15.0"` but only package-lock.json',
-    workspace: withFiles(api, { 'package.json': JSON.stringify({ name: 'acme', private: true, workspaces: ['apps/*'], packageManager: 'pnpm@9.15.0' }) }),
+    workspace: withFiles(api, {
+      'package.json': JSON.stringify({
+        name: 'acme',
+        private: true,
+        workspaces: ['apps/*'],
+        packageManager: 'pnpm@9.15.0',
+      }),
+    }),
     run: { dockerize: 'api' },
     expect: { refused: { file: 'package.json', fix: /Fix:/, message: /says pnpm/ } },
   },
@@ -620,34 +809,43 @@ const lockfileCases: BadInputCase[] = [
     id: 'python-loose-requirements',
     kind: 'lockfiles',
     input: 'requirements.txt with unpinned lines (`fastapi>=0.100`)',
-    workspace: withFiles(pythonWorkspace(), { 'apps/py/uv.lock': null, 'apps/py/pyproject.toml': null, 'apps/py/requirements.txt': 'fastapi>=0.100\nuvicorn\n' }),
+    workspace: withFiles(pythonWorkspace(), {
+      'apps/py/uv.lock': null,
+      'apps/py/pyproject.toml': null,
+      'apps/py/requirements.txt': 'fastapi>=0.100\nuvicorn\n',
+    }),
     run: { dockerize: 'py' },
     expect: { refused: { file: 'apps/py/requirements.txt', fix: /Fix:/, message: /not pinned with ==/ } },
   },
 ];
 
 const optionCases: BadInputCase[] = [
-  ...([
-    ['port-too-large', '`--port 99999`', { port: 99999 }, 'port'],
-    ['port-zero', '`--port 0`', { port: 0 }, 'port'],
-    ['port-fraction', '`--port 80.5`', { port: 80.5 }, 'port'],
-    ['port-not-a-number', '`port: "http"` from a composing generator', { port: 'http' }, 'port'],
-    ['node-version-garbage', '`--nodeVersion banana`', { nodeVersion: 'banana' }, 'nodeVersion'],
-    ['runtime-unknown', '`--runtime ubuntu`', { runtime: 'ubuntu' }, 'runtime'],
-    ['build-mode-unknown', '`--buildMode fast`', { buildMode: 'fast' }, 'buildMode'],
-    ['entrypoint-line-break', '`--entrypoint` with a line break (`"x\\nRUN curl evil"`)', { entrypoint: 'x\nRUN curl evil' }, 'entrypoint'],
-    ['main-empty', '`--main ""`', { main: ' ' }, 'main'],
-    ['cgo-not-boolean', '`cgo: "yes"` from a composing generator', { cgo: 'yes' }, 'cgo'],
-  ] as const).map(
-    ([id, input, options, option]): BadInputCase => ({
-      id,
-      kind: 'options',
-      input,
-      workspace: api,
-      run: { dockerize: 'api', options },
-      expect: { refused: { file: `--${option}`, fix: /Fix the value, or leave the option out/ } },
-    }),
-  ),
+  ...(
+    [
+      ['port-too-large', '`--port 99999`', { port: 99999 }, 'port'],
+      ['port-zero', '`--port 0`', { port: 0 }, 'port'],
+      ['port-fraction', '`--port 80.5`', { port: 80.5 }, 'port'],
+      ['port-not-a-number', '`port: "http"` from a composing generator', { port: 'http' }, 'port'],
+      ['node-version-garbage', '`--nodeVersion banana`', { nodeVersion: 'banana' }, 'nodeVersion'],
+      ['runtime-unknown', '`--runtime ubuntu`', { runtime: 'ubuntu' }, 'runtime'],
+      ['build-mode-unknown', '`--buildMode fast`', { buildMode: 'fast' }, 'buildMode'],
+      [
+        'entrypoint-line-break',
+        '`--entrypoint` with a line break (`"x\\nRUN curl evil"`)',
+        { entrypoint: 'x\nRUN curl evil' },
+        'entrypoint',
+      ],
+      ['main-empty', '`--main ""`', { main: ' ' }, 'main'],
+      ['cgo-not-boolean', '`cgo: "yes"` from a composing generator', { cgo: 'yes' }, 'cgo'],
+    ] as const
+  ).map(([id, input, options, option]): BadInputCase => ({
+    id,
+    kind: 'options',
+    input,
+    workspace: api,
+    run: { dockerize: 'api', options },
+    expect: { refused: { file: `--${option}`, fix: /Fix the value, or leave the option out/ } },
+  })),
   {
     id: 'node-version-number',
     kind: 'options',
@@ -662,7 +860,15 @@ const optionCases: BadInputCase[] = [
     input: '`--nodeVersion ">=20"` (a range, as engines.node would say it)',
     workspace: api,
     run: { dockerize: 'api', options: { nodeVersion: '>=20' } },
-    expect: { written: { 'apps/api/Dockerfile': ['Node 22 (from the nodeVersion option).', 'FROM node:22-bookworm-slim', '"nodeVersion":">=20"'] } },
+    expect: {
+      written: {
+        'apps/api/Dockerfile': [
+          'Node 22 (from the nodeVersion option).',
+          'FROM node:22-bookworm-slim',
+          '"nodeVersion":">=20"',
+        ],
+      },
+    },
   },
   {
     id: 'port-as-string',
@@ -681,7 +887,15 @@ const pathCases: BadInputCase[] = [
     input: 'a project at `apps/my api` (a space in the path)',
     workspace: nodeWorkspace('my-api', 'apps/my api'),
     run: { dockerize: 'my-api' },
-    expect: { written: { 'apps/my api/Dockerfile': ['COPY --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml ["apps/my api/", "apps/my api/"]', 'CMD ["node", "apps/my api/src/main.js"]'], 'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'] } },
+    expect: {
+      written: {
+        'apps/my api/Dockerfile': [
+          'COPY --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml ["apps/my api/", "apps/my api/"]',
+          'CMD ["node", "apps/my api/src/main.js"]',
+        ],
+        'docker-bake.json': ['"dockerfile": "apps/my api/Dockerfile"'],
+      },
+    },
   },
   {
     id: 'template-dir-missing',
@@ -697,7 +911,13 @@ const pathCases: BadInputCase[] = [
     input: 'a template override with a syntax error (`{{#each flags}` unclosed)',
     workspace: withFiles(api, { 'tools/docker/partials/instr/copy.hbs': 'COPY {{#each flags}}{{this}} {{dest}}\n' }),
     run: { dockerize: 'api', options: { templateDir: 'tools/docker' } },
-    expect: { refused: { file: 'tools/docker/partials/instr/copy.hbs', fix: /Fix the file, or remove it/, message: /does not parse: Parse error on line 2/ } },
+    expect: {
+      refused: {
+        file: 'tools/docker/partials/instr/copy.hbs',
+        fix: /Fix the file, or remove it/,
+        message: /does not parse: Parse error on line 2/,
+      },
+    },
   },
   {
     id: 'template-unknown-field',
@@ -709,4 +929,13 @@ const pathCases: BadInputCase[] = [
   },
 ];
 
-export const BAD_INPUT_CASES: BadInputCase[] = [...bakeCases, ...nameCases, ...editCases, ...kindCases, ...manifestCases, ...lockfileCases, ...optionCases, ...pathCases];
+export const BAD_INPUT_CASES: BadInputCase[] = [
+  ...bakeCases,
+  ...nameCases,
+  ...editCases,
+  ...kindCases,
+  ...manifestCases,
+  ...lockfileCases,
+  ...optionCases,
+  ...pathCases,
+];

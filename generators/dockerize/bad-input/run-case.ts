@@ -7,7 +7,9 @@ import type { DockerizeGeneratorSchema } from '../schema';
 import type { Workspace } from './workspaces';
 
 /** One generator call: `nx g nx-dockerize:dockerize <project> [options]`, or `nx sync`. */
-export type Run = { dockerize: string; options?: Omit<Partial<DockerizeGeneratorSchema>, 'project'> | Record<string, unknown> } | { sync: true };
+export type Run =
+  | { dockerize: string; options?: Omit<Partial<DockerizeGeneratorSchema>, 'project'> | Record<string, unknown> }
+  | { sync: true };
 
 export type Expectation =
   /** The run throws; the message names `file` and matches `fix` (and `message`); the tree is byte-identical. */
@@ -19,7 +21,15 @@ export type Expectation =
   /** `nx sync:check` fails with a message naming `file`; `unchanged` files are byte-identical. */
   | { outOfSync: { file: string; message: RegExp }; unchanged?: string[] };
 
-export type CaseKind = 'bake file' | 'names' | 'edits and checksum' | 'refused by kind' | 'malformed manifest' | 'lockfiles' | 'options' | 'paths and templates';
+export type CaseKind =
+  | 'bake file'
+  | 'names'
+  | 'edits and checksum'
+  | 'refused by kind'
+  | 'malformed manifest'
+  | 'lockfiles'
+  | 'options'
+  | 'paths and templates';
 
 export interface BadInputCase {
   id: string;
@@ -53,7 +63,11 @@ export function toGraph(workspace: Workspace): ProjectGraphLike {
   for (const [name, spec] of Object.entries(workspace.projects)) {
     nodes[name] = {
       type: spec.type ?? (spec.projectType === 'library' ? 'lib' : 'app'),
-      data: { root: spec.root, ...(spec.projectType && { projectType: spec.projectType }), ...(spec.targets && { targets: spec.targets }) },
+      data: {
+        root: spec.root,
+        ...(spec.projectType && { projectType: spec.projectType }),
+        ...(spec.targets && { targets: spec.targets }),
+      },
     };
     dependencies[name] = (spec.dependencies ?? []).map((target) => ({ target }));
   }
@@ -97,7 +111,9 @@ export function runCase(testCase: BadInputCase): CaseResult {
     message = (error as Error).message;
   }
   const after = snapshotTree(tree);
-  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((path) => before[path] !== after[path]).sort();
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((path) => before[path] !== after[path])
+    .sort();
   return { message, refused, changed, before, after };
 }
 
@@ -110,10 +126,16 @@ export const edits = {
     tree.write(path, next);
   },
   write: (path: string, content: string) => (tree: Tree) => tree.write(path, content),
-  bake: (change: (bake: Record<string, any>) => void, indent = 2) => (tree: Tree) => { // eslint-disable-line @typescript-eslint/no-explicit-any
-    const bake = JSON.parse(tree.read('docker-bake.json', 'utf-8') ?? '{}');
-    change(bake);
-    tree.write('docker-bake.json', `${JSON.stringify(bake, null, indent)}\n`);
-  },
-  all: (...steps: ((tree: Tree) => void)[]) => (tree: Tree) => steps.forEach((step) => step(tree)),
+  bake:
+    (change: (bake: Record<string, any>) => void, indent = 2) =>
+    (tree: Tree) => {
+      // eslint-disable-line @typescript-eslint/no-explicit-any
+      const bake = JSON.parse(tree.read('docker-bake.json', 'utf-8') ?? '{}');
+      change(bake);
+      tree.write('docker-bake.json', `${JSON.stringify(bake, null, indent)}\n`);
+    },
+  all:
+    (...steps: ((tree: Tree) => void)[]) =>
+    (tree: Tree) =>
+      steps.forEach((step) => step(tree)),
 };

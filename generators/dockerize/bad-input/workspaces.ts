@@ -26,8 +26,14 @@ export function nodeWorkspace(project = 'api', root = 'apps/api'): Workspace {
     files: {
       'package.json': json({ name: 'acme', private: true, workspaces: ['apps/*', 'libs/*'] }),
       'package-lock.json': json({ name: 'acme', lockfileVersion: 3, packages: { '': { name: 'acme' } } }),
-      [`${root}/package.json`]: json({ name: project.startsWith('@') ? project : project.replace(/[^a-zA-Z0-9._-]/g, '-'), version: '1.0.0', main: 'src/main.js', scripts: { start: 'node src/main.js' } }),
-      [`${root}/src/main.js`]: "require('node:http').createServer((_, res) => res.end('ok')).listen(process.env.PORT ?? 3000);\n",
+      [`${root}/package.json`]: json({
+        name: project.startsWith('@') ? project : project.replace(/[^a-zA-Z0-9._-]/g, '-'),
+        version: '1.0.0',
+        main: 'src/main.js',
+        scripts: { start: 'node src/main.js' },
+      }),
+      [`${root}/src/main.js`]:
+        "require('node:http').createServer((_, res) => res.end('ok')).listen(process.env.PORT ?? 3000);\n",
       'libs/shared/src/index.js': 'module.exports = {};\n',
     },
     projects: { [project]: { root }, shared: { root: 'libs/shared', projectType: 'library' } },
@@ -62,7 +68,8 @@ export function rustWorkspace(): Workspace {
 export function pythonWorkspace(): Workspace {
   return {
     files: {
-      'apps/py/pyproject.toml': '[project]\nname = "py"\nversion = "0.1.0"\nrequires-python = "~=3.12"\ndependencies = ["fastapi==0.115.0", "uvicorn==0.30.0"]\n',
+      'apps/py/pyproject.toml':
+        '[project]\nname = "py"\nversion = "0.1.0"\nrequires-python = "~=3.12"\ndependencies = ["fastapi==0.115.0", "uvicorn==0.30.0"]\n',
       'apps/py/uv.lock': 'version = 1\n',
       'apps/py/app/main.py': 'from fastapi import FastAPI\napp = FastAPI()\n',
     },

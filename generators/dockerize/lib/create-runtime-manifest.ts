@@ -12,8 +12,16 @@ const NX_MANAGER: Partial<Record<NodePackageManager, NxPackageManager>> = {
   // bun: Nx has no bun lockfile generation (generatePrunedDeployOutput warns and ships nothing).
 };
 
-type CreatePackageJson = (project: string, graph: ProjectGraph, options: { root?: string; isProduction?: boolean }) => Record<string, unknown>;
-type CreateLockFile = (packageJson: Record<string, unknown>, graph: ProjectGraph, packageManager: NxPackageManager) => string;
+type CreatePackageJson = (
+  project: string,
+  graph: ProjectGraph,
+  options: { root?: string; isProduction?: boolean },
+) => Record<string, unknown>;
+type CreateLockFile = (
+  packageJson: Record<string, unknown>,
+  graph: ProjectGraph,
+  packageManager: NxPackageManager,
+) => string;
 
 /**
  * Nx's own utilities, where each supported major keeps them (see plugin/nx-compat.ts): Nx 23.3
@@ -33,7 +41,10 @@ function loadNxUtilities(): { createPackageJson: CreatePackageJson; createLockFi
     try {
       const found = attempt();
       if (typeof found.createPackageJson === 'function' && typeof found.createLockFile === 'function') {
-        return { createPackageJson: found.createPackageJson as CreatePackageJson, createLockFile: found.createLockFile as CreateLockFile };
+        return {
+          createPackageJson: found.createPackageJson as CreatePackageJson,
+          createLockFile: found.createLockFile as CreateLockFile,
+        };
       }
     } catch {
       // Not in this major: try the next place.

@@ -3,7 +3,10 @@ import type { GraphInput, TargetInput } from '../../../plugin/detect/detect-inpu
 
 /** The parts of an Nx ProjectGraph the generator reads: roots, targets, project edges. */
 export interface ProjectGraphLike extends GraphInput {
-  nodes: Record<string, { type?: string; data: { root: string; projectType?: string; targets?: Record<string, TargetInput> } }>;
+  nodes: Record<
+    string,
+    { type?: string; data: { root: string; projectType?: string; targets?: Record<string, TargetInput> } }
+  >;
   /** Nx's `npm:` nodes (package name, version): what integrated projects' runtime manifests are made from. */
   externalNodes?: Record<string, unknown>;
 }
@@ -21,7 +24,9 @@ export async function readGraphForTree(tree: Tree): Promise<ProjectGraphLike> {
     Object.assign(graph.dependencies, onDisk.dependencies);
     graph.externalNodes = onDisk.externalNodes ?? {};
   } catch (error) {
-    logger.warn(`nx-dockerize: the Nx project graph could not be computed (${(error as Error).message}); using project.json files only.`);
+    logger.warn(
+      `nx-dockerize: the Nx project graph could not be computed (${(error as Error).message}); using project.json files only.`,
+    );
   }
   for (const [name, config] of getProjects(tree)) {
     if (graph.nodes[name]) continue;

@@ -21,7 +21,7 @@ export interface BakeChangeInput {
  * a bake file. Writes nothing.
  */
 export function planBakeChange(tree: Tree, input: BakeChangeInput): FileChange | undefined {
-  const before = tree.exists(BAKE_FILE) ? tree.read(BAKE_FILE, 'utf-8') ?? '' : undefined;
+  const before = tree.exists(BAKE_FILE) ? (tree.read(BAKE_FILE, 'utf-8') ?? '') : undefined;
   const merge = mergeBakeFile({
     existing: parseBakeFile(before),
     file: BAKE_FILE,
@@ -47,6 +47,8 @@ function parseBakeFile(text: string | undefined): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`${BAKE_FILE} is not valid JSON (${(error as Error).message}), so nothing was written. Fix or move it aside, then re-run the generator.`);
+    throw new Error(
+      `${BAKE_FILE} is not valid JSON (${(error as Error).message}), so nothing was written. Fix or move it aside, then re-run the generator.`,
+    );
   }
 }

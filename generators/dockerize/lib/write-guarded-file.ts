@@ -23,7 +23,7 @@ export function guardGeneratedFile(
   onKeptEdit?: (path: string) => void,
 ): FileChange | undefined {
   const content = stampGenerated(text);
-  const existing = tree.exists(path) ? tree.read(path, 'utf-8') ?? '' : undefined;
+  const existing = tree.exists(path) ? (tree.read(path, 'utf-8') ?? '') : undefined;
   if (existing !== undefined && sameGenerated(existing, content)) return undefined;
   if (existing !== undefined && !force) {
     const state = readGeneratedState(existing);

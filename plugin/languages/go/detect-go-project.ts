@@ -15,7 +15,14 @@ import { readGoMod, type GoMod } from './read-go-mod';
 
 /** A directory holds a main package when one of its .go files says `package main`. */
 function isMainPackage(fs: FsView, dir: string): boolean {
-  return fs.list(dir).some((name) => name.endsWith('.go') && !name.endsWith('_test.go') && /^package\s+main\b/m.test(fs.read(joinPath(dir, name)) ?? ''));
+  return fs
+    .list(dir)
+    .some(
+      (name) =>
+        name.endsWith('.go') &&
+        !name.endsWith('_test.go') &&
+        /^package\s+main\b/m.test(fs.read(joinPath(dir, name)) ?? ''),
+    );
 }
 
 /** The option, else the project root's own main package, else the single `cmd/*` one. */
@@ -23,17 +30,29 @@ function detectMain(fs: FsView, projectName: string, root: string, option?: stri
   if (option) {
     const main = option === '.' || option.startsWith('./') ? option : `./${option}`;
     if (!isMainPackage(fs, joinPath(root, main))) {
-      throw createDetectError({ project: projectName, file: joinPath(root, main), problem: 'the main option names no `package main` directory', fix: 'pass --main with a project-relative directory whose .go files declare package main' });
+      throw createDetectError({
+        project: projectName,
+        file: joinPath(root, main),
+        problem: 'the main option names no `package main` directory',
+        fix: 'pass --main with a project-relative directory whose .go files declare package main',
+      });
     }
     return { value: main, source: 'options.main' };
   }
   if (isMainPackage(fs, root)) return { value: '.', source: `${joinPath(root, '*.go')}: package main` };
   const commands = fs.list(joinPath(root, 'cmd')).filter((name) => isMainPackage(fs, joinPath(root, 'cmd', name)));
-  if (commands.length === 1) return { value: `./cmd/${commands[0]}`, source: `${joinPath(root, 'cmd', commands[0])}: the only main package under cmd/` };
+  if (commands.length === 1)
+    return {
+      value: `./cmd/${commands[0]}`,
+      source: `${joinPath(root, 'cmd', commands[0])}: the only main package under cmd/`,
+    };
   throw createDetectError({
     project: projectName,
     file: joinPath(root, 'cmd'),
-    problem: commands.length === 0 ? 'no main package at the project root or under cmd/*' : `several main packages under cmd/ (${commands.join(', ')})`,
+    problem:
+      commands.length === 0
+        ? 'no main package at the project root or under cmd/*'
+        : `several main packages under cmd/ (${commands.join(', ')})`,
     fix: 'pass --main=./cmd/<name> to say which one the image runs',
   });
 }
@@ -54,7 +73,8 @@ function findMainSource(fs: FsView, dir: string): string | undefined {
 /** The option wins; otherwise a module that needs cgo turns it on (it would not work without). */
 function detectCgo(option: boolean | undefined, libraries: SystemPackages[]): Sourced<boolean> {
   if (option !== undefined) return { value: option, source: 'options.cgo' };
-  if (libraries.length > 0) return { value: true, source: libraries.map((library) => library.reason.split(':')[0]).join('; ') };
+  if (libraries.length > 0)
+    return { value: true, source: libraries.map((library) => library.reason.split(':')[0]).join('; ') };
   return { value: false, source: 'default (static binary)' };
 }
 
@@ -72,7 +92,10 @@ function checkGoSum(fs: FsView, projectName: string, goSum: string, goMod: GoMod
   throw createDetectError({
     project: projectName,
     file: goSum,
-    problem: `missing, but go.mod requires ${fetched.length} module${fetched.length === 1 ? '' : 's'} (${fetched.slice(0, 3).map((req) => req.Path).join(', ')}${fetched.length > 3 ? ', …' : ''}) that \`go mod download\` must verify against it`,
+    problem: `missing, but go.mod requires ${fetched.length} module${fetched.length === 1 ? '' : 's'} (${fetched
+      .slice(0, 3)
+      .map((req) => req.Path)
+      .join(', ')}${fetched.length > 3 ? ', …' : ''}) that \`go mod download\` must verify against it`,
     fix: 'run `go mod tidy` in the project root and commit go.sum',
   });
 }
@@ -89,11 +112,21 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
   try {
     goMod = readGoMod(fs.read(goModPath) ?? '', goModPath);
   } catch (error) {
-    throw createDetectError({ project: project.name, file: goModPath, problem: `not a valid go.mod (${(error as Error).message})`, fix: 'correct that line; `go mod edit -json` reports the same error' });
+    throw createDetectError({
+      project: project.name,
+      file: goModPath,
+      problem: `not a valid go.mod (${(error as Error).message})`,
+      fix: 'correct that line; `go mod edit -json` reports the same error',
+    });
   }
   const module = goMod.Module?.Path;
   if (!module) {
-    throw createDetectError({ project: project.name, file: goModPath, problem: 'no `module` line', fix: 'run `go mod init <module path>` in the project root' });
+    throw createDetectError({
+      project: project.name,
+      file: goModPath,
+      problem: 'no `module` line',
+      fix: 'run `go mod init <module path>` in the project root',
+    });
   }
   const layout = detectLocalModules(fs, project.name, root, goMod);
   const goSum = joinPath(root, 'go.sum');
@@ -108,7 +141,11 @@ export function detectGoProject(input: NodeProjectInput): GoProfile {
     projectRoot: root,
     settings: toServiceSettings(options),
     module,
-    goVersion: detectGoToolchain(readGoVersionLines(fs, goModPath, goMod, layout.goWork, layout.localModules), project.name, options.goVersion),
+    goVersion: detectGoToolchain(
+      readGoVersionLines(fs, goModPath, goMod, layout.goWork, layout.localModules),
+      project.name,
+      options.goVersion,
+    ),
     ...(fs.exists(goSum) && { goSum }),
     ...(layout.goWork && { goWork: layout.goWork }),
     localModules: layout.localModules,

@@ -46,7 +46,9 @@ interface Context {
 /** What the go command prints for a missing directory (modload: replacement directory / go.work use). */
 function goSays(origin: Origin): string {
   const path = origin.directive.split(' ').pop();
-  return origin.directive.startsWith('use ') ? `go: cannot load module ${path} listed in go.work file` : `go: replacement directory ${path} does not exist`;
+  return origin.directive.startsWith('use ')
+    ? `go: cannot load module ${path} listed in go.work file`
+    : `go: replacement directory ${path} does not exist`;
 }
 
 function readModFile(ctx: Context, file: string): GoMod {
@@ -54,13 +56,29 @@ function readModFile(ctx: Context, file: string): GoMod {
   const dir = joinPath(file, '..');
   const origin = ctx.origins.get(dir);
   if (text === undefined && origin && !ctx.fs.exists(dir)) {
-    throw createDetectError({ project: ctx.project, file: origin.at, problem: `\`${origin.directive}\` names ${dir}, a directory that does not exist (${goSays(origin)})`, fix: `correct the path (it is relative to the directory of ${origin.at.replace(/:\d+$/, '')}), or remove the directive` });
+    throw createDetectError({
+      project: ctx.project,
+      file: origin.at,
+      problem: `\`${origin.directive}\` names ${dir}, a directory that does not exist (${goSays(origin)})`,
+      fix: `correct the path (it is relative to the directory of ${origin.at.replace(/:\d+$/, '')}), or remove the directive`,
+    });
   }
-  if (text === undefined) throw createDetectError({ project: ctx.project, file, problem: `missing: a local module the go command reads has no go.mod${origin ? ` (named by ${origin.at}: \`${origin.directive}\`)` : ''}`, fix: 'run `go mod init <module path>` in that directory, or remove the directive that names it' });
+  if (text === undefined)
+    throw createDetectError({
+      project: ctx.project,
+      file,
+      problem: `missing: a local module the go command reads has no go.mod${origin ? ` (named by ${origin.at}: \`${origin.directive}\`)` : ''}`,
+      fix: 'run `go mod init <module path>` in that directory, or remove the directive that names it',
+    });
   try {
     return readGoMod(text, file);
   } catch (error) {
-    throw createDetectError({ project: ctx.project, file, problem: `not a valid go.mod (${(error as Error).message})`, fix: 'correct that line; `go mod edit -json` reports the same error' });
+    throw createDetectError({
+      project: ctx.project,
+      file,
+      problem: `not a valid go.mod (${(error as Error).message})`,
+      fix: 'correct that line; `go mod edit -json` reports the same error',
+    });
   }
 }
 
@@ -68,7 +86,12 @@ function readModFile(ctx: Context, file: string): GoMod {
 function resolveDir(ctx: Context, from: string, path: string, file: string): string {
   const dir = joinPath(from, path);
   if (path.startsWith('/') || dir === '..' || dir.startsWith('../')) {
-    throw createDetectError({ project: ctx.project, file, problem: `${path} is outside the workspace (the build context is the workspace root)`, fix: 'move the module into the workspace, or replace it with a published version' });
+    throw createDetectError({
+      project: ctx.project,
+      file,
+      problem: `${path} is outside the workspace (the build context is the workspace root)`,
+      fix: 'move the module into the workspace, or replace it with a published version',
+    });
   }
   return dir;
 }
@@ -85,14 +108,24 @@ function findGoWork(fs: FsView, root: string): string | undefined {
  * Outside the workspace is an error in the service's own files; in a sibling module's go.mod it is
  * skipped (the go command reads such a directory only if the build needs that module).
  */
-function localReplacements(ctx: Context, from: string, replaces: GoModReplace[], file: string, strict = true): Map<string, string> {
+function localReplacements(
+  ctx: Context,
+  from: string,
+  replaces: GoModReplace[],
+  file: string,
+  strict = true,
+): Map<string, string> {
   const found = new Map<string, string>();
   for (const replace of replaces) {
     if (!isDirectoryPath(replace.New.Path)) continue;
     try {
       const dir = resolveDir(ctx, from, replace.New.Path, file);
       found.set(replace.Old.Path, dir);
-      if (!ctx.origins.has(dir)) ctx.origins.set(dir, { at: `${file}:${directiveLine(replace) ?? 1}`, directive: `replace ${replace.Old.Path}${replace.Old.Version ? ` ${replace.Old.Version}` : ''} => ${replace.New.Path}` });
+      if (!ctx.origins.has(dir))
+        ctx.origins.set(dir, {
+          at: `${file}:${directiveLine(replace) ?? 1}`,
+          directive: `replace ${replace.Old.Path}${replace.Old.Version ? ` ${replace.Old.Version}` : ''} => ${replace.New.Path}`,
+        });
     } catch (error) {
       if (strict) throw error;
     }
@@ -106,7 +139,14 @@ export function readImports(fs: FsView, dir: string, top = true): string[] {
   return fs.list(dir).flatMap((name) => {
     const path = joinPath(dir, name);
     if (name.endsWith('.go')) return name.endsWith('_test.go') ? [] : importsOf(fs.read(path) ?? '');
-    if (/^[._]/.test(name) || name === 'vendor' || name === 'testdata' || name === 'node_modules' || fs.read(path) !== undefined) return [];
+    if (
+      /^[._]/.test(name) ||
+      name === 'vendor' ||
+      name === 'testdata' ||
+      name === 'node_modules' ||
+      fs.read(path) !== undefined
+    )
+      return [];
     return readImports(fs, path, false);
   });
 }
@@ -123,12 +163,23 @@ function owner(modules: Map<string, string>, importPath: string): string | undef
 }
 
 /** Local modules the service reaches through requirements and imports, transitively (module paths). */
-function reachable(ctx: Context, start: string, startMod: GoMod, dirs: Map<string, string>, mods: Map<string, GoMod>): Set<string> {
+function reachable(
+  ctx: Context,
+  start: string,
+  startMod: GoMod,
+  dirs: Map<string, string>,
+  mods: Map<string, GoMod>,
+): Set<string> {
   const seen = new Set<string>();
   const queue: [string, GoMod][] = [[start, startMod]];
   for (let next = queue.shift(); next; next = queue.shift()) {
     const [dir, mod] = next;
-    const wanted = [...mod.Require.map((req) => req.Path).filter((path) => dirs.has(path)), ...readImports(ctx.fs, dir).map((path) => owner(dirs, path)).filter((path): path is string => path !== undefined)];
+    const wanted = [
+      ...mod.Require.map((req) => req.Path).filter((path) => dirs.has(path)),
+      ...readImports(ctx.fs, dir)
+        .map((path) => owner(dirs, path))
+        .filter((path): path is string => path !== undefined),
+    ];
     for (const module of wanted) {
       if (seen.has(module) || module === startMod.Module?.Path) continue;
       seen.add(module);
@@ -161,7 +212,10 @@ export function detectLocalModules(fs: FsView, project: string, root: string, go
       mods.set(dir, mod);
       if (mod.Module) dirs.set(mod.Module.Path, dir);
     }
-    for (const dir of useDirs) localReplacements(ctx, dir, mods.get(dir)!.Replace, joinPath(dir, 'go.mod'), dir === root).forEach((to, from) => dirs.set(from, to));
+    for (const dir of useDirs)
+      localReplacements(ctx, dir, mods.get(dir)!.Replace, joinPath(dir, 'go.mod'), dir === root).forEach((to, from) =>
+        dirs.set(from, to),
+      );
     localReplacements(ctx, workDir, work!.Replace, workFile!).forEach((to, from) => dirs.set(from, to));
   } else {
     localReplacements(ctx, root, goMod.Replace, joinPath(root, 'go.mod')).forEach((to, from) => dirs.set(from, to));
@@ -183,7 +237,9 @@ export function detectLocalModules(fs: FsView, project: string, root: string, go
   return {
     goMod,
     localModules,
-    ...(workFile && { goWork: { file: workFile, ...(workSum && fs.exists(workSum) && { sum: workSum }), used: workspaceMode } }),
+    ...(workFile && {
+      goWork: { file: workFile, ...(workSum && fs.exists(workSum) && { sum: workSum }), used: workspaceMode },
+    }),
   };
 }
 
@@ -191,6 +247,11 @@ function parseWork(ctx: Context, file: string) {
   try {
     return readGoWork(ctx.fs.read(file) ?? '', file);
   } catch (error) {
-    throw createDetectError({ project: ctx.project, file, problem: `not a valid go.work (${(error as Error).message})`, fix: 'correct that line; `go work edit -json` reports the same error' });
+    throw createDetectError({
+      project: ctx.project,
+      file,
+      problem: `not a valid go.work (${(error as Error).message})`,
+      fix: 'correct that line; `go work edit -json` reports the same error',
+    });
   }
 }

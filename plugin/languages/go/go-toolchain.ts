@@ -30,19 +30,25 @@ export function detectGoToolchain(lines: GoVersionLines, project: string, option
       value: option,
       language: 'golang',
       normalise: (value) => /^(\d+\.\d+)(?:\.\d+)?$/.exec(value.replace(/^go/, ''))?.[1],
-      allowed: (version) => semver.gte(toSemver(version)!, toSemver(versions.go.oldestImage)!) && semver.lte(toSemver(version)!, toSemver(newestSupported())!),
+      allowed: (version) =>
+        semver.gte(toSemver(version)!, toSemver(versions.go.oldestImage)!) &&
+        semver.lte(toSemver(version)!, toSemver(newestSupported())!),
       exists: `${versions.go.oldestImage} to ${newestSupported()}`,
     });
   }
   const toolchain = toMinor(lines.Toolchain);
-  if (toolchain && (!lines.Go || compareGoVersions(lines.Toolchain!, lines.Go) >= 0)) return { value: toolchain, source: `${lines.toolchainFile} toolchain line` };
+  if (toolchain && (!lines.Go || compareGoVersions(lines.Toolchain!, lines.Go) >= 0))
+    return { value: toolchain, source: `${lines.toolchainFile} toolchain line` };
   const go = toMinor(lines.Go);
   const file = lines.goFile;
   if (go) {
     const minimum = toSemver(go)!;
     const picked = pickNewest(versions.go.supported, (version) => semver.gte(toSemver(version)!, minimum));
     return picked
-      ? { value: picked, source: `${file} go line (go ${go}: the newest supported Go that builds it, versions.json go.supported)` }
+      ? {
+          value: picked,
+          source: `${file} go line (go ${go}: the newest supported Go that builds it, versions.json go.supported)`,
+        }
       : { value: go, source: `${file} go line (newer than every release in versions.json go.supported)` };
   }
   return { value: versions.go.defaultMinor, source: 'default (versions.json go.defaultMinor)' };

@@ -20,7 +20,12 @@ export function compareGoVersions(a: string, b: string): number {
     if (!match) return [0, 0, -2, 0];
     const [, major, minor, patch, , pre] = match;
     // language version (no suffix) < prerelease < release 1.x.0
-    return [Number(major), Number(minor), patch !== undefined ? Number(patch) : pre !== undefined ? -1 : -2, pre !== undefined ? Number(pre) : 0];
+    return [
+      Number(major),
+      Number(minor),
+      patch !== undefined ? Number(patch) : pre !== undefined ? -1 : -2,
+      pre !== undefined ? Number(pre) : 0,
+    ];
   };
   const [x, y] = [parse(a), parse(b)];
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
@@ -37,7 +42,13 @@ export function compareGoVersions(a: string, b: string): number {
  * Ties name the service's go.mod first, then go.work. Local go.mod files that are missing or
  * malformed are skipped here (detect-local-modules.ts reports them).
  */
-export function readGoVersionLines(fs: FsView, goModPath: string, goMod: { Go?: string; Toolchain?: string }, goWork: { file: string; used: boolean } | undefined, localModules: GoLocalModule[]): GoVersionLines {
+export function readGoVersionLines(
+  fs: FsView,
+  goModPath: string,
+  goMod: { Go?: string; Toolchain?: string },
+  goWork: { file: string; used: boolean } | undefined,
+  localModules: GoLocalModule[],
+): GoVersionLines {
   const work = goWork?.used ? readGoWork(fs.read(goWork.file) ?? '', goWork.file) : undefined;
   const candidates: { file: string; Go?: string }[] = [{ file: goModPath, Go: goMod.Go }];
   if (goWork && work) candidates.push({ file: goWork.file, Go: work.Go });
@@ -53,6 +64,9 @@ export function readGoVersionLines(fs: FsView, goModPath: string, goMod: { Go?: 
   for (const candidate of candidates.slice(1)) {
     if (candidate.Go && (!highest.Go || compareGoVersions(candidate.Go, highest.Go) > 0)) highest = candidate;
   }
-  const toolchain = work && goWork ? { Toolchain: work.Toolchain, toolchainFile: goWork.file } : { Toolchain: goMod.Toolchain, toolchainFile: goModPath };
+  const toolchain =
+    work && goWork
+      ? { Toolchain: work.Toolchain, toolchainFile: goWork.file }
+      : { Toolchain: goMod.Toolchain, toolchainFile: goModPath };
   return { Go: highest.Go, goFile: highest.file, ...toolchain };
 }

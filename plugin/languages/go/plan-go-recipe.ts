@@ -1,7 +1,18 @@
 import versions from '../../versions.json';
 import type { BuildPlan, GoProfile, Mount, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCcRuntime, toCompiledService, toImageRef,
+  CA_SECRET,
+  DISTROLESS_CC_PACKAGES,
+  NONROOT_UID,
+  SLIM_PARITY_PACKAGES,
+  planCompiledBake,
+  planCompiledIgnore,
+  planCompiledRuntime,
+  planHealthNote,
+  planSourceCopies,
+  toCcRuntime,
+  toCompiledService,
+  toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -38,14 +49,22 @@ function planBaseStage(profile: GoProfile): Stage {
     steps: [
       { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
       { kind: 'env', vars: { ...GO_ENV, ...(profile.goWork && !profile.goWork.used ? { GOWORK: 'off' } : {}) } },
-      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers for the C libraries the cgo packages link (see the header).'),
+      ...planAptInstall(
+        mergeSystemPackages(profile.systemLibraries).build,
+        'Headers for the C libraries the cgo packages link (see the header).',
+      ),
     ],
   };
 }
 
 /** `COPY a/go.mod a/go.sum /workspace/a/` for one directory's manifests. */
 function copyManifests(dir: string, files: string[]): Step {
-  return { kind: 'copy', role: 'manifest', sources: files.map((file) => joinPath(dir, file)), dest: `${toWorkdir(dir)}/` };
+  return {
+    kind: 'copy',
+    role: 'manifest',
+    sources: files.map((file) => joinPath(dir, file)),
+    dest: `${toWorkdir(dir)}/`,
+  };
 }
 
 /**
@@ -56,7 +75,9 @@ function planManifestCopies(profile: GoProfile): Step[] {
   const work = profile.goWork?.used ? profile.goWork : undefined;
   const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   return [
-    ...(work ? [copyManifests(joinPath(work.file, '..'), [base(work.file), ...(work.sum ? [base(work.sum)] : [])])] : []),
+    ...(work
+      ? [copyManifests(joinPath(work.file, '..'), [base(work.file), ...(work.sum ? [base(work.sum)] : [])])]
+      : []),
     // Nested modules (`replace … => ./internal/x`) too: their sources come with the project's, later.
     ...profile.localModules.map((module) => copyManifests(module.dir, ['go.mod', ...(module.goSum ? ['go.sum'] : [])])),
     copyManifests(profile.projectRoot, ['go.mod', ...(profile.goSum ? ['go.sum'] : [])]),
@@ -68,7 +89,16 @@ function planDepsStage(profile: GoProfile): Stage {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['env', CA_DIRS, 'go', 'mod', 'download'], mounts: [MOD_CACHE, CA_SECRET] }],
+    steps: [
+      ...planManifestCopies(profile),
+      {
+        kind: 'run',
+        role: 'fetch',
+        locked: true,
+        command: ['env', CA_DIRS, 'go', 'mod', 'download'],
+        mounts: [MOD_CACHE, CA_SECRET],
+      },
+    ],
   };
 }
 
@@ -79,7 +109,9 @@ function isUnder(dir: string, root: string): boolean {
 
 /** Source roots beside the project's: its Nx closure and the local modules it imports or requires. */
 function toSourceClosure(profile: GoProfile): string[] {
-  const modules = profile.localModules.filter((module) => module.needed && !isUnder(module.dir, profile.projectRoot)).map((module) => module.dir);
+  const modules = profile.localModules
+    .filter((module) => module.needed && !isUnder(module.dir, profile.projectRoot))
+    .map((module) => module.dir);
   return [...new Set([...profile.closure, ...modules])].sort();
 }
 
@@ -111,10 +143,26 @@ function planLocalModuleNotes(profile: GoProfile): string[] {
   const needed = profile.localModules.filter((module) => module.needed);
   const manifestsOnly = profile.localModules.filter((module) => !module.needed);
   return [
-    ...(work?.used ? [`Workspace mode: ${work.file} lists this module, as \`go build\` finds it from the module's directory; it${work.sum ? ` and ${work.sum}` : ''} and every used module's go.mod/go.sum are copied before \`go mod download\` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).`] : []),
-    ...(work && !work.used ? [`${work.file} does not list this module: the image builds it on its own (GOWORK=off), as \`go build\` in ${profile.projectRoot} would refuse to otherwise.`] : []),
-    ...(needed.length > 0 ? [`Local modules the service requires or imports: ${needed.map((module) => `${module.module} (${module.dir})`).join(', ')}; their go.mod/go.sum enter the dependency layer, their sources the build stage.`] : []),
-    ...(manifestsOnly.length > 0 ? [`Local modules read for their go.mod only: ${manifestsOnly.map((module) => module.dir).join(', ')} (their sources stay out of the build).`] : []),
+    ...(work?.used
+      ? [
+          `Workspace mode: ${work.file} lists this module, as \`go build\` finds it from the module's directory; it${work.sum ? ` and ${work.sum}` : ''} and every used module's go.mod/go.sum are copied before \`go mod download\` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).`,
+        ]
+      : []),
+    ...(work && !work.used
+      ? [
+          `${work.file} does not list this module: the image builds it on its own (GOWORK=off), as \`go build\` in ${profile.projectRoot} would refuse to otherwise.`,
+        ]
+      : []),
+    ...(needed.length > 0
+      ? [
+          `Local modules the service requires or imports: ${needed.map((module) => `${module.module} (${module.dir})`).join(', ')}; their go.mod/go.sum enter the dependency layer, their sources the build stage.`,
+        ]
+      : []),
+    ...(manifestsOnly.length > 0
+      ? [
+          `Local modules read for their go.mod only: ${manifestsOnly.map((module) => module.dir).join(', ')} (their sources stay out of the build).`,
+        ]
+      : []),
   ];
 }
 
@@ -130,9 +178,17 @@ function planSystemNotes(profile: GoProfile, service: CompiledService): string[]
   const extra = runtime.filter((pkg) => !DISTROLESS_CC_PACKAGES.includes(pkg));
   return [
     ...profile.systemLibraries.map((need) => `cgo library: ${need.reason}.`),
-    ...(!profile.cgo.value ? [`cgo is off (${profile.cgo.source}) although these need it: the binary may fail at run time; drop --cgo=false to let them link.`] : []),
+    ...(!profile.cgo.value
+      ? [
+          `cgo is off (${profile.cgo.source}) although these need it: the binary may fail at run time; drop --cgo=false to let them link.`,
+        ]
+      : []),
     ...(build.length > 0 ? [`Build stage installs ${build.join(', ')} (apt, cache mounts with sharing=locked).`] : []),
-    ...(profile.cgo.value && extra.length > 0 ? [`Runtime ${service.runtimeImage} instead of ${versions.go.images.runtimeCgo}: distroless cc lacks ${extra.join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`] : []),
+    ...(profile.cgo.value && extra.length > 0
+      ? [
+          `Runtime ${service.runtimeImage} instead of ${versions.go.images.runtimeCgo}: distroless cc lacks ${extra.join(', ')} and has no package manager, so the slim image installs exactly ${runtime.join(', ')} (plus ${SLIM_PARITY_PACKAGES.join(' and ')}, which distroless carries) and runs as the same uid ${NONROOT_UID}.`,
+        ]
+      : []),
   ];
 }
 
@@ -140,13 +196,17 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
   return [
     `Project ${profile.project} at ${profile.projectRoot}: Go module ${profile.module} (from ${profile.projectRoot}/go.mod).`,
     `Go ${profile.goVersion.value} (from ${profile.goVersion.source}); build image ${versions.go.images.build.replace('{minor}', profile.goVersion.value)} on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after \`go mod download\`, so that layer is shared by every platform).`,
-    profile.goSum ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.` : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
+    profile.goSum
+      ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.`
+      : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
     ...planLocalModuleNotes(profile),
     `Main package ${profile.main.value} (from ${profile.main.source}); binary /app/${service.binary}, built with -trimpath -ldflags="${LDFLAGS}".`,
     profile.cgo.value
       ? `cgo on (from ${profile.cgo.source}): CGO_ENABLED=1 and a glibc runtime (${service.runtimeImage}); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.`
       : `cgo off (${profile.cgo.source}): CGO_ENABLED=0, a static binary on ${service.runtimeImage} (CA certificates and tzdata included).`,
-    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    profile.port
+      ? `Port ${profile.port.value} (from ${profile.port.source}).`
+      : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...planSystemNotes(profile, service),
     ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
@@ -175,7 +235,12 @@ export function planGoRecipe(profile: GoProfile): BuildPlan {
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
-    stages: [planBaseStage(profile), planDepsStage(profile), planBuildStage(profile, artifact), planCompiledRuntime(service)],
+    stages: [
+      planBaseStage(profile),
+      planDepsStage(profile),
+      planBuildStage(profile, artifact),
+      planCompiledRuntime(service),
+    ],
     ignore: planGoIgnore(profile, service),
     bake: planCompiledBake(service),
     notes: planNotes(profile, service),

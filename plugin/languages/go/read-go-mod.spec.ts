@@ -36,7 +36,10 @@ replace (
       ],
       Replace: [
         { Old: { Path: 'example.com/money' }, New: { Path: '../../libs/money' } },
-        { Old: { Path: 'golang.org/x/text', Version: 'v0.20.0' }, New: { Path: 'golang.org/x/text', Version: 'v0.21.0' } },
+        {
+          Old: { Path: 'golang.org/x/text', Version: 'v0.20.0' },
+          New: { Path: 'golang.org/x/text', Version: 'v0.21.0' },
+        },
       ],
     },
   },
@@ -53,7 +56,15 @@ replace (
   {
     name: '`// indirect; why` is indirect, any other comment is not',
     text: 'module m\ngo 1.21\nrequire a.example/b v1.0.0 // indirect; needed by c\nrequire a.example/c v1.0.0 // not indirect\n',
-    expected: { Module: { Path: 'm' }, Go: '1.21', Require: [{ Path: 'a.example/b', Version: 'v1.0.0', Indirect: true }, { Path: 'a.example/c', Version: 'v1.0.0' }], Replace: [] },
+    expected: {
+      Module: { Path: 'm' },
+      Go: '1.21',
+      Require: [
+        { Path: 'a.example/b', Version: 'v1.0.0', Indirect: true },
+        { Path: 'a.example/c', Version: 'v1.0.0' },
+      ],
+      Replace: [],
+    },
   },
   {
     name: 'directives the build does not need are accepted',
@@ -69,13 +80,41 @@ replace (
 
 const MALFORMED: { name: string; text: string; error: string }[] = [
   { name: 'unknown directive', text: 'module m\nfrobnicate x\n', error: 'go.mod:2: unknown directive: frobnicate' },
-  { name: 'module replacement without version', text: 'module m\nreplace a.example/b => a.example/c\n', error: 'go.mod:2: replacement module without version must be directory path (rooted or starting with . or ..)' },
-  { name: 'directory replacement with a version', text: 'module m\nreplace a.example/b => ../c v1.0.0\n', error: 'go.mod:2: replacement module directory path "../c" cannot have version' },
-  { name: 'Windows directory', text: 'module m\nreplace a.example/b v1.2.0 => C:\\libs\\b\n', error: 'go.mod:2: replacement directory appears to be Windows path (on a non-windows system)' },
-  { name: 'bad go version', text: 'module m\ngo 1.2x\n', error: "go.mod:2: invalid go version '1.2x': must match format 1.23.0" },
-  { name: 'block comment', text: 'module m\n/* hi */\n', error: 'go.mod:2: mod files must use // comments (not /* */ comments)' },
-  { name: 'backquoted string', text: 'module `example.com/raw`\n', error: 'go.mod:1: invalid quoted string: unquoted string cannot contain quote' },
-  { name: 'unterminated block', text: 'module m\nrequire (\n\ta.example/b v1.0.0\n', error: 'go.mod:4: syntax error (unterminated block started at go.mod:2:1)' },
+  {
+    name: 'module replacement without version',
+    text: 'module m\nreplace a.example/b => a.example/c\n',
+    error: 'go.mod:2: replacement module without version must be directory path (rooted or starting with . or ..)',
+  },
+  {
+    name: 'directory replacement with a version',
+    text: 'module m\nreplace a.example/b => ../c v1.0.0\n',
+    error: 'go.mod:2: replacement module directory path "../c" cannot have version',
+  },
+  {
+    name: 'Windows directory',
+    text: 'module m\nreplace a.example/b v1.2.0 => C:\\libs\\b\n',
+    error: 'go.mod:2: replacement directory appears to be Windows path (on a non-windows system)',
+  },
+  {
+    name: 'bad go version',
+    text: 'module m\ngo 1.2x\n',
+    error: "go.mod:2: invalid go version '1.2x': must match format 1.23.0",
+  },
+  {
+    name: 'block comment',
+    text: 'module m\n/* hi */\n',
+    error: 'go.mod:2: mod files must use // comments (not /* */ comments)',
+  },
+  {
+    name: 'backquoted string',
+    text: 'module `example.com/raw`\n',
+    error: 'go.mod:1: invalid quoted string: unquoted string cannot contain quote',
+  },
+  {
+    name: 'unterminated block',
+    text: 'module m\nrequire (\n\ta.example/b v1.0.0\n',
+    error: 'go.mod:4: syntax error (unterminated block started at go.mod:2:1)',
+  },
 ];
 
 describe('readGoMod (go mod edit -json semantics)', () => {
@@ -89,7 +128,8 @@ describe('readGoMod (go mod edit -json semantics)', () => {
 
 describe('readGoWork (go work edit -json semantics)', () => {
   it('reads use blocks, single uses and replacements', () => {
-    const text = 'go 1.26\n\nuse (\n\t./apps/api\n\t./libs/money // shared\n)\nuse ./tools\nreplace example.com/x => ./vendor/x\n';
+    const text =
+      'go 1.26\n\nuse (\n\t./apps/api\n\t./libs/money // shared\n)\nuse ./tools\nreplace example.com/x => ./vendor/x\n';
     expect(readGoWork(text)).toEqual({
       Go: '1.26',
       Use: [{ DiskPath: './apps/api' }, { DiskPath: './libs/money' }, { DiskPath: './tools' }],

@@ -55,7 +55,18 @@ function fail(file: string, line: number, problem: string): Error {
   return new Error(`${file}:${line}: ${problem}`);
 }
 
-const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', "'": "'", a: '\x07', b: '\b', f: '\f', v: '\v' };
+const ESCAPES: Record<string, string> = {
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
+};
 
 /** strconv.Unquote for the escapes go.mod files use (simple escapes, \xNN, \uNNNN). */
 function unquote(raw: string, file: string, line: number): string {
@@ -75,8 +86,8 @@ function lexLine(text: string, file: string, line: number): { tokens: Token[]; c
     if (c === ' ' || c === '\t' || c === '\r') i++;
     else if (text.startsWith('//', i)) return { tokens, comment: text.slice(i + 2).trim() };
     else if (text.startsWith('/*', i)) throw fail(file, line, 'mod files must use // comments (not /* */ comments)');
-    else if (c === '(' || c === ')') tokens.push({ text: c, quoted: false }), i++;
-    else if (text.startsWith('=>', i)) tokens.push({ text: '=>', quoted: false }), (i += 2);
+    else if (c === '(' || c === ')') (tokens.push({ text: c, quoted: false }), i++);
+    else if (text.startsWith('=>', i)) (tokens.push({ text: '=>', quoted: false }), (i += 2));
     else if (c === '"') {
       const end = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i));
       if (!end) throw fail(file, line, 'unterminated quoted string');
@@ -102,7 +113,8 @@ function parseLines(text: string, file: string): Line[] {
     const number = index + 1;
     const { tokens, comment } = lexLine(physical, file, number);
     if (tokens.length === 0) return;
-    const isParen = (token: Token | undefined, paren: string) => token !== undefined && !token.quoted && token.text === paren;
+    const isParen = (token: Token | undefined, paren: string) =>
+      token !== undefined && !token.quoted && token.text === paren;
     if (block !== undefined) {
       if (isParen(tokens[0], ')')) {
         if (tokens.length > 1) throw fail(file, number, 'syntax error (unexpected tokens after ")")');
@@ -117,10 +129,12 @@ function parseLines(text: string, file: string): Line[] {
       blockLine = number;
       return;
     }
-    if (tokens.some((token) => isParen(token, '(') || isParen(token, ')'))) throw fail(file, number, 'syntax error (unexpected parenthesis)');
+    if (tokens.some((token) => isParen(token, '(') || isParen(token, ')')))
+      throw fail(file, number, 'syntax error (unexpected parenthesis)');
     lines.push({ verb: tokens[0].text, args: tokens.slice(1), comment, line: number });
   });
-  if (block !== undefined) throw fail(file, text.split('\n').length, `syntax error (unterminated block started at ${file}:${blockLine}:1)`);
+  if (block !== undefined)
+    throw fail(file, text.split('\n').length, `syntax error (unterminated block started at ${file}:${blockLine}:1)`);
   return lines;
 }
 
@@ -135,7 +149,10 @@ const GO_VERSION = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0
 const TOOLCHAIN = /^default$|^go1($|\.)/;
 
 function expectArgs(line: Line, count: number, usage: string, file: string): string[] {
-  if (line.args.length !== count || line.args.some((arg) => !arg.quoted && (arg.text === '=>' || arg.text === '(' || arg.text === ')'))) {
+  if (
+    line.args.length !== count ||
+    line.args.some((arg) => !arg.quoted && (arg.text === '=>' || arg.text === '(' || arg.text === ')'))
+  ) {
     throw fail(file, line.line, `usage: ${usage}`);
   }
   return line.args.map((arg) => arg.text);
@@ -143,28 +160,42 @@ function expectArgs(line: Line, count: number, usage: string, file: string): str
 
 function parseReplace(line: Line, file: string): GoModReplace {
   const arrow = line.args.findIndex((arg) => !arg.quoted && arg.text === '=>');
-  const usage = 'replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory';
+  const usage =
+    'replace module/path [v1.2.3] => other/module v1.4\n\t or replace module/path [v1.2.3] => ../local/directory';
   if (arrow !== 1 && arrow !== 2) throw fail(file, line.line, `usage: ${usage}`);
   if (line.args.length !== arrow + 2 && line.args.length !== arrow + 3) throw fail(file, line.line, `usage: ${usage}`);
   const [oldPath, oldVersion] = line.args.slice(0, arrow).map((arg) => arg.text);
   const [newPath, newVersion] = line.args.slice(arrow + 1).map((arg) => arg.text);
   if (newVersion === undefined && !isDirectoryPath(newPath)) {
-    throw fail(file, line.line, newPath.includes('@') ? "replacement module must match format 'path version', not 'path@version'" : 'replacement module without version must be directory path (rooted or starting with . or ..)');
+    throw fail(
+      file,
+      line.line,
+      newPath.includes('@')
+        ? "replacement module must match format 'path version', not 'path@version'"
+        : 'replacement module without version must be directory path (rooted or starting with . or ..)',
+    );
   }
-  if (newVersion === undefined && newPath.includes('\\')) throw fail(file, line.line, 'replacement directory appears to be Windows path (on a non-windows system)');
-  if (newVersion !== undefined && isDirectoryPath(newPath)) throw fail(file, line.line, `replacement module directory path "${newPath}" cannot have version`);
-  return { Old: { Path: oldPath, ...(oldVersion !== undefined && { Version: oldVersion }) }, New: { Path: newPath, ...(newVersion !== undefined && { Version: newVersion }) } };
+  if (newVersion === undefined && newPath.includes('\\'))
+    throw fail(file, line.line, 'replacement directory appears to be Windows path (on a non-windows system)');
+  if (newVersion !== undefined && isDirectoryPath(newPath))
+    throw fail(file, line.line, `replacement module directory path "${newPath}" cannot have version`);
+  return {
+    Old: { Path: oldPath, ...(oldVersion !== undefined && { Version: oldVersion }) },
+    New: { Path: newPath, ...(newVersion !== undefined && { Version: newVersion }) },
+  };
 }
 
 /** The `go` and `toolchain` directives, shared by go.mod and go.work. */
 function parseVersionLine(line: Line, file: string, into: { Go?: string; Toolchain?: string }): void {
   if (line.verb === 'go') {
     const [version] = expectArgs(line, 1, 'go 1.23', file);
-    if (!GO_VERSION.test(version)) throw fail(file, line.line, `invalid go version '${version}': must match format 1.23.0`);
+    if (!GO_VERSION.test(version))
+      throw fail(file, line.line, `invalid go version '${version}': must match format 1.23.0`);
     into.Go = version;
   } else {
     const [name] = expectArgs(line, 1, 'toolchain go1.23.0', file);
-    if (!TOOLCHAIN.test(name)) throw fail(file, line.line, `invalid toolchain version '${name}': must match format go1.23.0 or default`);
+    if (!TOOLCHAIN.test(name))
+      throw fail(file, line.line, `invalid toolchain version '${name}': must match format go1.23.0 or default`);
     into.Toolchain = name;
   }
 }
@@ -198,7 +229,8 @@ export function readGoMod(text: string, file = 'go.mod'): GoMod {
     } else if (line.verb === 'go' || line.verb === 'toolchain') parseVersionLine(line, file, result);
     else if (line.verb === 'require') {
       const [path, version] = expectArgs(line, 2, 'require module/path v1.2.3', file);
-      const indirect = line.comment !== undefined && (line.comment === 'indirect' || line.comment.startsWith('indirect;'));
+      const indirect =
+        line.comment !== undefined && (line.comment === 'indirect' || line.comment.startsWith('indirect;'));
       result.Require.push({ Path: path, Version: version, ...(indirect && { Indirect: true }) });
     } else if (line.verb === 'replace') result.Replace.push(atLine(parseReplace(line, file), line));
     else if (!OTHER_GO_MOD_VERBS.has(line.verb)) throw fail(file, line.line, `unknown directive: ${line.verb}`);
@@ -211,7 +243,8 @@ export function readGoWork(text: string, file = 'go.work'): GoWork {
   const result: GoWork = { Use: [], Replace: [] };
   for (const line of parseLines(text, file)) {
     if (line.verb === 'go' || line.verb === 'toolchain') parseVersionLine(line, file, result);
-    else if (line.verb === 'use') result.Use.push(atLine({ DiskPath: expectArgs(line, 1, 'use local/dir', file)[0] }, line));
+    else if (line.verb === 'use')
+      result.Use.push(atLine({ DiskPath: expectArgs(line, 1, 'use local/dir', file)[0] }, line));
     else if (line.verb === 'replace') result.Replace.push(atLine(parseReplace(line, file), line));
     else if (line.verb !== 'godebug') throw fail(file, line.line, `unknown directive: ${line.verb}`);
   }

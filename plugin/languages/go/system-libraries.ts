@@ -20,19 +20,55 @@ interface CgoLibrary {
 }
 
 export const GO_CGO_LIBRARIES: CgoLibrary[] = [
-  { module: 'github.com/mattn/go-sqlite3', build: [], runtime: [], why: 'compiles SQLite in with cgo (glibc runtime, no system library)', alternative: 'modernc.org/sqlite is pure Go (CGO_ENABLED=0, distroless static)' },
-  { module: 'github.com/confluentinc/confluent-kafka-go/v2', build: [], runtime: [], why: 'links its bundled static librdkafka with cgo (glibc runtime)', alternative: 'github.com/twmb/franz-go and github.com/segmentio/kafka-go are pure Go' },
-  { module: 'github.com/h2non/bimg', build: ['libvips-dev'], runtime: ['libvips42'], why: 'links libvips (#cgo pkg-config: vips)' },
-  { package: 'github.com/google/gopacket/pcap', build: ['libpcap-dev'], runtime: ['libpcap0.8'], why: 'links libpcap (#cgo LDFLAGS: -lpcap)', alternative: 'gopacket/pcapgo reads and writes capture files in pure Go' },
-  { package: 'gopkg.in/gographics/imagick.v3/imagick', build: ['libmagickwand-dev'], runtime: ['libmagickwand-6.q16-6'], why: 'links ImageMagick\'s MagickWand (#cgo pkg-config: MagickWand)' },
+  {
+    module: 'github.com/mattn/go-sqlite3',
+    build: [],
+    runtime: [],
+    why: 'compiles SQLite in with cgo (glibc runtime, no system library)',
+    alternative: 'modernc.org/sqlite is pure Go (CGO_ENABLED=0, distroless static)',
+  },
+  {
+    module: 'github.com/confluentinc/confluent-kafka-go/v2',
+    build: [],
+    runtime: [],
+    why: 'links its bundled static librdkafka with cgo (glibc runtime)',
+    alternative: 'github.com/twmb/franz-go and github.com/segmentio/kafka-go are pure Go',
+  },
+  {
+    module: 'github.com/h2non/bimg',
+    build: ['libvips-dev'],
+    runtime: ['libvips42'],
+    why: 'links libvips (#cgo pkg-config: vips)',
+  },
+  {
+    package: 'github.com/google/gopacket/pcap',
+    build: ['libpcap-dev'],
+    runtime: ['libpcap0.8'],
+    why: 'links libpcap (#cgo LDFLAGS: -lpcap)',
+    alternative: 'gopacket/pcapgo reads and writes capture files in pure Go',
+  },
+  {
+    package: 'gopkg.in/gographics/imagick.v3/imagick',
+    build: ['libmagickwand-dev'],
+    runtime: ['libmagickwand-6.q16-6'],
+    why: "links ImageMagick's MagickWand (#cgo pkg-config: MagickWand)",
+  },
 ];
 
 /** The cgo libraries a service uses: by its go.mod requirements and by its own imports. */
 export function detectGoSystemLibraries(goMod: GoMod, goModPath: string, imports: string[]): SystemPackages[] {
   const required = new Set(goMod.Require.map((req) => req.Path));
   return GO_CGO_LIBRARIES.flatMap((library): SystemPackages[] => {
-    const found = library.module ? required.has(library.module) && `${goModPath} requires ${library.module}` : imports.includes(library.package!) && `the service imports ${library.package}`;
+    const found = library.module
+      ? required.has(library.module) && `${goModPath} requires ${library.module}`
+      : imports.includes(library.package!) && `the service imports ${library.package}`;
     if (!found) return [];
-    return [{ build: library.build, runtime: library.runtime, reason: `${found}: it ${library.why}${library.alternative ? `; to avoid cgo: ${library.alternative}` : ''}` }];
+    return [
+      {
+        build: library.build,
+        runtime: library.runtime,
+        reason: `${found}: it ${library.why}${library.alternative ? `; to avoid cgo: ${library.alternative}` : ''}`,
+      },
+    ];
   });
 }

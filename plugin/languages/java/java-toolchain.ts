@@ -10,7 +10,11 @@ import { checkToolchainOption } from '../../detect/toolchain-policy';
  *    a release above every LTS is taken as it is;
  * 3. versions.json java.defaultMajor.
  */
-export function detectJavaToolchain(declared: Sourced<string> | undefined, project: string, option?: string): Sourced<string> {
+export function detectJavaToolchain(
+  declared: Sourced<string> | undefined,
+  project: string,
+  option?: string,
+): Sourced<string> {
   const supported = versions.java.supported;
   if (option) {
     return checkToolchainOption({

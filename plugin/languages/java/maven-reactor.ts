@@ -25,7 +25,8 @@ export interface MavenReactor {
   needed: string[];
 }
 
-const parentOf = (dir: string): string | undefined => (dir === '.' ? undefined : posix.dirname(dir) === '.' ? '.' : posix.dirname(dir));
+const parentOf = (dir: string): string | undefined =>
+  dir === '.' ? undefined : posix.dirname(dir) === '.' ? '.' : posix.dirname(dir);
 
 function readEntry(fs: FsView, dir: string, project: string): PomEntry | undefined {
   const file = joinPath(dir, 'pom.xml');
@@ -49,7 +50,7 @@ function listModules(fs: FsView, entry: PomEntry, project: string, seen = new Se
  */
 export function readPomChain(fs: FsView, entry: PomEntry, project: string): PomEntry[] {
   const chain = [entry];
-  for (let current = entry; current.pom.parent && current.pom.parent.relativePath !== '' && chain.length < 10; ) {
+  for (let current = entry; current.pom.parent && current.pom.parent.relativePath !== '' && chain.length < 10;) {
     const relative = current.pom.parent.relativePath ?? '../pom.xml';
     const dir = joinPath(current.dir, relative.endsWith('.xml') ? posix.dirname(relative) : relative);
     const parent = readEntry(fs, dir, project);
@@ -62,7 +63,10 @@ export function readPomChain(fs: FsView, entry: PomEntry, project: string): PomE
 
 /** Properties of a chain (ancestors first, the child's win) plus `project.*` coordinates. */
 export function mergeChainProperties(chain: PomEntry[]): Record<string, string> {
-  const properties = Object.assign({}, ...[...chain].reverse().map((entry) => entry.pom.properties)) as Record<string, string>;
+  const properties = Object.assign({}, ...[...chain].reverse().map((entry) => entry.pom.properties)) as Record<
+    string,
+    string
+  >;
   const { pom } = chain[0];
   const groupId = pom.groupId ?? pom.parent?.groupId;
   const version = pom.version ?? pom.parent?.version;
@@ -87,7 +91,9 @@ function listNeeded(fs: FsView, modules: PomEntry[], entry: PomEntry, project: s
     if (needed.includes(current.dir)) return;
     const properties = mergeChainProperties(readPomChain(fs, current, project));
     for (const dependency of current.pom.dependencies) {
-      const sibling = byCoordinates.get(`${resolvePomValue(dependency.groupId, properties)}:${resolvePomValue(dependency.artifactId, properties)}`);
+      const sibling = byCoordinates.get(
+        `${resolvePomValue(dependency.groupId, properties)}:${resolvePomValue(dependency.artifactId, properties)}`,
+      );
       if (sibling && sibling.dir !== current.dir) visit(sibling);
     }
     needed.push(current.dir);

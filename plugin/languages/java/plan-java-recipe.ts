@@ -6,7 +6,13 @@ import { joinPath } from '../../detect/join-path';
 import type { BuildPlan, ImageRef, JavaProfile, RuntimeBase, Mount, Stage, Step } from '../../types';
 import { parseImageRef } from '../../plan/image-ref';
 import { javaTools, OFFLINE_REPO, type JavaToolRecipe } from './java-tools';
-import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, toProjectPaths } from '../../plan/service-parts';
+import {
+  planCreateUserStep,
+  planServiceBake,
+  planServiceLabels,
+  SERVICE_UID,
+  toProjectPaths,
+} from '../../plan/service-parts';
 
 /** Container-aware JVM: size the heap from the container's memory limit, exit (and restart) on OOM. */
 const JVM_FLAGS = ['-XX:MaxRAMPercentage=75', '-XX:+ExitOnOutOfMemoryError'];
@@ -53,8 +59,12 @@ function toBootFacts(version: string) {
   const [major, minor] = version.split('.').map(Number);
   const atLeast = (m: number, n: number) => major > m || (major === m && minor >= n);
   return {
-    extract: atLeast(3, 3) ? 'java -Djarmode=tools -jar {jar} extract --layers --launcher --destination /out' : 'java -Djarmode=layertools -jar {jar} extract --destination /out',
-    launcher: atLeast(3, 2) ? 'org.springframework.boot.loader.launch.JarLauncher' : 'org.springframework.boot.loader.JarLauncher',
+    extract: atLeast(3, 3)
+      ? 'java -Djarmode=tools -jar {jar} extract --layers --launcher --destination /out'
+      : 'java -Djarmode=layertools -jar {jar} extract --destination /out',
+    launcher: atLeast(3, 2)
+      ? 'org.springframework.boot.loader.launch.JarLauncher'
+      : 'org.springframework.boot.loader.JarLauncher',
   };
 }
 
@@ -78,7 +88,8 @@ function toMavenTargets(profile: JavaProfile): string {
 }
 
 /** Maven goals a plain jar adds to `package`: its runtime dependencies into `dir`. */
-const copyDependencies = (dir: string) => `dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=${dir}`;
+const copyDependencies = (dir: string) =>
+  `dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=${dir}`;
 
 const squash = (command: string) => command.replace(/ {2,}/g, ' ').trim();
 
@@ -86,8 +97,16 @@ function toPrefetch(ctx: JavaContext): string {
   const { profile } = ctx;
   const goals = profile.buildTool.value === 'maven' && !profile.springBoot ? copyDependencies('/tmp/prefetch-lib') : '';
   const clean = `${toMavenTargets(profile)}${goals ? ' /tmp/prefetch-lib' : ''}`;
-  const prefetch = profile.springBoot ? ctx.tool.prefetch : ctx.tool.prefetch.replace(' -Dspring-boot.repackage.skip=true', '');
-  return squash(prefetch.replace('{tool}', ctx.command).replace('{select}', toMavenSelect(profile)).replace('{goals}', goals).replace('{clean}', clean));
+  const prefetch = profile.springBoot
+    ? ctx.tool.prefetch
+    : ctx.tool.prefetch.replace(' -Dspring-boot.repackage.skip=true', '');
+  return squash(
+    prefetch
+      .replace('{tool}', ctx.command)
+      .replace('{select}', toMavenSelect(profile))
+      .replace('{goals}', goals)
+      .replace('{clean}', clean),
+  );
 }
 
 /** The build command and how its output is laid out in /out (what the runtime copies). */
@@ -97,9 +116,16 @@ function toBuildScript(ctx: JavaContext): string {
   const plainMaven = profile.buildTool.value === 'maven' && !profile.springBoot;
   // One Maven run for both goals: a second `mvn` costs a JVM start and a project load on every edit.
   const goals = plainMaven ? copyDependencies('/out/lib') : '';
-  const build = squash(ctx.tool.build.replace('{tool}', ctx.command).replace('{task}', gradleTask).replace('{select}', toMavenSelect(profile)).replace('{goals}', goals));
+  const build = squash(
+    ctx.tool.build
+      .replace('{tool}', ctx.command)
+      .replace('{task}', gradleTask)
+      .replace('{select}', toMavenSelect(profile))
+      .replace('{goals}', goals),
+  );
   const jar = profile.artifact.value;
-  if (profile.springBoot) return `${build} && ${toBootFacts(profile.springBoot.value.version).extract.replace('{jar}', jar)}`;
+  if (profile.springBoot)
+    return `${build} && ${toBootFacts(profile.springBoot.value.version).extract.replace('{jar}', jar)}`;
   if (profile.buildTool.value === 'gradle') return `${build} && mkdir -p /out && cp -a ${jar} /out/lib`;
   // copy-dependencies creates /out/lib only when there is something to copy, hence the mkdir.
   return `${build} && mkdir -p /out/lib && cp ${jar} /out/app.jar`;
@@ -110,12 +136,20 @@ function planManifestCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
   if (!reactor) {
     return profile.manifests.map((file): Step => ({
-      kind: 'copy', role: 'manifest',
+      kind: 'copy',
+      role: 'manifest',
       sources: toProjectPaths(profile.projectRoot, [file]),
       dest: ['.mvn', 'gradle'].includes(file) ? `${file}/` : './',
     }));
   }
-  const wrapper = profile.manifests.filter((file) => file !== 'pom.xml').map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(reactor.root, file)], dest: file === '.mvn' ? '.mvn/' : './' }));
+  const wrapper = profile.manifests
+    .filter((file) => file !== 'pom.xml')
+    .map((file): Step => ({
+      kind: 'copy',
+      role: 'manifest',
+      sources: [joinPath(reactor.root, file)],
+      dest: file === '.mvn' ? '.mvn/' : './',
+    }));
   const poms = reactor.poms.map((pom): Step => {
     const dir = toReactorPath(reactor.root, posix.dirname(pom));
     return { kind: 'copy', role: 'manifest', sources: [pom], dest: dir === '.' ? './' : `${dir}/` };
@@ -126,10 +160,23 @@ function planManifestCopies(profile: JavaProfile): Step[] {
 /** Sources after the pre-fetch: the project's directory, or each module the build needs (libraries first). */
 function planSourceCopies(profile: JavaProfile): Step[] {
   const reactor = profile.reactor;
-  if (!reactor) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
+  if (!reactor)
+    return [
+      {
+        kind: 'copy',
+        role: 'source',
+        sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`],
+        dest: './',
+      },
+    ];
   return reactor.needed.map((dir): Step => {
     const relative = toReactorPath(reactor.root, dir);
-    return { kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: relative === '.' ? './' : `${relative}/` };
+    return {
+      kind: 'copy',
+      role: 'source',
+      sources: [dir === '.' ? './' : `${dir}/`],
+      dest: relative === '.' ? './' : `${relative}/`,
+    };
   });
 }
 
@@ -137,18 +184,33 @@ function planStages(ctx: JavaContext): Stage[] {
   const { profile, tool } = ctx;
   const cache: Mount = { type: 'cache', target: tool.cacheDir, sharing: 'locked' };
   return [
-    { name: 'base', role: 'base', from: ctx.buildImage, steps: [{ kind: 'workdir', path: '/build' }, { kind: 'env', vars: tool.env }] },
+    {
+      name: 'base',
+      role: 'base',
+      from: ctx.buildImage,
+      steps: [
+        { kind: 'workdir', path: '/build' },
+        { kind: 'env', vars: tool.env },
+      ],
+    },
     {
       name: 'deps',
       role: 'deps',
       from: { stage: 'base' },
-      steps: [...planManifestCopies(profile), { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] }],
+      steps: [
+        ...planManifestCopies(profile),
+        { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', toPrefetch(ctx)], mounts: [cache] },
+      ],
     },
     {
       name: 'build',
       role: 'build',
       from: { stage: 'deps' },
-      steps: [{ kind: 'env', vars: tool.buildEnv }, ...planSourceCopies(profile), { kind: 'run', role: 'build', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] }],
+      steps: [
+        { kind: 'env', vars: tool.buildEnv },
+        ...planSourceCopies(profile),
+        { kind: 'run', role: 'build', command: ['/bin/sh', '-c', toBuildScript(ctx)], mounts: [] },
+      ],
     },
   ];
 }
@@ -168,10 +230,19 @@ function planRuntimeStage(ctx: JavaContext): Stage {
   const { profile } = ctx;
   const java = ctx.distroless ? '/usr/bin/java' : 'java';
   const copies: Step[] = profile.springBoot
-    ? BOOT_LAYERS.map((layer): Step => ({ kind: 'copy', role: 'artifact', from: 'build', sources: [`/out/${layer}/`], dest: './', link: true }))
+    ? BOOT_LAYERS.map((layer): Step => ({
+        kind: 'copy',
+        role: 'artifact',
+        from: 'build',
+        sources: [`/out/${layer}/`],
+        dest: './',
+        link: true,
+      }))
     : [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/out/'], dest: './', link: true }];
   const classpath = profile.buildTool.value === 'maven' ? 'app.jar:lib/*' : 'lib/*';
-  const main = profile.springBoot ? [toBootFacts(profile.springBoot.value.version).launcher] : ['-cp', classpath, profile.mainClass!.value];
+  const main = profile.springBoot
+    ? [toBootFacts(profile.springBoot.value.version).launcher]
+    : ['-cp', classpath, profile.mainClass!.value];
   return {
     name: 'runtime',
     role: 'runtime',
@@ -191,7 +262,9 @@ function planRuntimeStage(ctx: JavaContext): Stage {
 function planIgnore(profile: JavaProfile): string[] {
   const reactor = profile.reactor;
   const dirs = reactor ? reactor.needed : [profile.projectRoot];
-  const wrapper = reactor ? profile.manifests.filter((file) => file !== 'pom.xml').map((file) => joinPath(reactor.root, file)) : [];
+  const wrapper = reactor
+    ? profile.manifests.filter((file) => file !== 'pom.xml').map((file) => joinPath(reactor.root, file))
+    : [];
   const poms = reactor ? reactor.poms.filter((pom) => !dirs.includes(posix.dirname(pom))) : [];
   return planAllowList({
     ...profile,
@@ -207,11 +280,18 @@ function planReactorNotes(profile: JavaProfile): string[] {
   const outside = profile.closure.filter((root) => !reactor?.needed.includes(root));
   const notes = [];
   if (reactor?.aggregator) {
-    notes.push(`Maven reactor ${joinPath(reactor.root, 'pom.xml')} (${reactor.poms.length} poms, all copied before the pre-fetch: a pom change anywhere in the reactor re-runs it): \`-pl ${reactor.module} -am\` builds ${reactor.needed.join(', ')}, whose sources alone are copied.`);
+    notes.push(
+      `Maven reactor ${joinPath(reactor.root, 'pom.xml')} (${reactor.poms.length} poms, all copied before the pre-fetch: a pom change anywhere in the reactor re-runs it): \`-pl ${reactor.module} -am\` builds ${reactor.needed.join(', ')}, whose sources alone are copied.`,
+    );
   } else if (reactor) {
-    notes.push(`Local parent poms ${reactor.poms.slice(0, -1).join(', ')} are copied before the pre-fetch; the build runs \`-f ${reactor.module}/pom.xml\` from ${reactor.root}.`);
+    notes.push(
+      `Local parent poms ${reactor.poms.slice(0, -1).join(', ')} are copied before the pre-fetch; the build runs \`-f ${reactor.module}/pom.xml\` from ${reactor.root}.`,
+    );
   }
-  if (outside.length > 0) notes.push(`Nx dependencies ${outside.join(', ')} are not copied: the ${profile.buildTool.value === 'maven' ? 'pom does not depend on them as reactor modules' : 'Gradle build is single-project here (multi-project Gradle builds are not supported yet)'}.`);
+  if (outside.length > 0)
+    notes.push(
+      `Nx dependencies ${outside.join(', ')} are not copied: the ${profile.buildTool.value === 'maven' ? 'pom does not depend on them as reactor modules' : 'Gradle build is single-project here (multi-project Gradle builds are not supported yet)'}.`,
+    );
   return notes;
 }
 
@@ -225,7 +305,9 @@ function planNotes(ctx: JavaContext): string[] {
       ? `Spring Boot ${profile.springBoot.value.version} (from ${profile.springBoot.source}): the jar's layers are extracted and copied one by one, so a code change reuses the dependency layers.`
       : `Plain jar ${profile.artifact.value} (from ${profile.artifact.source}) with its runtime dependencies in lib/; main class ${profile.mainClass!.value} (from ${profile.mainClass!.source}).`,
     // The port option's source reads "the port option" (detect-env-port.ts).
-    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    profile.port
+      ? `Port ${profile.port.value} (from ${profile.port.source}).`
+      : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planJavaHealth(ctx).note ?? []].flat(),
     `Runtime base ${ctx.distroless ? 'distroless (no shell)' : 'JRE'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}; JVM flags ${JVM_FLAGS.join(' ')}.`,
     profile.buildTool.value === 'maven'

@@ -49,7 +49,8 @@ const parser = new XMLParser({
 });
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-const node = (value: unknown): Node => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {});
+const node = (value: unknown): Node =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Node) : {};
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Depth-first search for the first `<key>` holding text under `value`. */
@@ -64,7 +65,9 @@ function findText(value: unknown, key: string): string | undefined {
 }
 
 function toProperties(value: unknown): Record<string, string> {
-  return Object.fromEntries(Object.entries(node(value)).flatMap(([key, child]) => (typeof child === 'string' ? [[key, child]] : [])));
+  return Object.fromEntries(
+    Object.entries(node(value)).flatMap(([key, child]) => (typeof child === 'string' ? [[key, child]] : [])),
+  );
 }
 
 /**
@@ -74,15 +77,27 @@ function toProperties(value: unknown): Record<string, string> {
 export function readPom(xml: string, file: string, project: string): PomFacts {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw createDetectError({ project, file, problem: `is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`, fix: 'correct the file (`mvn validate` shows where Maven rejects it)' });
+    throw createDetectError({
+      project,
+      file,
+      problem: `is not well-formed XML (line ${valid.err.line}, column ${valid.err.col}: ${valid.err.msg})`,
+      fix: 'correct the file (`mvn validate` shows where Maven rejects it)',
+    });
   }
   const root = node(parser.parse(xml)).project;
   if (!root || typeof root !== 'object') {
-    throw createDetectError({ project, file, problem: 'has no <project> root element', fix: 'a pom.xml is a <project> document (https://maven.apache.org/pom.html)' });
+    throw createDetectError({
+      project,
+      file,
+      problem: 'has no <project> root element',
+      fix: 'a pom.xml is a <project> document (https://maven.apache.org/pom.html)',
+    });
   }
   const pom = root as Node;
   const build = node(pom.build);
-  const plugins = [...list(node(build.plugins).plugin), ...list(node(node(build.pluginManagement).plugins).plugin)].map(node);
+  const plugins = [...list(node(build.plugins).plugin), ...list(node(node(build.pluginManagement).plugins).plugin)].map(
+    node,
+  );
   const buildPlugins = list(node(build.plugins).plugin).map(node);
   const compiler = plugins.find((plugin) => plugin.artifactId === 'maven-compiler-plugin');
   const parent = pom.parent === undefined ? undefined : node(pom.parent);
@@ -99,15 +114,29 @@ export function readPom(xml: string, file: string, project: string): PomFacts {
         relativePath: 'relativePath' in parent ? (text(parent.relativePath) ?? '') : undefined,
       },
     }),
-    modules: list(node(pom.modules).module).map(text).filter((module): module is string => module !== undefined),
-    dependencies: list(node(pom.dependencies).dependency).map(node).map((dependency) => ({ groupId: text(dependency.groupId), artifactId: text(dependency.artifactId), scope: text(dependency.scope) })),
+    modules: list(node(pom.modules).module)
+      .map(text)
+      .filter((module): module is string => module !== undefined),
+    dependencies: list(node(pom.dependencies).dependency)
+      .map(node)
+      .map((dependency) => ({
+        groupId: text(dependency.groupId),
+        artifactId: text(dependency.artifactId),
+        scope: text(dependency.scope),
+      })),
     finalName: text(build.finalName),
     properties: toProperties(pom.properties),
     compilerRelease: compiler ? text(node(compiler.configuration).release) : undefined,
     mainClass: buildPlugins.map((plugin) => findText(plugin.configuration, 'mainClass')).find(Boolean),
     springBootPlugin: buildPlugins.some((plugin) => plugin.artifactId === 'spring-boot-maven-plugin'),
     springBootParentVersion: parent?.artifactId === 'spring-boot-starter-parent' ? text(parent.version) : undefined,
-    springBootDeclaredVersion: text(plugins.find((plugin) => plugin.artifactId === 'spring-boot-maven-plugin')?.version) ?? text(list(node(node(pom.dependencyManagement).dependencies).dependency).map(node).find((dependency) => dependency.artifactId === 'spring-boot-dependencies')?.version),
+    springBootDeclaredVersion:
+      text(plugins.find((plugin) => plugin.artifactId === 'spring-boot-maven-plugin')?.version) ??
+      text(
+        list(node(node(pom.dependencyManagement).dependencies).dependency)
+          .map(node)
+          .find((dependency) => dependency.artifactId === 'spring-boot-dependencies')?.version,
+      ),
   };
 }
 

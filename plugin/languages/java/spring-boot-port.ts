@@ -32,7 +32,12 @@ function readYaml(text: string, file: string, project: string): unknown {
       return document.toJS();
     });
   } catch (error) {
-    throw createDetectError({ project, file, problem: `is not valid YAML (${(error as Error).message.split('\n')[0]})`, fix: 'correct the file (Spring Boot would fail to start with it)' });
+    throw createDetectError({
+      project,
+      file,
+      problem: `is not valid YAML (${(error as Error).message.split('\n')[0]})`,
+      fix: 'correct the file (Spring Boot would fail to start with it)',
+    });
   }
   for (const document of documents) {
     const root = (document ?? {}) as Record<string, any>;
@@ -57,9 +62,17 @@ export function detectSpringBootPort(fs: FsView, projectRoot: string, project: s
     if (value === undefined) continue;
     const port = toPort(value);
     if (port === undefined) {
-      throw createDetectError({ project, file, problem: `server.port is "${String(value)}", not a port number`, fix: 'set a number (or ${PORT:8080}), or pass --port' });
+      throw createDetectError({
+        project,
+        file,
+        problem: `server.port is "${String(value)}", not a port number`,
+        fix: 'set a number (or ${PORT:8080}), or pass --port',
+      });
     }
     return { value: port, source: `${file} (server.port)` };
   }
-  return { value: SPRING_BOOT_DEFAULT_PORT, source: "Spring Boot's default (no server.port in application.properties/yml)" };
+  return {
+    value: SPRING_BOOT_DEFAULT_PORT,
+    source: "Spring Boot's default (no server.port in application.properties/yml)",
+  };
 }

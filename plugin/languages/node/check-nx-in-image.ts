@@ -13,7 +13,8 @@ export function checkNxInImage(fs: FsView, project: string): void {
     throw createDetectError({
       project,
       file: 'nx.json',
-      problem: 'the build runs through Nx (an executor, or Nx\'s bundler plugin in the webpack config), and the workspace has no nx.json to run it with',
+      problem:
+        "the build runs through Nx (an executor, or Nx's bundler plugin in the webpack config), and the workspace has no nx.json to run it with",
       fix: 'add an nx.json at the workspace root, or pass --buildMode=copy-output and build outside Docker',
     });
   }

@@ -67,7 +67,9 @@ function findBuildCommand(context: Context): Command | undefined {
     const command = fromRunCommands(target, project);
     const nxConfig = findNxNativeConfig(context.fs, command);
     // Nx's webpack/rspack plugins read the project graph that only `nx run` computes.
-    return nxConfig ? { ...fromNxRun(context, target, `targets.build (nx:run-commands; ${nxConfig})`), scriptText: undefined } : command;
+    return nxConfig
+      ? { ...fromNxRun(context, target, `targets.build (nx:run-commands; ${nxConfig})`), scriptText: undefined }
+      : command;
   }
   if (target?.executor === 'nx:run-script') {
     const script = typeof target.options?.script === 'string' ? target.options.script : 'build';
@@ -83,19 +85,32 @@ function findBuildCommand(context: Context): Command | undefined {
 /** The target as Nx runs it, with its options, args and configuration. */
 function fromNxRun(context: Context, target: TargetInput, source: string): Command {
   checkNxInImage(context.fs, context.project.name);
-  return { command: `${EXEC[context.manager]} nx run ${context.project.name}:build`, source, cwd: '', target, runsNx: true };
+  return {
+    command: `${EXEC[context.manager]} nx run ${context.project.name}:build`,
+    source,
+    cwd: '',
+    target,
+    runsNx: true,
+  };
 }
 
 /** `args` as Nx's run-commands appends them to the command (a string or a list). */
 function toArgs(args: unknown): string {
   if (typeof args === 'string') return args.trim() === '' ? '' : ` ${args}`;
-  return Array.isArray(args) ? args.filter((arg) => typeof arg === 'string').map((arg) => ` ${arg}`).join('') : '';
+  return Array.isArray(args)
+    ? args
+        .filter((arg) => typeof arg === 'string')
+        .map((arg) => ` ${arg}`)
+        .join('')
+    : '';
 }
 
 function fromRunCommands(target: TargetInput, project: ProjectInput): Command {
   const first: unknown = target.options?.commands?.[0];
   const command =
-    target.options?.command ?? (typeof first === 'string' ? first : (first as { command?: string })?.command) ?? target.command;
+    target.options?.command ??
+    (typeof first === 'string' ? first : (first as { command?: string })?.command) ??
+    target.command;
   if (typeof command !== 'string' || command.trim() === '') {
     throw createDetectError({
       project: project.name,
@@ -144,7 +159,9 @@ function fromPackageScript(context: Context, script: string, source: string, tar
 function locateOutput(command: Command, { fs, project, projectPackageJson }: Context): BuildFacts {
   const outfileRaw = command.scriptText && findOutfile(command.scriptText);
   const outfile = outfileRaw ? joinPath(command.cwd, outfileRaw) : undefined;
-  const config = outfile ? undefined : findBuildOutput({ fs, projectRoot: joinPath(project.root), target: command.target });
+  const config = outfile
+    ? undefined
+    : findBuildOutput({ fs, projectRoot: joinPath(project.root), target: command.target });
   const fromOutputs = command.target?.outputs
     ?.map((output) => resolveOutputPath(output, { projectRoot: project.root, options: command.target?.options }))
     .find((path) => path !== undefined);

@@ -44,7 +44,9 @@ export function findLiteralCredential(name: string, text: string): { key: string
 export function listConfigFilesInBuild(installInputs: string[], roots: string[]): string[] {
   const dirs = [...new Set(roots.map((root) => joinPath(root)))];
   const inRoot = PACKAGE_MANAGER_CONFIG_FILES.filter((name) => installInputs.includes(name) || dirs.includes('.'));
-  const inPackages = dirs.filter((dir) => dir !== '.').flatMap((dir) => PACKAGE_MANAGER_CONFIG_FILES.map((name) => `${dir}/${name}`));
+  const inPackages = dirs
+    .filter((dir) => dir !== '.')
+    .flatMap((dir) => PACKAGE_MANAGER_CONFIG_FILES.map((name) => `${dir}/${name}`));
   return [...inRoot, ...inPackages];
 }
 
@@ -58,7 +60,12 @@ export function assertNoLiteralCredentials(fs: FsView, project: string, files: s
     const name = file.slice(file.lastIndexOf('/') + 1);
     const found = findLiteralCredential(name, fs.read(file) ?? '');
     if (!found) continue;
-    const reference = name === '.yarnrc.yml' ? `${found.key}: "\${NPM_TOKEN:-}"` : name === 'bunfig.toml' ? `${found.key} = "$NPM_TOKEN"` : `//<registry>/:${found.key}=\${NPM_TOKEN}`;
+    const reference =
+      name === '.yarnrc.yml'
+        ? `${found.key}: "\${NPM_TOKEN:-}"`
+        : name === 'bunfig.toml'
+          ? `${found.key} = "$NPM_TOKEN"`
+          : `//<registry>/:${found.key}=\${NPM_TOKEN}`;
     throw createDetectError({
       project,
       file: `${file}:${found.line}`,

@@ -63,7 +63,11 @@ export function detectEntrypoint(context: Context): Sourced<string> {
   throw build ? noBuiltEntryError(context, base) : noSourceEntryError(context, base, skipped);
 }
 
-function noSourceEntryError(context: Context, base: string, skipped: { path: string; source: string; why: string }[]): Error {
+function noSourceEntryError(
+  context: Context,
+  base: string,
+  skipped: { path: string; source: string; why: string }[],
+): Error {
   const packageJson = joinPath(context.projectRoot, 'package.json');
   if (skipped.length > 0) {
     // Without a build nothing creates the entry file: name the first field that points nowhere.
@@ -95,7 +99,9 @@ function noBuiltEntryError(context: Context, base: string): Error {
 
 /** Node's own resolution of a file (nodejs.org/api/modules, LOAD_AS_FILE/LOAD_INDEX): the name, its extensions, `/index.js`. */
 function existsForNode(fs: FsView, path: string): boolean {
-  return ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].some((suffix) => fs.read(`${path}${suffix}`) !== undefined);
+  return ['', '.js', '.cjs', '.mjs', '.json', '/index.js', '/index.cjs', '/index.mjs'].some(
+    (suffix) => fs.read(`${path}${suffix}`) !== undefined,
+  );
 }
 
 /**

@@ -5,11 +5,25 @@ import { detectLibraryBuilds } from './detect-library-builds';
 import { pruneYarnClassic } from './prune-yarn-classic';
 
 function memoryFs(files: Record<string, string>): FsView {
-  const dirs = new Set(Object.keys(files).flatMap((path) => path.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'))));
+  const dirs = new Set(
+    Object.keys(files).flatMap((path) =>
+      path
+        .split('/')
+        .slice(0, -1)
+        .map((_, i, parts) => parts.slice(0, i + 1).join('/')),
+    ),
+  );
   return {
     read: (path) => files[path],
     exists: (path) => path in files || dirs.has(path),
-    list: (path) => [...new Set(Object.keys(files).filter((file) => file.startsWith(`${path}/`)).map((file) => file.slice(path.length + 1).split('/')[0]))].sort(),
+    list: (path) =>
+      [
+        ...new Set(
+          Object.keys(files)
+            .filter((file) => file.startsWith(`${path}/`))
+            .map((file) => file.slice(path.length + 1).split('/')[0]),
+        ),
+      ].sort(),
   };
 }
 
@@ -35,7 +49,10 @@ describe('detectInstallInputs', () => {
       'fixes/express.patch': 'diff',
       '.npmrc': '@acme:registry=https://npm.acme.test/\n',
     });
-    const root = { pnpm: { patchedDependencies: { 'express@4.21.2': 'fixes/express.patch' } }, scripts: { prepare: 'husky', build: 'nx build' } };
+    const root = {
+      pnpm: { patchedDependencies: { 'express@4.21.2': 'fixes/express.patch' } },
+      scripts: { prepare: 'husky', build: 'nx build' },
+    };
     expect(detectInstallInputs(fs, 'pnpm', root as never)).toEqual({
       installInputs: ['pnpm-workspace.yaml', '.npmrc', 'patches/', 'fixes/'],
       rootLifecycleScripts: ['prepare'],
@@ -63,10 +80,23 @@ describe('detectLibraryBuilds', () => {
       'apps/api/package.json': JSON.stringify({ name: '@w/api', scripts: { build: 'tsc' } }),
     });
     const graph = {
-      nodes: { api: { data: { root: 'apps/api' } }, a: { data: { root: 'libs/a' } }, b: { data: { root: 'libs/b' } }, plain: { data: { root: 'libs/plain' } } },
+      nodes: {
+        api: { data: { root: 'apps/api' } },
+        a: { data: { root: 'libs/a' } },
+        b: { data: { root: 'libs/b' } },
+        plain: { data: { root: 'libs/plain' } },
+      },
       dependencies: { api: [{ target: 'a' }, { target: 'plain' }], a: [{ target: 'b' }] },
     };
-    expect(detectLibraryBuilds({ fs, graph, manager: 'pnpm', projectRoot: 'apps/api', closure: ['libs/a', 'libs/b', 'libs/plain'] })).toEqual([
+    expect(
+      detectLibraryBuilds({
+        fs,
+        graph,
+        manager: 'pnpm',
+        projectRoot: 'apps/api',
+        closure: ['libs/a', 'libs/b', 'libs/plain'],
+      }),
+    ).toEqual([
       { root: 'libs/b', command: 'pnpm --filter @w/b run build' },
       { root: 'libs/a', command: 'pnpm --filter @w/a run build', output: 'libs/a/dist' },
     ]);
@@ -87,6 +117,11 @@ describe('pruneYarnClassic', () => {
       { name: '@w/api', dependencies: { express: '4.21.2', '@w/greet': '1.0.0' } },
       { name: '@w/greet', dependencies: { ms: '2.1.3' } },
     ];
-    expect(Object.keys(pruneYarnClassic(lock, manifests))).toEqual(['debug@2.6.9', 'express@4.21.2', 'ms@2.0.0', 'ms@2.1.3']);
+    expect(Object.keys(pruneYarnClassic(lock, manifests))).toEqual([
+      'debug@2.6.9',
+      'express@4.21.2',
+      'ms@2.0.0',
+      'ms@2.1.3',
+    ]);
   });
 });

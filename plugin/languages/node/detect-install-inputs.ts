@@ -22,7 +22,12 @@ const LIFECYCLE = ['preinstall', 'install', 'postinstall', 'prepublish', 'prepre
  * install: the manager's config files and folders (recipe table), the Yarn release `yarnPath`
  * names, and pnpm's `patchedDependencies` files (package.json `pnpm` field or pnpm-workspace.yaml).
  */
-export function detectInstallInputs(fs: FsView, manager: NodePackageManager, rootPackageJson?: PackageJson, project = ''): InstallInputs {
+export function detectInstallInputs(
+  fs: FsView,
+  manager: NodePackageManager,
+  rootPackageJson?: PackageJson,
+  project = '',
+): InstallInputs {
   const inputs = nodePackageManagers[manager].installInputs
     .filter((path) => fs.exists(path))
     .map((path) => (fs.read(path) === undefined ? `${path}/` : path));
@@ -40,10 +45,14 @@ export function detectInstallInputs(fs: FsView, manager: NodePackageManager, roo
 
 /** Folders of pnpm patch files, e.g. `patches/` for `"express@4.21.2": "patches/express@4.21.2.patch"`. */
 function listPnpmPatchDirs(fs: FsView, rootPackageJson?: PackageJson): string[] {
-  const fromManifest = (rootPackageJson as { pnpm?: { patchedDependencies?: Record<string, string> } } | undefined)?.pnpm?.patchedDependencies ?? {};
+  const fromManifest =
+    (rootPackageJson as { pnpm?: { patchedDependencies?: Record<string, string> } } | undefined)?.pnpm
+      ?.patchedDependencies ?? {};
   let fromWorkspace: Record<string, string> = {};
   try {
-    const config = parse(fs.read('pnpm-workspace.yaml') ?? '') as { patchedDependencies?: Record<string, string> } | null;
+    const config = parse(fs.read('pnpm-workspace.yaml') ?? '') as {
+      patchedDependencies?: Record<string, string>;
+    } | null;
     fromWorkspace = config?.patchedDependencies ?? {};
   } catch {
     // An unreadable pnpm-workspace.yaml fails pnpm itself with a clearer message.

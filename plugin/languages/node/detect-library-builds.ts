@@ -18,7 +18,13 @@ interface Context {
  * `^build` runs before the project's build): a TypeScript library whose `main` is `dist/index.js`
  * must be built, or its node_modules link points at nothing at run time.
  */
-export function detectLibraryBuilds({ fs, graph, manager, projectRoot, closure }: Context): { root: string; command: string; output?: string }[] {
+export function detectLibraryBuilds({
+  fs,
+  graph,
+  manager,
+  projectRoot,
+  closure,
+}: Context): { root: string; command: string; output?: string }[] {
   const rootToName = new Map(Object.entries(graph.nodes).map(([name, node]) => [joinPath(node.data.root), name]));
   const nameToRoot = new Map([...rootToName].map(([root, name]) => [name, root]));
   const ordered: string[] = [];
@@ -46,7 +52,10 @@ export function detectLibraryBuilds({ fs, graph, manager, projectRoot, closure }
     });
 }
 
-function readManifest(fs: FsView, path: string): { name?: string; main?: string; scripts?: Record<string, string> } | undefined {
+function readManifest(
+  fs: FsView,
+  path: string,
+): { name?: string; main?: string; scripts?: Record<string, string> } | undefined {
   try {
     const text = fs.read(path);
     return text === undefined ? undefined : JSON.parse(text);

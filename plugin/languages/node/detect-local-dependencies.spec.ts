@@ -12,7 +12,12 @@ function workspace(root: Record<string, unknown>, extra: Record<string, string> 
   const files = {
     'package.json': JSON.stringify({ name: 'ws', private: true, workspaces: ['apps/*', 'libs/*'], ...root }),
     'package-lock.json': JSON.stringify({ name: 'ws', lockfileVersion: 3, packages: { '': { name: 'ws' } } }),
-    'apps/api/package.json': JSON.stringify({ name: 'api', main: 'main.js', scripts: { start: 'node main.js' }, dependencies: { express: '4.21.2', util: 'file:../../libs/util' } }),
+    'apps/api/package.json': JSON.stringify({
+      name: 'api',
+      main: 'main.js',
+      scripts: { start: 'node main.js' },
+      dependencies: { express: '4.21.2', util: 'file:../../libs/util' },
+    }),
     'apps/api/main.js': "require('express')().listen(3000);\n",
     'libs/util/package.json': JSON.stringify({ name: 'util', main: 'index.js' }),
     'libs/util/index.js': 'module.exports = {};\n',
@@ -43,8 +48,18 @@ describe('local file:/link: dependencies of the manifests the install reads', ()
   });
 
   it('lists tarballs as files and folders with a slash, resolved from each manifest; workspace packages are skipped', () => {
-    const { fs } = workspace({ devDependencies: { 'nx-dockerize': 'file:tools/nx-dockerize-0.1.0.tgz' }, overrides: { 'left-pad': 'file:./vendor/left-pad' } });
-    expect(detectLocalDependencies({ fs, project: 'api', manifestDirs: ['.', 'apps/api'], projectRoots: ['apps/api', 'libs/util'] })).toEqual(['tools/nx-dockerize-0.1.0.tgz', 'vendor/left-pad/']);
+    const { fs } = workspace({
+      devDependencies: { 'nx-dockerize': 'file:tools/nx-dockerize-0.1.0.tgz' },
+      overrides: { 'left-pad': 'file:./vendor/left-pad' },
+    });
+    expect(
+      detectLocalDependencies({
+        fs,
+        project: 'api',
+        manifestDirs: ['.', 'apps/api'],
+        projectRoots: ['apps/api', 'libs/util'],
+      }),
+    ).toEqual(['tools/nx-dockerize-0.1.0.tgz', 'vendor/left-pad/']);
   });
 
   it('refuses a dependency outside the workspace root, naming the manifest, the dependency and the fix (README install path)', () => {
@@ -52,12 +67,21 @@ describe('local file:/link: dependencies of the manifests the install reads', ()
     expect(() => detectNodeProject(input)).toThrow(
       /project "api": package\.json: dependency "nx-dockerize": "file:\.\.\/nx-dockerize-0\.1\.0\.tgz" points outside the workspace root.*Fix: move the tarball or folder into the workspace \(e\.g\. tools\/\).*npm i -D \.\/tools\//,
     );
-    expect(() => detectNodeProject(workspace({ devDependencies: { x: 'file:/home/me/x.tgz' } }))).toThrow(/outside the workspace root/);
-    expect(() => detectNodeProject(workspace({ devDependencies: { x: 'file:tools/missing.tgz' } }))).toThrow(/names tools\/missing\.tgz, which does not exist/);
+    expect(() => detectNodeProject(workspace({ devDependencies: { x: 'file:/home/me/x.tgz' } }))).toThrow(
+      /outside the workspace root/,
+    );
+    expect(() => detectNodeProject(workspace({ devDependencies: { x: 'file:tools/missing.tgz' } }))).toThrow(
+      /names tools\/missing\.tgz, which does not exist/,
+    );
   });
 
   it('a tarball inside the workspace enters the context and is copied before the install, and stays out of the runtime', () => {
-    const profile = detectNodeProject(workspace({ devDependencies: { 'nx-dockerize': 'file:tools/nx-dockerize-0.1.0.tgz' }, overrides: { 'left-pad': 'file:./vendor/left-pad' } }));
+    const profile = detectNodeProject(
+      workspace({
+        devDependencies: { 'nx-dockerize': 'file:tools/nx-dockerize-0.1.0.tgz' },
+        overrides: { 'left-pad': 'file:./vendor/left-pad' },
+      }),
+    );
     expect(profile.localDependencies).toEqual(['tools/nx-dockerize-0.1.0.tgz', 'vendor/left-pad/']);
     const plan = planProject(withSettings(profile, defaultOptions));
     expect(plan.ignore).toEqual(expect.arrayContaining(['!tools/nx-dockerize-0.1.0.tgz', '!vendor/left-pad']));

@@ -22,7 +22,9 @@ function listSpecs(manifest: Record<string, unknown>): [string, string][] {
   const fields = [...DEPENDENCY_FIELDS.map((field) => manifest[field]), pnpmOverrides];
   const walk = (value: unknown): [string, string][] =>
     value && typeof value === 'object'
-      ? Object.entries(value as Record<string, unknown>).flatMap(([name, spec]) => (typeof spec === 'string' ? [[name, spec] as [string, string]] : walk(spec)))
+      ? Object.entries(value as Record<string, unknown>).flatMap(([name, spec]) =>
+          typeof spec === 'string' ? [[name, spec] as [string, string]] : walk(spec),
+        )
       : [];
   return fields.flatMap(walk);
 }
@@ -61,7 +63,8 @@ export function detectLocalDependencies(input: LocalDependencyInput): string[] {
           problem: `dependency "${name}": "${spec}" ${what}; the image build sees only the workspace (its build context), so the install cannot find it`,
           fix: `move the tarball or folder into the workspace (e.g. tools/), then reinstall it from there (e.g. \`npm i -D ./tools/<file>.tgz\`), so ${manifestPath} points inside the workspace`,
         });
-      if (local.startsWith('/') || local.startsWith('~') || path === '..' || path.startsWith('../')) throw problem('points outside the workspace root');
+      if (local.startsWith('/') || local.startsWith('~') || path === '..' || path.startsWith('../'))
+        throw problem('points outside the workspace root');
       if (path === '.' || input.projectRoots.includes(path)) continue;
       if (!fs.exists(path)) throw problem(`names ${path}, which does not exist`);
       found.add(fs.read(path) === undefined ? `${path}/` : path);

@@ -12,7 +12,8 @@ const ANALYSIS_PACKAGES = ['@nx/workspace', '@nx/js', '@nx/node', '@nx/next', '@
 
 /** Whether Nx analyses source imports into `npm:` edges, and why, in Nx's own order (`jsPluginConfig`). */
 export function readSourceAnalysis(nxJson: unknown, rootPackageJson?: PackageJson): { on: boolean; why: string } {
-  const config = (nxJson as { pluginsConfig?: Record<string, { analyzeSourceFiles?: unknown }> } | undefined)?.pluginsConfig?.['@nx/js'];
+  const config = (nxJson as { pluginsConfig?: Record<string, { analyzeSourceFiles?: unknown }> } | undefined)
+    ?.pluginsConfig?.['@nx/js'];
   if (config) {
     const on = config.analyzeSourceFiles !== false;
     return { on, why: on ? 'pluginsConfig["@nx/js"] is set' : 'pluginsConfig["@nx/js"].analyzeSourceFiles is false' };
@@ -21,7 +22,10 @@ export function readSourceAnalysis(nxJson: unknown, rootPackageJson?: PackageJso
   const found = ANALYSIS_PACKAGES.find((name) => deps[name] !== undefined);
   return found
     ? { on: true, why: `package.json has ${found}` }
-    : { on: false, why: `nx.json has no pluginsConfig["@nx/js"] and package.json none of ${ANALYSIS_PACKAGES.join(', ')}` };
+    : {
+        on: false,
+        why: `nx.json has no pluginsConfig["@nx/js"] and package.json none of ${ANALYSIS_PACKAGES.join(', ')}`,
+      };
 }
 
 /**
@@ -33,11 +37,26 @@ export function readSourceAnalysis(nxJson: unknown, rootPackageJson?: PackageJso
 export function describeExternalBuild(target: TargetInput | undefined): string | undefined {
   if (!target) return 'no build target: node runs the sources';
   const { executor = '', options = {} } = target;
-  if (executor === '@nx/esbuild:esbuild') return options.thirdParty === true && options.bundle !== false ? undefined : `targets.build: ${executor} without thirdParty: true`;
-  if (executor === '@nx/webpack:webpack' || executor === '@nx/rspack:rspack') return options.externalDependencies === 'none' ? undefined : `targets.build: ${executor} with externalDependencies ${JSON.stringify(options.externalDependencies ?? 'all')}`;
+  if (executor === '@nx/esbuild:esbuild')
+    return options.thirdParty === true && options.bundle !== false
+      ? undefined
+      : `targets.build: ${executor} without thirdParty: true`;
+  if (executor === '@nx/webpack:webpack' || executor === '@nx/rspack:rspack')
+    return options.externalDependencies === 'none'
+      ? undefined
+      : `targets.build: ${executor} with externalDependencies ${JSON.stringify(options.externalDependencies ?? 'all')}`;
   if (/^@nx\/(js:(tsc|swc)|rollup:rollup)$/.test(executor)) return `targets.build: ${executor}`;
-  const command = [target.command, options.command, ...(Array.isArray(options.commands) ? options.commands.map((c: unknown) => (typeof c === 'string' ? c : (c as { command?: string })?.command)) : [])].filter((c): c is string => typeof c === 'string').join(' && ');
-  if (/\besbuild\b/.test(command)) return /--packages=external/.test(command) || !/--bundle\b/.test(command) ? `targets.build: ${command}` : undefined;
+  const command = [
+    target.command,
+    options.command,
+    ...(Array.isArray(options.commands)
+      ? options.commands.map((c: unknown) => (typeof c === 'string' ? c : (c as { command?: string })?.command))
+      : []),
+  ]
+    .filter((c): c is string => typeof c === 'string')
+    .join(' && ');
+  if (/\besbuild\b/.test(command))
+    return /--packages=external/.test(command) || !/--bundle\b/.test(command) ? `targets.build: ${command}` : undefined;
   if (/\b(tsc|swc)\b/.test(command)) return `targets.build: ${command}`;
   return undefined;
 }
@@ -53,13 +72,22 @@ function listSources(fs: FsView, dir: string, limit: number, out: string[] = [])
     const path = dir === '.' ? name : `${dir}/${name}`;
     if (fs.read(path) === undefined) {
       if (!SKIPPED_DIRS.has(name) && !name.startsWith('.')) listSources(fs, path, limit, out);
-    } else if (SOURCE.test(name) && !/\.(spec|test|d|config)\.[cm]?[jt]sx?$/.test(name) && !/^(eslint|jest|vite|webpack|rollup)\b/.test(name)) out.push(path);
+    } else if (
+      SOURCE.test(name) &&
+      !/\.(spec|test|d|config)\.[cm]?[jt]sx?$/.test(name) &&
+      !/^(eslint|jest|vite|webpack|rollup)\b/.test(name)
+    )
+      out.push(path);
   }
   return out;
 }
 
 /** The first `[file, package]` whose import names a package of the root manifest (not a builtin, not `import type`). */
-export function findPackageImport(fs: FsView, roots: string[], rootPackageJson?: PackageJson): [string, string] | undefined {
+export function findPackageImport(
+  fs: FsView,
+  roots: string[],
+  rootPackageJson?: PackageJson,
+): [string, string] | undefined {
   const packages = new Set(Object.keys({ ...rootPackageJson?.dependencies, ...rootPackageJson?.devDependencies }));
   for (const file of roots.flatMap((root) => listSources(fs, joinPath(root), 500))) {
     const text = (fs.read(file) ?? '').replace(/^\s*import\s+type\b.*$/gm, '');

@@ -20,7 +20,10 @@ export interface NativeModule {
  * libvips42 to run); from 0.33 libvips ships in `@img/sharp-libvips-*` npm packages (sharp docs,
  * "Installation").
  */
-function toSystemNeeds(name: string, version: string | undefined): Pick<NativeModule, 'compiles' | 'system'> | undefined {
+function toSystemNeeds(
+  name: string,
+  version: string | undefined,
+): Pick<NativeModule, 'compiles' | 'system'> | undefined {
   if (name !== 'sharp' || !version) return undefined;
   const [major, minor] = version.split('.').map(Number);
   if (major > 0 || minor >= 33) return undefined;
@@ -69,7 +72,12 @@ interface LockEntry {
  * the known table on the direct packages. `roots` are what the image's install builds (dev
  * included); `runtimeRoots` the production packages (what the runtime loads). Sorted by name.
  */
-export function detectNativeModules(input: { fs: FsView; lockfile?: string; roots: string[]; runtimeRoots: string[] }): NativeModule[] {
+export function detectNativeModules(input: {
+  fs: FsView;
+  lockfile?: string;
+  roots: string[];
+  runtimeRoots: string[];
+}): NativeModule[] {
   const entries = input.lockfile?.endsWith('package-lock.json') ? readLockEntries(input.fs, input.lockfile) : undefined;
   const reachable = entries ? walk(entries, input.roots) : new Set(input.roots);
   const atRuntime = entries ? walk(entries, input.runtimeRoots) : new Set(input.runtimeRoots);

@@ -68,19 +68,34 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
       project: project.name,
       file: joinPath(projectRoot, projectPackageJson ? 'package.json' : 'project.json'),
       problem: `${frameworks[0].name} writes its server only when built, and the project has no build target or build script`,
-      fix: projectPackageJson ? `add "build": "next build" to the scripts of ${joinPath(projectRoot, 'package.json')}` : 'add a build target (e.g. nx:run-commands with "next build" and cwd set to the project)',
+      fix: projectPackageJson
+        ? `add "build": "next build" to the scripts of ${joinPath(projectRoot, 'package.json')}`
+        : 'add a build target (e.g. nx:run-commands with "next build" and cwd set to the project)',
     });
   }
   const build = withFrameworkOutput(detectedBuild, frameworkOutput);
-  const entrypoint = detectEntrypoint({ fs, project: project.name, projectRoot, projectPackageJson, build, entry: options.entry, frameworkOutput });
+  const entrypoint = detectEntrypoint({
+    fs,
+    project: project.name,
+    projectRoot,
+    projectPackageJson,
+    build,
+    entry: options.entry,
+    frameworkOutput,
+  });
   const frameworkPort = frameworks.find((facts) => facts.defaultPort)?.defaultPort;
   const entryFile = !build ? { entryFile: joinPath(projectRoot, entrypoint.value) } : {};
-  const port = detectPort({ fs, projectRoot, port: options.port, ...entryFile }) ?? (frameworkPort && { value: frameworkPort.port, source: frameworkPort.source });
+  const port =
+    detectPort({ fs, projectRoot, port: options.port, ...entryFile }) ??
+    (frameworkPort && { value: frameworkPort.port, source: frameworkPort.source });
   const nativeModules = detectNativeModules({
     fs,
     lockfile,
     // What the image's install builds: the project's packages and the root manifest's own.
-    roots: [...packages.keys(), ...Object.keys({ ...rootPackageJson?.dependencies, ...rootPackageJson?.devDependencies })],
+    roots: [
+      ...packages.keys(),
+      ...Object.keys({ ...rootPackageJson?.dependencies, ...rootPackageJson?.devDependencies }),
+    ],
     // What the runtime loads: the project's production packages (graph edges are imports).
     runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
   });
@@ -94,12 +109,23 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     projectRoots: Object.values(graph.nodes).map((node) => joinPath(node.data.root)),
   });
   // A framework that bundles its node_modules (Next standalone) needs no production install.
-  const hasProdDependencies = !frameworks.some((facts) => facts.bundlesDependencies) && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  const hasProdDependencies =
+    !frameworks.some((facts) => facts.bundlesDependencies) &&
+    detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
   if (style === 'integrated' && !hasProdDependencies && !frameworks.some((facts) => facts.bundlesDependencies)) {
-    assertGraphSeesImports({ fs, project: project.name, roots: [projectRoot, ...closure], build: project.targets?.build, rootPackageJson });
+    assertGraphSeesImports({
+      fs,
+      project: project.name,
+      roots: [projectRoot, ...closure],
+      build: project.targets?.build,
+      rootPackageJson,
+    });
   }
   // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
-  const runtimeManifest = style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, packageManager.value) : undefined;
+  const runtimeManifest =
+    style === 'integrated' && hasProdDependencies
+      ? input.createRuntimeManifest?.(project.name, packageManager.value)
+      : undefined;
 
   return {
     language: 'node',

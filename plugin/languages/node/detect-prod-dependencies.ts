@@ -20,8 +20,13 @@ interface Context {
 export function detectProdDependencies(context: Context): boolean {
   if (context.style === 'integrated') {
     const closure = new Set(context.closure);
-    const names = [context.project, ...Object.keys(context.graph.nodes).filter((name) => closure.has(context.graph.nodes[name].data.root))];
-    return names.some((name) => (context.graph.dependencies[name] ?? []).some(({ target }) => target.startsWith('npm:')));
+    const names = [
+      context.project,
+      ...Object.keys(context.graph.nodes).filter((name) => closure.has(context.graph.nodes[name].data.root)),
+    ];
+    return names.some((name) =>
+      (context.graph.dependencies[name] ?? []).some(({ target }) => target.startsWith('npm:')),
+    );
   }
   return Object.keys(context.projectPackageJson?.dependencies ?? {}).length > 0;
 }

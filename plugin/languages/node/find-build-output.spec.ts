@@ -7,7 +7,12 @@ function memoryFs(files: Record<string, string>): FsView {
   return { read: (path) => files[path], exists: (path) => path in files, list: () => [] };
 }
 
-const cases: { name: string; target?: TargetInput; files?: Record<string, string>; expected: { outputPath: string; entry: string } | undefined }[] = [
+const cases: {
+  name: string;
+  target?: TargetInput;
+  files?: Record<string, string>;
+  expected: { outputPath: string; entry: string } | undefined;
+}[] = [
   {
     name: '@nx/webpack:webpack: outputPath + main.js',
     target: { executor: '@nx/webpack:webpack', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/main.ts' } },
@@ -20,7 +25,10 @@ const cases: { name: string; target?: TargetInput; files?: Record<string, string
   },
   {
     name: '@nx/esbuild:esbuild: the main file name as .js',
-    target: { executor: '@nx/esbuild:esbuild', options: { outputPath: 'dist/apps/api', main: 'apps/api/src/index.ts' } },
+    target: {
+      executor: '@nx/esbuild:esbuild',
+      options: { outputPath: 'dist/apps/api', main: 'apps/api/src/index.ts' },
+    },
     expected: { outputPath: 'dist/apps/api', entry: 'dist/apps/api/index.js' },
   },
   {
@@ -30,7 +38,9 @@ const cases: { name: string; target?: TargetInput; files?: Record<string, string
   },
   {
     name: 'webpack.config.js with NxAppWebpackPlugin({ outputPath }) (workspace-relative)',
-    files: { 'apps/api/webpack.config.js': "new NxAppWebpackPlugin({ outputPath: 'dist/apps/api', outputFileName: 'app.js' })" },
+    files: {
+      'apps/api/webpack.config.js': "new NxAppWebpackPlugin({ outputPath: 'dist/apps/api', outputFileName: 'app.js' })",
+    },
     expected: { outputPath: 'dist/apps/api', entry: 'dist/apps/api/app.js' },
   },
   {

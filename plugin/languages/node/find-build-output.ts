@@ -74,7 +74,9 @@ function fromWebpackConfig({ fs, projectRoot }: Context): BuildOutput | undefine
     const text = fs.read(file);
     if (text === undefined) continue;
     const pluginOutput = /\boutputPath\s*:\s*['"`]([^'"`]+)['"`]/.exec(text)?.[1];
-    const joined = /\bpath\s*:\s*[^,{}]*?\b(?:join|resolve)\(\s*__dirname\s*,\s*['"`]([^'"`]+)['"`]\s*\)/.exec(text)?.[1];
+    const joined = /\bpath\s*:\s*[^,{}]*?\b(?:join|resolve)\(\s*__dirname\s*,\s*['"`]([^'"`]+)['"`]\s*\)/.exec(
+      text,
+    )?.[1];
     const outputPath = pluginOutput ? joinPath(pluginOutput) : joined ? joinPath(projectRoot, joined) : undefined;
     if (!outputPath || outputPath.startsWith('..')) return undefined;
     const fileName = /\boutputFileName\s*:\s*['"`]([^'"`]+)['"`]/.exec(text)?.[1] ?? 'main.js';
@@ -93,7 +95,10 @@ function fromNestCli({ fs, projectRoot }: Context): BuildOutput | undefined {
     const outputPath = joinPath(projectRoot, 'dist');
     return { outputPath, entry: joinPath(outputPath, `${entryFile}.js`), source: `${file} (webpack builder)` };
   }
-  const tsconfig = joinPath(projectRoot, typeof compilerOptions.tsConfigPath === 'string' ? compilerOptions.tsConfigPath : 'tsconfig.build.json');
+  const tsconfig = joinPath(
+    projectRoot,
+    typeof compilerOptions.tsConfigPath === 'string' ? compilerOptions.tsConfigPath : 'tsconfig.build.json',
+  );
   const outDir = readOutDir(fs, tsconfig);
   if (!outDir) return undefined;
   const outputPath = joinPath(posix.dirname(tsconfig), outDir);
@@ -107,7 +112,10 @@ function readOutDir(fs: FsView, tsconfig: string, depth = 0): string | undefined
   const outDir = (json.compilerOptions as Record<string, unknown> | undefined)?.outDir;
   if (typeof outDir === 'string') return outDir;
   if (typeof json.extends === 'string' && json.extends.startsWith('.') && depth < 3) {
-    const parent = joinPath(posix.dirname(tsconfig), json.extends.endsWith('.json') ? json.extends : `${json.extends}.json`);
+    const parent = joinPath(
+      posix.dirname(tsconfig),
+      json.extends.endsWith('.json') ? json.extends : `${json.extends}.json`,
+    );
     const inherited = readOutDir(fs, parent, depth + 1);
     // An inherited outDir is relative to the file that declares it.
     return inherited && posix.relative(posix.dirname(tsconfig), joinPath(posix.dirname(parent), inherited));

@@ -8,7 +8,12 @@ function planRootFileCopies(rootFiles: string[]): Step[] {
   const nested = rootFiles.filter((file) => file.includes('/'));
   return [
     ...(topLevel.length > 0 ? [{ kind: 'copy', role: 'source', sources: topLevel, dest: './' } as Step] : []),
-    ...nested.map((file): Step => ({ kind: 'copy', role: 'source', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+    ...nested.map((file): Step => ({
+      kind: 'copy',
+      role: 'source',
+      sources: [file],
+      dest: `${file.slice(0, file.lastIndexOf('/'))}/`,
+    })),
   ];
 }
 
@@ -25,7 +30,12 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
   const build = ctx.profile.build;
   if (!ctx.hasBuildStage) return undefined;
   // A build that runs through Nx runs the libraries' ^build itself.
-  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({ kind: 'run', role: 'build', command: ['/bin/sh', '-c', lib.command], mounts: [] }));
+  const libraryBuilds = (build?.value.runsNx ? [] : (ctx.profile.libraryBuilds ?? [])).map((lib): Step => ({
+    kind: 'run',
+    role: 'build',
+    command: ['/bin/sh', '-c', lib.command],
+    mounts: [],
+  }));
   const closure = ctx.profile.closure.filter((root) => root !== ctx.profile.projectRoot);
   return {
     name: 'build',
@@ -37,7 +47,16 @@ export function planNodeBuildStage(ctx: NodeContext): Stage | undefined {
       ...libraryBuilds,
       planDirCopy(ctx.profile.projectRoot),
       ...planFrameworkBuildSteps(ctx),
-      ...(build ? [{ kind: 'run', role: 'build', command: ['/bin/sh', '-c', build.value.command], mounts: planFrameworkBuildMounts(ctx) } as Step] : []),
+      ...(build
+        ? [
+            {
+              kind: 'run',
+              role: 'build',
+              command: ['/bin/sh', '-c', build.value.command],
+              mounts: planFrameworkBuildMounts(ctx),
+            } as Step,
+          ]
+        : []),
     ],
   };
 }

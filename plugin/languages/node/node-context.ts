@@ -47,7 +47,10 @@ export function toNodeContext(profile: NodeProfile): NodeContext {
   assertRuntimeFits(profile);
   // detectNodeVersion resolved the option, engines, .nvmrc or a range to a major.
   const major = profile.nodeVersion.value;
-  const { runtime, buildMode } = { runtime: profile.settings.runtime.value, buildMode: profile.settings.buildMode.value };
+  const { runtime, buildMode } = {
+    runtime: profile.settings.runtime.value,
+    buildMode: profile.settings.buildMode.value,
+  };
   const pm = nodePackageManagers[profile.packageManager.value];
   // A root project's manifest is the root package.json itself: it is no workspace of its own.
   const own = profile.style === 'package' && profile.projectRoot !== '.' ? [profile.projectRoot] : [];

@@ -13,13 +13,22 @@ export function planNodeIgnore(ctx: NodeContext): string[] {
   return planAllowList({
     project: profile.project,
     projectRoot: profile.projectRoot,
-    rootFiles: ['package.json', ctx.lockfile, ...ctx.installInputs.map((path) => path.replace(/\/$/, '')), ...framework.allow, ...profile.rootFiles],
+    rootFiles: [
+      'package.json',
+      ctx.lockfile,
+      ...ctx.installInputs.map((path) => path.replace(/\/$/, '')),
+      ...framework.allow,
+      ...profile.rootFiles,
+    ],
     closure: profile.closure,
     buildContext: profile.buildContext,
     excludeEverywhere: ['dist'],
     // A framework's local build output (Next's `.next`), already `**/`-anchored.
     excludePaths: framework.exclude,
     // copy-output also lets in the output of closure libraries built first (their `main` folder).
-    reinclude: ctx.buildMode === 'copy-output' ? [ctx.outputPath, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [lib.output] : []))] : [],
+    reinclude:
+      ctx.buildMode === 'copy-output'
+        ? [ctx.outputPath, ...(profile.libraryBuilds ?? []).flatMap((lib) => (lib.output ? [lib.output] : []))]
+        : [],
   });
 }

@@ -17,7 +17,11 @@ const NPMRC_SECRET: Mount = { type: 'secret', id: 'npmrc', target: '/run/secrets
  */
 const TOKEN_SECRET: Mount = { type: 'secret', id: 'npm-token', env: 'NPM_TOKEN' };
 // `env` keeps the install a plain argv; a missing optional secret only makes Node print a warning.
-const SECRET_ENV = ['env', 'NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt', 'npm_config_userconfig=/run/secrets/npmrc'];
+const SECRET_ENV = [
+  'env',
+  'NODE_EXTRA_CA_CERTS=/run/secrets/ca-certificates.crt',
+  'npm_config_userconfig=/run/secrets/npmrc',
+];
 const NPM_CACHE: Mount = { type: 'cache', target: '/root/.npm', sharing: 'locked' };
 /** Every step that reaches a registry mounts the three optional secrets (CA, npmrc, token). */
 const REGISTRY_SECRETS: Mount[] = [CA_SECRET, NPMRC_SECRET, TOKEN_SECRET];
@@ -33,7 +37,14 @@ function planToolSteps(ctx: NodeContext): Step[] {
   const { pm } = ctx;
   // A pruning script's own dependency (yarn's lockfile parser) lives outside the workspace.
   const pruneTool: Step[] = pm.prune?.tool
-    ? [{ kind: 'run', role: 'setup', command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool], mounts: [NPM_CACHE, ...REGISTRY_SECRETS] }]
+    ? [
+        {
+          kind: 'run',
+          role: 'setup',
+          command: [...SECRET_ENV, 'npm', 'install', '--global', '--prefix', '/opt/nx-dockerize', pm.prune.tool],
+          mounts: [NPM_CACHE, ...REGISTRY_SECRETS],
+        },
+      ]
     : [];
   return [...planPackageManagerInstall(ctx), ...pruneTool];
 }
@@ -48,11 +59,14 @@ function planPackageManagerInstall(ctx: NodeContext): Step[] {
   // Upstream node images ship yarn 1 in /usr/local/bin: without --force npm stops with EEXIST on
   // those links, for `yarn` and for `@yarnpkg/cli-dist` alike (checked with a probe of upstream's layout).
   const force = pm.npmPackage === 'yarn' || pm.npmPackage === '@yarnpkg/cli-dist' ? ['--force'] : [];
-  return [{
-    kind: 'run', role: 'setup',
-    command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
-    mounts: [NPM_CACHE, ...REGISTRY_SECRETS],
-  }];
+  return [
+    {
+      kind: 'run',
+      role: 'setup',
+      command: [...SECRET_ENV, 'npm', 'install', '--global', ...force, `${pm.npmPackage}@${ctx.pmVersion}`],
+      mounts: [NPM_CACHE, ...REGISTRY_SECRETS],
+    },
+  ];
 }
 
 function planBaseStage(ctx: NodeContext): Stage {
@@ -63,7 +77,10 @@ function planBaseStage(ctx: NodeContext): Stage {
     steps: [
       { kind: 'workdir', path: '/workspace' },
       // npm_config_cache pins the directory `npm install --global` caches in (the mount below).
-      { kind: 'env', vars: { npm_config_cache: '/root/.npm', ...ctx.pm.env, PATH: '/workspace/node_modules/.bin:$PATH' } },
+      {
+        kind: 'env',
+        vars: { npm_config_cache: '/root/.npm', ...ctx.pm.env, PATH: '/workspace/node_modules/.bin:$PATH' },
+      },
       ...planBaseSystemSteps(ctx),
       ...planToolSteps(ctx),
     ],
@@ -74,10 +91,27 @@ function planBaseStage(ctx: NodeContext): Stage {
 export function planManifestCopies(ctx: NodeContext): Step[] {
   const files = ctx.installInputs.filter((path) => !path.endsWith('/'));
   return [
-    { kind: 'copy', role: 'manifest', sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))], dest: './' },
-    ...files.filter((file) => file.includes('/')).map((file): Step => ({ kind: 'copy', role: 'manifest', sources: [file], dest: `${file.slice(0, file.lastIndexOf('/'))}/` })),
+    {
+      kind: 'copy',
+      role: 'manifest',
+      sources: ['package.json', ctx.lockfile, ...files.filter((file) => !file.includes('/'))],
+      dest: './',
+    },
+    ...files
+      .filter((file) => file.includes('/'))
+      .map((file): Step => ({
+        kind: 'copy',
+        role: 'manifest',
+        sources: [file],
+        dest: `${file.slice(0, file.lastIndexOf('/'))}/`,
+      })),
     ...planDirCopies(ctx.installInputs),
-    ...ctx.workspaces.map((root): Step => ({ kind: 'copy', role: 'manifest', sources: [`${root}/package.json`], dest: `${root}/` })),
+    ...ctx.workspaces.map((root): Step => ({
+      kind: 'copy',
+      role: 'manifest',
+      sources: [`${root}/package.json`],
+      dest: `${root}/`,
+    })),
   ];
 }
 
@@ -85,9 +119,18 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   const prune = ctx.pm.prune;
   if (!prune) return undefined;
   const command = prune.script ? [...prune.command, ...ctx.workspaces] : prune.command;
-  const mounts: Mount[] = prune.cacheDir ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, ...REGISTRY_SECRETS] : [];
+  const mounts: Mount[] = prune.cacheDir
+    ? [{ type: 'cache', target: prune.cacheDir, sharing: 'locked' }, ...REGISTRY_SECRETS]
+    : [];
   const argv = prune.cacheDir ? [...SECRET_ENV, ...command] : command;
-  const run: Step = { kind: 'run', role: 'prune', command: argv, mounts, comment: PRUNE_COMMENT, ...(prune.script && { heredoc: { script: prune.script } }) };
+  const run: Step = {
+    kind: 'run',
+    role: 'prune',
+    command: argv,
+    mounts,
+    comment: PRUNE_COMMENT,
+    ...(prune.script && { heredoc: { script: prune.script } }),
+  };
   return {
     name: 'manifests',
     role: 'deps',
@@ -98,14 +141,22 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
 
 function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
-  const run: Step = { kind: 'run', role: 'install', locked: true, command: [...SECRET_ENV, ...install], mounts: [cache, ...REGISTRY_SECRETS] };
+  const run: Step = {
+    kind: 'run',
+    role: 'install',
+    locked: true,
+    command: [...SECRET_ENV, ...install],
+    mounts: [cache, ...REGISTRY_SECRETS],
+  };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
 
 /** Integrated projects install the Nx-made runtime manifest and lockfile (beside the Dockerfile). */
 function planRuntimeManifestCopies(ctx: NodeContext): Step[] {
   const root = ctx.profile.projectRoot;
-  const configFiles = ctx.installInputs.filter((path) => path === '.npmrc' || path === '.yarnrc.yml' || path === 'bunfig.toml');
+  const configFiles = ctx.installInputs.filter(
+    (path) => path === '.npmrc' || path === '.yarnrc.yml' || path === 'bunfig.toml',
+  );
   return [
     { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.package.json`], dest: './package.json' },
     { kind: 'copy', role: 'manifest', sources: [`${root}/Dockerfile.${ctx.lockfile}`], dest: `./${ctx.lockfile}` },
@@ -116,7 +167,9 @@ function planRuntimeManifestCopies(ctx: NodeContext): Step[] {
 
 /** Install-input folders (listed with a trailing slash) keep their place in the tree. */
 function planDirCopies(inputs: string[]): Step[] {
-  return inputs.filter((path) => path.endsWith('/')).map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [dir], dest: dir }));
+  return inputs
+    .filter((path) => path.endsWith('/'))
+    .map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [dir], dest: dir }));
 }
 
 function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
@@ -127,8 +180,11 @@ function planProdInputs(ctx: NodeContext, shared: Step[]): Step[] {
 function toProdInstall(ctx: NodeContext): string[] {
   // patch-package in a root script must run in production too: the scripts stay on (patch-package
   // then has to be a production dependency, as its own docs say; the header says so).
-  const rootScripts = (ctx.profile.rootLifecycleScripts ?? []).length > 0 && !ctx.profile.runtimeManifest && !ctx.profile.patchPackage;
-  return rootScripts && ctx.pm.prodInstallWithoutRootScripts ? ctx.pm.prodInstallWithoutRootScripts : ctx.pm.prodInstall;
+  const rootScripts =
+    (ctx.profile.rootLifecycleScripts ?? []).length > 0 && !ctx.profile.runtimeManifest && !ctx.profile.patchPackage;
+  return rootScripts && ctx.pm.prodInstallWithoutRootScripts
+    ? ctx.pm.prodInstallWithoutRootScripts
+    : ctx.pm.prodInstall;
 }
 
 /**
@@ -140,7 +196,9 @@ export function planNodeInstallStages(ctx: NodeContext): Stage[] {
   const needsProdDeps = ctx.profile.hasProdDependencies;
   if (!needsDeps && !needsProdDeps) return [];
   const manifests = planManifestsStage(ctx);
-  const shared: Step[] = manifests ? [{ kind: 'copy', role: 'manifest', from: 'manifests', sources: ['/pruned/'], dest: './' }] : planManifestCopies(ctx);
+  const shared: Step[] = manifests
+    ? [{ kind: 'copy', role: 'manifest', from: 'manifests', sources: ['/pruned/'], dest: './' }]
+    : planManifestCopies(ctx);
   return [
     planBaseStage(ctx),
     ...(manifests ? [manifests] : []),

@@ -59,7 +59,12 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     installInputs: ['.npmrc', 'patches'],
     cacheDir: NPM_CACHE,
     // npm_config_cache pins the directory the cache mount targets; the rest silences network chatter.
-    env: { npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+    env: {
+      npm_config_cache: NPM_CACHE,
+      npm_config_update_notifier: 'false',
+      npm_config_fund: 'false',
+      npm_config_audit: 'false',
+    },
     install: ['npm', 'ci'],
     prodInstall: ['npm', 'ci', '--omit=dev'],
     prodInstallWithoutRootScripts: ['/bin/sh', '-c', 'npm ci --omit=dev --ignore-scripts && npm rebuild'],
@@ -75,7 +80,11 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     install: ['pnpm', 'install', '--frozen-lockfile'],
     // With only the project's manifests present, the root and those workspaces are all that install.
     prodInstall: ['pnpm', 'install', '--frozen-lockfile', '--prod'],
-    prodInstallWithoutRootScripts: ['/bin/sh', '-c', 'pnpm install --frozen-lockfile --prod --ignore-scripts && pnpm rebuild'],
+    prodInstallWithoutRootScripts: [
+      '/bin/sh',
+      '-c',
+      'pnpm install --frozen-lockfile --prod --ignore-scripts && pnpm rebuild',
+    ],
     npmPackage: 'pnpm',
     // pnpm drops the importers and packages of absent workspaces and keeps every locked version;
     // it reads registry metadata to do so (--offline fails with an empty metadata cache), so the
@@ -90,7 +99,8 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     env: { YARN_CACHE_FOLDER: '/usr/local/share/.cache/yarn' },
     install: ['yarn', 'install', '--frozen-lockfile'],
     prodInstall: ['yarn', 'install', '--frozen-lockfile', '--production'],
-    rootScriptsNote: 'Yarn 1 runs the root lifecycle scripts on a production install and has no rebuild that skips only them: a root script that needs a devDependency (husky) fails it; move such hooks to a script that checks for the tool, e.g. "prepare": "husky || true"',
+    rootScriptsNote:
+      'Yarn 1 runs the root lifecycle scripts on a production install and has no rebuild that skips only them: a root script that needs a devDependency (husky) fails it; move such hooks to a script that checks for the tool, e.g. "prepare": "husky || true"',
     npmPackage: 'yarn',
     // yarn's own lockfile module parses and writes; the embedded script keeps what the manifests
     // reach (checked: byte-identical to yarn.lock minus the other workspace's entries).
@@ -111,12 +121,20 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     },
     install: ['yarn', 'install', '--immutable'],
     prodInstall: ['yarn', 'workspaces', 'focus', '--all', '--production'],
-    rootScriptsNote: 'Yarn Berry runs no root prepare on install, only workspaces\' postinstall scripts; a root postinstall that needs a devDependency fails the production install',
+    rootScriptsNote:
+      "Yarn Berry runs no root prepare on install, only workspaces' postinstall scripts; a root postinstall that needs a devDependency fails the production install",
     npmPackage: '@yarnpkg/cli-dist',
     // update-lockfile mode drops absent workspaces' entries and fetches only entries without a
     // checksum; network disabled proves it fetched nothing.
     prune: {
-      command: ['env', 'YARN_ENABLE_IMMUTABLE_INSTALLS=false', 'YARN_ENABLE_NETWORK=false', 'yarn', 'install', '--mode=update-lockfile'],
+      command: [
+        'env',
+        'YARN_ENABLE_IMMUTABLE_INSTALLS=false',
+        'YARN_ENABLE_NETWORK=false',
+        'yarn',
+        'install',
+        '--mode=update-lockfile',
+      ],
     },
   },
   bun: {
@@ -126,7 +144,8 @@ export const nodePackageManagers: Record<NodePackageManager, PackageManagerRecip
     env: { BUN_INSTALL_CACHE_DIR: '/root/.bun/install/cache' },
     install: ['bun', 'install', '--frozen-lockfile'],
     prodInstall: ['bun', 'install', '--frozen-lockfile', '--production'],
-    rootScriptsNote: 'bun runs the root lifecycle scripts on install; a root script that needs a devDependency (husky) fails the production install',
+    rootScriptsNote:
+      'bun runs the root lifecycle scripts on install; a root script that needs a devDependency (husky) fails the production install',
     npmPackage: 'bun',
     // bun refuses a frozen install with a subset of workspace manifests ("lockfile had changes");
     // `--lockfile-only` with only the project's manifests drops the others (bun 1.3.9, empty cache).

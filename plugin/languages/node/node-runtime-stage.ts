@@ -34,7 +34,9 @@ export function planNodeHealth(ctx: NodeContext) {
 function toInstallExcludes(ctx: NodeContext): string[] {
   const linked = (ctx.profile.localDependencies ?? []).filter((path) => path.endsWith('/'));
   // Config files are excluded from every runtime copy at any depth (withoutConfigFiles), not once more here.
-  const kept = ctx.installInputs.filter((path) => !linked.includes(path) && !PACKAGE_MANAGER_CONFIG_FILES.includes(path));
+  const kept = ctx.installInputs.filter(
+    (path) => !linked.includes(path) && !PACKAGE_MANAGER_CONFIG_FILES.includes(path),
+  );
   return [...kept.map((path) => path.replace(/\/$/, '')), ctx.lockfile];
 }
 
@@ -47,16 +49,43 @@ function toInstallExcludes(ctx: NodeContext): string[] {
 function planProdDepsCopy(ctx: NodeContext): Step[] {
   if (!ctx.profile.hasProdDependencies) return [];
   if (ctx.profile.runtimeManifest) {
-    return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/node_modules'], dest: './node_modules', link: true }];
+    return [
+      {
+        kind: 'copy',
+        role: 'dependencies',
+        from: 'prod-deps',
+        sources: ['/workspace/node_modules'],
+        dest: './node_modules',
+        link: true,
+      },
+    ];
   }
-  return [{ kind: 'copy', role: 'dependencies', from: 'prod-deps', sources: ['/workspace/'], dest: './', link: true, exclude: toInstallExcludes(ctx) }];
+  return [
+    {
+      kind: 'copy',
+      role: 'dependencies',
+      from: 'prod-deps',
+      sources: ['/workspace/'],
+      dest: './',
+      link: true,
+      exclude: toInstallExcludes(ctx),
+    },
+  ];
 }
 
 /** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
 function planTreeCopy(ctx: NodeContext, path: string): Step {
   const fromBuild = ctx.hasBuildStage;
   return fromBuild
-    ? { kind: 'copy', role: 'artifact', from: 'build', sources: [`/workspace/${path}/`], dest: `${path}/`, link: true, exclude: ['node_modules'] }
+    ? {
+        kind: 'copy',
+        role: 'artifact',
+        from: 'build',
+        sources: [`/workspace/${path}/`],
+        dest: `${path}/`,
+        link: true,
+        exclude: ['node_modules'],
+      }
     : { kind: 'copy', role: 'artifact', sources: [`${path}/`], dest: `${path}/`, link: true };
 }
 
@@ -106,7 +135,12 @@ export function planNodeRuntimeStage(ctx: NodeContext): Stage {
       { kind: 'workdir', path: '/app' },
       { kind: 'env', vars: { NODE_ENV: 'production' } },
       ...planRuntimeSystemSteps(ctx),
-      ...[...planProdDepsCopy(ctx), ...planLibraryCopies(ctx), planArtifactCopy(ctx), ...planFrameworkRuntimeSteps(ctx)].map(withoutConfigFiles),
+      ...[
+        ...planProdDepsCopy(ctx),
+        ...planLibraryCopies(ctx),
+        planArtifactCopy(ctx),
+        ...planFrameworkRuntimeSteps(ctx),
+      ].map(withoutConfigFiles),
       { kind: 'user', uid: flavour.uid, gid: flavour.uid },
       ...portSteps,
       planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),

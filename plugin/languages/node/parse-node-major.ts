@@ -21,7 +21,11 @@ const ANY_VERSION = new Set(['', '*', 'x', 'latest', 'node', 'current', 'stable'
  * - text `semver` cannot read but that starts with a major (`22-alpine`) → that major.
  * Returns undefined when the text holds no version at all.
  */
-export function parseNodeMajor(value: string, defaultMajor: string, supported: readonly string[] = [defaultMajor]): string | undefined {
+export function parseNodeMajor(
+  value: string,
+  defaultMajor: string,
+  supported: readonly string[] = [defaultMajor],
+): string | undefined {
   const text = value.trim().toLowerCase();
   if (ANY_VERSION.has(text)) return defaultMajor;
   if (text.startsWith('lts/')) return LTS_CODENAMES[text.slice(4)] ?? defaultMajor;

@@ -1,5 +1,14 @@
 /** Node flags whose value is the next word, e.g. `node -r dotenv/config src/server.js`. */
-const FLAGS_WITH_VALUE = new Set(['-r', '--require', '--import', '--loader', '--experimental-loader', '--env-file', '-C', '--conditions']);
+const FLAGS_WITH_VALUE = new Set([
+  '-r',
+  '--require',
+  '--import',
+  '--loader',
+  '--experimental-loader',
+  '--env-file',
+  '-C',
+  '--conditions',
+]);
 
 /**
  * The script file of the first `node …` call in an npm script

@@ -25,9 +25,10 @@ function findUnresolved(lockfile: NpmLockfile): string[] {
   const unresolved: string[] = [];
   for (const [location, entry] of Object.entries(packages)) {
     if (entry.link) continue;
-    const fields = location === '' || !location.includes('node_modules/')
-      ? ['dependencies', 'devDependencies', 'optionalDependencies']
-      : ['dependencies'];
+    const fields =
+      location === '' || !location.includes('node_modules/')
+        ? ['dependencies', 'devDependencies', 'optionalDependencies']
+        : ['dependencies'];
     for (const field of fields) {
       for (const name of Object.keys((entry[field] as Record<string, string>) ?? {})) {
         if (!resolvesUpward(packages, location, name)) unresolved.push(`${location || '(root)'} -> ${name}`);
@@ -74,7 +75,10 @@ describe('pruneNpmWorkspaces on a two-workspace fixture', () => {
 
   it('gives the same bytes when an unrelated workspace changes its dependencies', () => {
     const changed = structuredClone(lockfile);
-    changed.packages['apps/web'] = { ...changed.packages['apps/web'], dependencies: { debug: '^4.3.0', chalk: '^5.0.0' } };
+    changed.packages['apps/web'] = {
+      ...changed.packages['apps/web'],
+      dependencies: { debug: '^4.3.0', chalk: '^5.0.0' },
+    };
     changed.packages['node_modules/chalk'] = { version: '5.4.1', license: 'MIT' };
     delete changed.packages['node_modules/picocolors'];
     const before = JSON.stringify(pruneNpmWorkspaces(manifest, lockfile, ['apps/api']));
@@ -98,8 +102,12 @@ describe('pruneNpmWorkspaces on a two-workspace fixture', () => {
     const source = readFileSync(join(__dirname, 'prune-npm-workspaces.js'), 'utf8');
     execFileSync(process.execPath, ['-', `--out=${out}`, 'apps/api'], { cwd: fixtureDir, input: source });
     expect(readJson<NpmManifest>(join(out, 'package.json')).workspaces).toEqual(['apps/api']);
-    expect(Object.keys(readJson<NpmLockfile>(join(out, 'package-lock.json')).packages)).toContain('apps/api/node_modules/ms');
-    expect(readFileSync(join(out, 'apps/api/package.json'), 'utf8')).toBe(readFileSync(join(fixtureDir, 'apps/api/package.json'), 'utf8'));
+    expect(Object.keys(readJson<NpmLockfile>(join(out, 'package-lock.json')).packages)).toContain(
+      'apps/api/node_modules/ms',
+    );
+    expect(readFileSync(join(out, 'apps/api/package.json'), 'utf8')).toBe(
+      readFileSync(join(fixtureDir, 'apps/api/package.json'), 'utf8'),
+    );
     expect(existsSync(join(out, 'apps/web'))).toBe(false);
   });
 });

@@ -46,7 +46,11 @@ export function detectPythonEntrypoint(input: PythonEntrypointInput): Sourced<st
   const serve = (app: PythonApp, source: string) => toServerCommand(input, app, source);
   if (input.entrypoint) return fromOption(input, input.entrypoint.trim());
   const fastapi = readFastApiEntrypoint(pyproject);
-  if (fastapi) return serve(readAppTarget(fs, projectRoot, fastapi), `${joinPath(projectRoot, 'pyproject.toml')}#tool.fastapi.entrypoint`);
+  if (fastapi)
+    return serve(
+      readAppTarget(fs, projectRoot, fastapi),
+      `${joinPath(projectRoot, 'pyproject.toml')}#tool.fastapi.entrypoint`,
+    );
   const candidates = listPythonEntryModules(fs, projectRoot, pyproject);
   const found = findAppObject(fs, projectRoot, candidates);
   const gunicorn = readGunicornConfig(fs, projectRoot);
@@ -70,7 +74,8 @@ export function detectPythonEntrypoint(input: PythonEntrypointInput): Sourced<st
   throw createDetectError({
     project: input.project,
     file: joinPath(projectRoot, 'pyproject.toml'),
-    problem: 'no entrypoint found (no ASGI/WSGI app object, [tool.fastapi] entrypoint, manage.py, [project.scripts] entry, <package>/__main__.py or main.py)',
+    problem:
+      'no entrypoint found (no ASGI/WSGI app object, [tool.fastapi] entrypoint, manage.py, [project.scripts] entry, <package>/__main__.py or main.py)',
     fix: 'pass --entry=module:app (served by uvicorn or gunicorn), --entry=<console script> or --entry="python -m mypackage"',
   });
 }
@@ -78,7 +83,8 @@ export function detectPythonEntrypoint(input: PythonEntrypointInput): Sourced<st
 function fromOption(input: PythonEntrypointInput, entry: string): Sourced<string[]> {
   const source = 'the entry option';
   if (/\s/.test(entry)) return { value: entry.split(/\s+/), source };
-  if (/^[\w.]+:\w+$/.test(entry)) return toServerCommand(input, readAppTarget(input.fs, input.projectRoot, entry), source);
+  if (/^[\w.]+:\w+$/.test(entry))
+    return toServerCommand(input, readAppTarget(input.fs, input.projectRoot, entry), source);
   return { value: [entry], source };
 }
 
@@ -86,9 +92,11 @@ function fromOption(input: PythonEntrypointInput, entry: string): Sourced<string
 function toServerCommand(input: PythonEntrypointInput, app: PythonApp, source: string): Sourced<string[]> {
   const port = String(input.port ?? 8000);
   const has = (name: string) => input.dependencies.includes(name);
-  if (app.asgi && has('uvicorn')) return { value: ['uvicorn', app.target, '--host', '0.0.0.0', '--port', port], source };
+  if (app.asgi && has('uvicorn'))
+    return { value: ['uvicorn', app.target, '--host', '0.0.0.0', '--port', port], source };
   if (!app.asgi && has('gunicorn')) return { value: ['gunicorn', '--bind', `0.0.0.0:${port}`, app.target], source };
-  if (!app.asgi && has('uvicorn')) return { value: ['uvicorn', app.target, '--interface', 'wsgi', '--host', '0.0.0.0', '--port', port], source };
+  if (!app.asgi && has('uvicorn'))
+    return { value: ['uvicorn', app.target, '--interface', 'wsgi', '--host', '0.0.0.0', '--port', port], source };
   throw createDetectError({
     project: input.project,
     file: app.file,
@@ -97,20 +105,37 @@ function toServerCommand(input: PythonEntrypointInput, app: PythonApp, source: s
   });
 }
 
-function fromGunicornConfig(input: PythonEntrypointInput, config: NonNullable<ReturnType<typeof readGunicornConfig>>, found?: PythonApp): Sourced<string[]> {
+function fromGunicornConfig(
+  input: PythonEntrypointInput,
+  config: NonNullable<ReturnType<typeof readGunicornConfig>>,
+  found?: PythonApp,
+): Sourced<string[]> {
   const target = config.wsgiApp ? [] : found ? [found.target] : [];
   const bind = config.bindPort ? [] : ['--bind', `0.0.0.0:${input.port ?? 8000}`];
-  const app = config.wsgiApp ? `wsgi_app ${config.wsgiApp}` : found ? `app ${found.target} from ${found.file}` : 'no app found';
+  const app = config.wsgiApp
+    ? `wsgi_app ${config.wsgiApp}`
+    : found
+      ? `app ${found.target} from ${found.file}`
+      : 'no app found';
   if (!config.wsgiApp && !found) {
-    throw createDetectError({ project: input.project, file: config.file, problem: 'gunicorn is configured but no wsgi_app is set and no app object was found', fix: 'set wsgi_app in gunicorn.conf.py or pass --entry=module:app' });
+    throw createDetectError({
+      project: input.project,
+      file: config.file,
+      problem: 'gunicorn is configured but no wsgi_app is set and no app object was found',
+      fix: 'set wsgi_app in gunicorn.conf.py or pass --entry=module:app',
+    });
   }
   return { value: ['gunicorn', '-c', 'gunicorn.conf.py', ...bind, ...target], source: `${config.file} (${app})` };
 }
 
-function fromDjango(input: PythonEntrypointInput, django: NonNullable<ReturnType<typeof readDjangoProject>>): Sourced<string[]> {
+function fromDjango(
+  input: PythonEntrypointInput,
+  django: NonNullable<ReturnType<typeof readDjangoProject>>,
+): Sourced<string[]> {
   const has = (name: string) => input.dependencies.includes(name);
   const app = has('uvicorn') && django.asgi ? django.asgi : django.wsgi;
-  if (app && (has('gunicorn') || has('uvicorn'))) return toServerCommand(input, app, `${django.file} (Django ${app.target})`);
+  if (app && (has('gunicorn') || has('uvicorn')))
+    return toServerCommand(input, app, `${django.file} (Django ${app.target})`);
   return {
     value: ['python', 'manage.py', 'runserver', `0.0.0.0:${input.port ?? 8000}`, '--noreload'],
     source: `${django.file} (Django; no gunicorn or uvicorn among the dependencies, so Django's development server: add gunicorn for production)`,

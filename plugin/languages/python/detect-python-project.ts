@@ -31,15 +31,27 @@ function listRequirements(text: string): string[] {
     .filter((line) => line !== '' && !line.startsWith('-'));
 }
 
-function detectManager(input: NodeProjectInput, root: string): { manager: Sourced<PythonPackageManager>; lockfile: string; workspace?: UvWorkspace } {
+function detectManager(
+  input: NodeProjectInput,
+  root: string,
+): { manager: Sourced<PythonPackageManager>; lockfile: string; workspace?: UvWorkspace } {
   const found = LOCKFILES.find(({ file }) => input.fs.exists(joinPath(root, file)));
   const workspace = found ? undefined : findUvWorkspace(input.fs, root, input.project.name);
-  if (workspace) return { manager: { value: 'uv', source: `${joinPath(workspace.root, 'uv.lock')} (uv workspace ${joinPath(workspace.root, 'pyproject.toml')})` }, lockfile: 'uv.lock', workspace };
+  if (workspace)
+    return {
+      manager: {
+        value: 'uv',
+        source: `${joinPath(workspace.root, 'uv.lock')} (uv workspace ${joinPath(workspace.root, 'pyproject.toml')})`,
+      },
+      lockfile: 'uv.lock',
+      workspace,
+    };
   if (!found) {
     throw createDetectError({
       project: input.project.name,
       file: joinPath(root, 'pyproject.toml'),
-      problem: 'no lockfile (uv.lock, poetry.lock or requirements.txt) next to it, so the install cannot be reproducible',
+      problem:
+        'no lockfile (uv.lock, poetry.lock or requirements.txt) next to it, so the install cannot be reproducible',
       fix: 'run `uv lock` (or `poetry lock`, or `uv pip compile pyproject.toml --generate-hashes -o requirements.txt`) and commit the result',
     });
   }
@@ -50,7 +62,9 @@ function detectManager(input: NodeProjectInput, root: string): { manager: Source
 function detectHashes(input: NodeProjectInput, file: string): boolean {
   const requirements = listRequirements(input.fs.read(file) ?? '');
   if (requirements.length > 0 && requirements.every((line) => line.includes('--hash='))) return true;
-  const loose = requirements.filter((line) => !/^[A-Za-z0-9][A-Za-z0-9._\-[\], ]*===?[^=*]+$/.test(line.split(';')[0].trim()));
+  const loose = requirements.filter(
+    (line) => !/^[A-Za-z0-9][A-Za-z0-9._\-[\], ]*===?[^=*]+$/.test(line.split(';')[0].trim()),
+  );
   if (loose.length > 0) {
     throw createDetectError({
       project: input.project.name,
@@ -67,7 +81,12 @@ function readSystemPackages(input: NodeProjectInput, path: string, lockfile: str
   try {
     return detectPythonSystemPackages(listLockedDistributions(lockfile, input.fs.read(path) ?? ''), minor, path);
   } catch (error) {
-    throw createDetectError({ project: input.project.name, file: path, problem: `cannot be read (${(error as Error).message.split('\n')[0]})`, fix: `regenerate it with its tool (${lockfile === 'poetry.lock' ? 'poetry lock' : 'uv lock'})` });
+    throw createDetectError({
+      project: input.project.name,
+      file: path,
+      problem: `cannot be read (${(error as Error).message.split('\n')[0]})`,
+      fix: `regenerate it with its tool (${lockfile === 'poetry.lock' ? 'poetry lock' : 'uv lock'})`,
+    });
   }
 }
 
@@ -81,15 +100,32 @@ export function detectPythonProject(input: NodeProjectInput): PythonProfile {
   const hashes = manager.value === 'pip' && detectHashes(input, joinPath(projectRoot, lockfile));
   // Poetry marks non-package projects with package-mode = false; PEP 621 ones have no [build-system].
   const packaged = pyproject?.['build-system'] !== undefined && pyproject.tool?.poetry?.['package-mode'] !== false;
-  const direct = listPythonDependencies(pyproject, manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined);
+  const direct = listPythonDependencies(
+    pyproject,
+    manager.value === 'pip' ? fs.read(joinPath(projectRoot, lockfile)) : undefined,
+  );
   // Servers may come through an extra (fastapi[standard] → uvicorn): the lockfile's packages count too.
   const dependencies = [...new Set([...direct, ...listLockedPackages(fs, joinPath(projectRoot, lockfile))])];
-  const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) => joinPath(projectRoot, candidate.file));
+  const entryFiles = listPythonEntryModules(fs, projectRoot, pyproject).map((candidate) =>
+    joinPath(projectRoot, candidate.file),
+  );
   const port = detectEnvPort(fs, entryFiles, options.port);
-  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject, { project: project.name, pythonVersion: options.pythonVersion });
+  const pythonVersion = detectPythonVersion(fs, projectRoot, pyproject, {
+    project: project.name,
+    pythonVersion: options.pythonVersion,
+  });
   const lockPath = workspace ? joinPath(workspace.root, 'uv.lock') : joinPath(projectRoot, lockfile);
   const systemPackages = readSystemPackages(input, lockPath, lockfile, pythonVersion.value);
-  const entrypoint = detectPythonEntrypoint({ fs, project: project.name, projectRoot, pyproject, dependencies, packaged, port: port?.value, entrypoint: options.entrypoint });
+  const entrypoint = detectPythonEntrypoint({
+    fs,
+    project: project.name,
+    projectRoot,
+    pyproject,
+    dependencies,
+    packaged,
+    port: port?.value,
+    entrypoint: options.entrypoint,
+  });
   const serverPort = port ? undefined : toServerPort(entrypoint);
   return {
     language: 'python',
@@ -115,5 +151,7 @@ function toServerPort(entrypoint: Sourced<string[]>): Sourced<number> | undefine
   const flag = argv.findIndex((word) => word === '--port' || word === '--bind' || word === 'runserver');
   const value = flag >= 0 ? argv[flag + 1] : undefined;
   const port = value ? Number(/(?:^|:)(\d{2,5})$/.exec(value)?.[1]) : NaN;
-  return port > 0 && port < 65536 ? { value: port, source: `the server command (${argv.slice(0, flag + 2).join(' ')})` } : undefined;
+  return port > 0 && port < 65536
+    ? { value: port, source: `the server command (${argv.slice(0, flag + 2).join(' ')})` }
+    : undefined;
 }

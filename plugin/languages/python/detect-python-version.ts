@@ -28,7 +28,12 @@ const newestSupported = () => pickNewest(versions.python.supported, () => true)!
  *    satisfies falls back to its lower bound;
  * 4. versions.json python.defaultMinor.
  */
-export function detectPythonVersion(fs: FsView, projectRoot: string, pyproject: PyProject | undefined, options: { project?: string; pythonVersion?: string } = {}): Sourced<string> {
+export function detectPythonVersion(
+  fs: FsView,
+  projectRoot: string,
+  pyproject: PyProject | undefined,
+  options: { project?: string; pythonVersion?: string } = {},
+): Sourced<string> {
   if (options.pythonVersion) {
     return checkToolchainOption({
       project: options.project ?? projectRoot,
@@ -36,12 +41,17 @@ export function detectPythonVersion(fs: FsView, projectRoot: string, pyproject: 
       value: options.pythonVersion,
       language: 'python',
       normalise: (value) => (/^\d+\.\d+$/.test(value) ? value : undefined),
-      allowed: (version) => semver.gte(toSemver(version)!, toSemver(versions.python.oldestImage)!) && semver.lte(toSemver(version)!, toSemver(newestSupported())!),
+      allowed: (version) =>
+        semver.gte(toSemver(version)!, toSemver(versions.python.oldestImage)!) &&
+        semver.lte(toSemver(version)!, toSemver(newestSupported())!),
       exists: `${versions.python.oldestImage} to ${newestSupported()}`,
     });
   }
   for (const file of [joinPath(projectRoot, '.python-version'), '.python-version']) {
-    const line = (fs.read(file) ?? '').split('\n').map((text) => text.trim()).find((text) => text && !text.startsWith('#'));
+    const line = (fs.read(file) ?? '')
+      .split('\n')
+      .map((text) => text.trim())
+      .find((text) => text && !text.startsWith('#'));
     const minor = line ? toMinor(line) : undefined;
     if (minor) return { value: minor, source: file };
   }

@@ -7,7 +7,14 @@ import versions from '../../versions.json';
 import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Step } from '../../types';
 import { parseImageRef } from '../../plan/image-ref';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
-import { planCreateUserStep, planServiceBake, planServiceLabels, SERVICE_UID, SYSTEM_CA_SECRET, toProjectPaths } from '../../plan/service-parts';
+import {
+  planCreateUserStep,
+  planServiceBake,
+  planServiceLabels,
+  SERVICE_UID,
+  SYSTEM_CA_SECRET,
+  toProjectPaths,
+} from '../../plan/service-parts';
 
 interface PythonContext {
   profile: PythonProfile;
@@ -53,14 +60,29 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   if (ctx.distroless) {
     // Debian's python3 has no headers unless python3-dev is installed (python:slim ships them).
     const headers = native.build.length > 0 ? ['python3-dev'] : [];
-    steps.push(...planAptInstall(['ca-certificates', 'python3-venv', ...headers, ...native.build], "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing."));
+    steps.push(
+      ...planAptInstall(
+        ['ca-certificates', 'python3-venv', ...headers, ...native.build],
+        "Debian's python3 (the interpreter distroless runs), kept apt caches so a rebuild downloads nothing.",
+      ),
+    );
   } else {
-    steps.push(...planAptInstall(native.build, `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`));
+    steps.push(
+      ...planAptInstall(
+        native.build,
+        `Build headers and tools for ${native.reasons.map((reason) => reason.split(' ')[0]).join(', ')} (built from source; see the header).`,
+      ),
+    );
   }
-  steps.push({ kind: 'workdir', path: '/app' }, { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } });
+  steps.push(
+    { kind: 'workdir', path: '/app' },
+    { kind: 'env', vars: { ...ctx.tool.env, ...(uv ? { UV_PYTHON: python } : {}) } },
+  );
   if (uv) steps.push({ kind: 'copy', role: 'tool', from: 'uv', sources: ['/uv', '/uvx'], dest: '/bin/' });
   for (const argv of ctx.tool.setup) {
-    const command = argv.map((arg) => arg.replace('{poetry}', versions.python.poetry)).map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
+    const command = argv
+      .map((arg) => arg.replace('{poetry}', versions.python.poetry))
+      .map((arg) => (ctx.distroless && arg === 'python' ? 'python3' : arg));
     steps.push({ kind: 'run', role: 'setup', command, mounts: [] });
   }
   const base: Stage = { name: 'base', role: 'base', from: ctx.buildImage, steps };
@@ -77,31 +99,71 @@ function toWorkspaceDest(root: string, dir: string): string {
 /** The lockfile and manifests: the project's, or a uv workspace's root pair and every member's pyproject.toml. */
 function planManifestCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', role: 'manifest', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' }];
+  if (!workspace)
+    return [
+      { kind: 'copy', role: 'manifest', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' },
+    ];
   const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
   return [
-    { kind: 'copy', role: 'manifest', sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')], dest: './' },
-    ...members.map((dir): Step => ({ kind: 'copy', role: 'manifest', sources: [joinPath(dir, 'pyproject.toml')], dest: toWorkspaceDest(workspace.root, dir) })),
+    {
+      kind: 'copy',
+      role: 'manifest',
+      sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')],
+      dest: './',
+    },
+    ...members.map((dir): Step => ({
+      kind: 'copy',
+      role: 'manifest',
+      sources: [joinPath(dir, 'pyproject.toml')],
+      dest: toWorkspaceDest(workspace.root, dir),
+    })),
   ];
 }
 
 function planDepsStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
-  const facts = { lockfile: profile.manifests[0], hashes: profile.hashes, workspacePackage: profile.uvWorkspace?.package, localPaths: (profile.uvWorkspace?.paths.length ?? 0) > 0 };
+  const facts = {
+    lockfile: profile.manifests[0],
+    hashes: profile.hashes,
+    workspacePackage: profile.uvWorkspace?.package,
+    localPaths: (profile.uvWorkspace?.paths.length ?? 0) > 0,
+  };
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
-    steps: [...planManifestCopies(profile), { kind: 'run', role: 'install', locked: true, command: ctx.tool.installDeps(facts), mounts: [cache, SYSTEM_CA_SECRET] }],
+    steps: [
+      ...planManifestCopies(profile),
+      {
+        kind: 'run',
+        role: 'install',
+        locked: true,
+        command: ctx.tool.installDeps(facts),
+        mounts: [cache, SYSTEM_CA_SECRET],
+      },
+    ],
   };
 }
 
 /** Sources: the project's directory, or the uv workspace members it needs (libraries first). */
 function planSourceCopies(profile: PythonProfile): Step[] {
   const workspace = profile.uvWorkspace;
-  if (!workspace) return [{ kind: 'copy', role: 'source', sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`], dest: './' }];
-  return workspace.needed.map((dir): Step => ({ kind: 'copy', role: 'source', sources: [dir === '.' ? './' : `${dir}/`], dest: toWorkspaceDest(workspace.root, dir) }));
+  if (!workspace)
+    return [
+      {
+        kind: 'copy',
+        role: 'source',
+        sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`],
+        dest: './',
+      },
+    ];
+  return workspace.needed.map((dir): Step => ({
+    kind: 'copy',
+    role: 'source',
+    sources: [dir === '.' ? './' : `${dir}/`],
+    dest: toWorkspaceDest(workspace.root, dir),
+  }));
 }
 
 /** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */
@@ -115,12 +177,21 @@ function planBuildStage(ctx: PythonContext): Stage {
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
   const steps: Step[] = planSourceCopies(profile);
   const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
-  if (installsProject) steps.push({ kind: 'run', role: 'project-install', locked: true, command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), mounts: [cache, SYSTEM_CA_SECRET] });
+  if (installsProject)
+    steps.push({
+      kind: 'run',
+      role: 'project-install',
+      locked: true,
+      command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }),
+      mounts: [cache, SYSTEM_CA_SECRET],
+    });
   if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
   const python = ctx.distroless ? 'python3' : 'python';
   steps.push({
-    kind: 'run', role: 'build',
-    comment: 'Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.',
+    kind: 'run',
+    role: 'build',
+    comment:
+      'Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.',
     command: [python, '-m', 'compileall', '-q', '--invalidation-mode', 'unchecked-hash', '/app'],
     mounts: [],
   });
@@ -157,12 +228,20 @@ function planRuntimeStage(ctx: PythonContext): Stage {
     role: 'runtime',
     from: ctx.runtimeImage,
     steps: [
-      ...planAptInstall(mergeSystemPackages(ctx.profile.systemPackages ?? []).runtime, 'Shared libraries the natively built packages load at run time (see the header).'),
+      ...planAptInstall(
+        mergeSystemPackages(ctx.profile.systemPackages ?? []).runtime,
+        'Shared libraries the natively built packages load at run time (see the header).',
+      ),
       ...(ctx.distroless ? [] : [planCreateUserStep(ctx.uid)]),
       { kind: 'workdir', path: toRuntimeWorkdir(ctx.profile) },
-      { kind: 'env', vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } },
+      {
+        kind: 'env',
+        vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+      },
       { kind: 'copy', role: 'dependencies', from: 'build', sources: [VENV], dest: VENV, link: true },
-      ...(shipsSources(ctx.profile) ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step] : []),
+      ...(shipsSources(ctx.profile)
+        ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step]
+        : []),
       { kind: 'user', uid: ctx.uid, gid: ctx.uid },
       ...planHealthcheck(ctx),
       planServiceLabels(ctx.profile.project, ctx.profile.projectRoot),
@@ -174,7 +253,13 @@ function planRuntimeStage(ctx: PythonContext): Stage {
 function planIgnore(profile: PythonProfile): string[] {
   const workspace = profile.uvWorkspace;
   const rootFiles = workspace
-    ? [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml'), ...workspace.members.filter((dir) => !workspace.needed.includes(dir) && dir !== workspace.root).map((dir) => joinPath(dir, 'pyproject.toml'))]
+    ? [
+        joinPath(workspace.root, 'uv.lock'),
+        joinPath(workspace.root, 'pyproject.toml'),
+        ...workspace.members
+          .filter((dir) => !workspace.needed.includes(dir) && dir !== workspace.root)
+          .map((dir) => joinPath(dir, 'pyproject.toml')),
+      ]
     : [];
   return planAllowList({
     ...profile,
@@ -193,14 +278,20 @@ function planWorkspaceNotes(profile: PythonProfile): string[] {
       `uv workspace ${joinPath(workspace.root, 'pyproject.toml')} (${workspace.members.length} members): the root uv.lock and every member's pyproject.toml are copied before the install (uv checks the whole lock with --locked: a manifest change in any member re-runs it); \`uv sync --package ${workspace.package}\` installs only this member's closure, third-party packages first (--no-install-workspace), then ${workspace.needed.join(', ')} from their sources.`,
     );
   }
-  if (outside.length > 0) notes.push(`Nx dependencies ${outside.join(', ')} are not copied: ${workspace ? 'the member does not depend on them (workspace or path sources)' : 'Python path dependencies outside a uv workspace are not supported yet'}.`);
+  if (outside.length > 0)
+    notes.push(
+      `Nx dependencies ${outside.join(', ')} are not copied: ${workspace ? 'the member does not depend on them (workspace or path sources)' : 'Python path dependencies outside a uv workspace are not supported yet'}.`,
+    );
   return notes;
 }
 
 function planSystemNotes(profile: PythonProfile): string[] {
   if (!profile.systemPackages?.length) return [];
   const native = mergeSystemPackages(profile.systemPackages);
-  return [...native.reasons.map((reason) => `${reason}.`), `System packages: build stage ${native.build.join(' ')}; runtime ${native.runtime.join(' ') || 'none'} (apt, caches mounted with sharing=locked).`];
+  return [
+    ...native.reasons.map((reason) => `${reason}.`),
+    `System packages: build stage ${native.build.join(' ')}; runtime ${native.runtime.join(' ') || 'none'} (apt, caches mounted with sharing=locked).`,
+  ];
 }
 
 function planNotes(ctx: PythonContext): string[] {
@@ -213,14 +304,18 @@ function planNotes(ctx: PythonContext): string[] {
     `Python ${profile.pythonVersion.value} (from ${profile.pythonVersion.source})${ctx.distroless ? `; distroless runs Debian 12's Python 3.11 whatever the project asks` : ''}.`,
     `Entrypoint \`${profile.entrypoint.value.join(' ')}\` (from ${profile.entrypoint.source}).`,
     // The port option's source reads "the port option" (detect-env-port.ts).
-    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    profile.port
+      ? `Port ${profile.port.value} (from ${profile.port.source}).`
+      : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...[planPythonHealth(ctx).note ?? []].flat(),
     `Runtime base ${ctx.distroless ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
     'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
     ...planWorkspaceNotes(profile),
     ...planSystemNotes(profile),
-    ...(ctx.runtime === 'alpine' ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).'] : []),
+    ...(ctx.runtime === 'alpine'
+      ? ['Alpine is not offered for Python: the slim runtime is used (musl breaks most binary wheels).']
+      : []),
   ];
 }
 

@@ -11,7 +11,12 @@ export interface PythonToolRecipe {
   /** Base-stage steps that bring the tool and create the venv (argv; `{venv}` substituted). */
   setup: string[][];
   /** Frozen install of the locked third-party dependencies only (manifests copied, no sources yet). */
-  installDeps: (facts: { lockfile: string; hashes: boolean; workspacePackage?: string; localPaths?: boolean }) => string[];
+  installDeps: (facts: {
+    lockfile: string;
+    hashes: boolean;
+    workspacePackage?: string;
+    localPaths?: boolean;
+  }) => string[];
   /** After the sources: install the project itself into the venv (packaged projects only). `workspacePackage`: a uv workspace member. */
   installProject?: (facts: { workspacePackage?: string }) => string[];
 }
@@ -44,9 +49,26 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
     // Path sources that are not members are skipped too (--no-install-local): their sources come later.
     installDeps: ({ workspacePackage, localPaths }) =>
       workspacePackage
-        ? ['uv', 'sync', '--locked', '--no-dev', '--package', workspacePackage, '--no-install-workspace', ...(localPaths ? ['--no-install-local'] : []), '--no-editable']
+        ? [
+            'uv',
+            'sync',
+            '--locked',
+            '--no-dev',
+            '--package',
+            workspacePackage,
+            '--no-install-workspace',
+            ...(localPaths ? ['--no-install-local'] : []),
+            '--no-editable',
+          ]
         : ['uv', 'sync', '--locked', '--no-dev', '--no-install-project', '--no-editable'],
-    installProject: ({ workspacePackage }) => ['uv', 'sync', '--locked', '--no-dev', ...(workspacePackage ? ['--package', workspacePackage] : []), '--no-editable'],
+    installProject: ({ workspacePackage }) => [
+      'uv',
+      'sync',
+      '--locked',
+      '--no-dev',
+      ...(workspacePackage ? ['--package', workspacePackage] : []),
+      '--no-editable',
+    ],
   },
   poetry: {
     cacheDir: '/root/.cache/pypoetry',
@@ -60,7 +82,11 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
       PATH: `${VENV}/bin:$PATH`,
     },
     // Poetry in its own venv, so it never lands in the runtime's.
-    setup: [['python', '-m', 'venv', '/opt/poetry'], ['/opt/poetry/bin/pip', 'install', '--no-cache-dir', 'poetry=={poetry}'], ['python', '-m', 'venv', VENV]],
+    setup: [
+      ['python', '-m', 'venv', '/opt/poetry'],
+      ['/opt/poetry/bin/pip', 'install', '--no-cache-dir', 'poetry=={poetry}'],
+      ['python', '-m', 'venv', VENV],
+    ],
     installDeps: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--no-root', '--no-directory'],
     installProject: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--only-root'],
   },

@@ -19,7 +19,8 @@ export interface PythonApp {
 }
 
 /** `app = FastAPI(`, `application = Flask(__name__)`, `application = get_wsgi_application()`. */
-const APP_OBJECT = /^(\w+)\s*(?::[^=\n]+)?=\s*(FastAPI|Starlette|Litestar|Quart|Sanic|Flask|Django\w*|get_asgi_application|get_wsgi_application)\(/m;
+const APP_OBJECT =
+  /^(\w+)\s*(?::[^=\n]+)?=\s*(FastAPI|Starlette|Litestar|Quart|Sanic|Flask|Django\w*|get_asgi_application|get_wsgi_application)\(/m;
 const ASGI = /FastAPI|Starlette|Litestar|Quart|Sanic|get_asgi_application/;
 const LEAVES = ['main', 'app', 'server', 'api', 'asgi', 'wsgi', 'web', '__init__', '__main__'];
 
@@ -33,12 +34,17 @@ function toModuleName(name: string): string {
  * every package folder under `src/` and at the root), its main/app/server/… modules and its
  * `__init__.py` (`app = FastAPI(` often lives there); then top-level main/app/server/asgi/wsgi.py.
  */
-export function listPythonEntryModules(fs: FsView, projectRoot: string, pyproject: PyProject | undefined): PythonModule[] {
+export function listPythonEntryModules(
+  fs: FsView,
+  projectRoot: string,
+  pyproject: PyProject | undefined,
+): PythonModule[] {
   const distName = pyproject?.project?.name ?? pyproject?.tool?.poetry?.name ?? projectRoot.split('/').pop() ?? 'app';
   const packages = [toModuleName(distName), toModuleName(distName).replace(/_py$/, ''), 'app'];
   for (const base of ['src', '.']) {
     for (const name of fs.list(joinPath(projectRoot, base))) {
-      if (/^[A-Za-z_]\w*$/.test(name) && fs.exists(joinPath(projectRoot, base, name, '__init__.py'))) packages.push(name);
+      if (/^[A-Za-z_]\w*$/.test(name) && fs.exists(joinPath(projectRoot, base, name, '__init__.py')))
+        packages.push(name);
     }
   }
   const candidates: PythonModule[] = [];
@@ -62,7 +68,13 @@ export function findAppObject(fs: FsView, projectRoot: string, candidates: Pytho
   for (const candidate of candidates) {
     if (candidate.file.endsWith('__main__.py')) continue;
     const match = APP_OBJECT.exec(fs.read(joinPath(projectRoot, candidate.file)) ?? '');
-    if (match) return { target: `${candidate.module}:${match[1]}`, framework: match[2], asgi: ASGI.test(match[2]), file: joinPath(projectRoot, candidate.file) };
+    if (match)
+      return {
+        target: `${candidate.module}:${match[1]}`,
+        framework: match[2],
+        asgi: ASGI.test(match[2]),
+        file: joinPath(projectRoot, candidate.file),
+      };
   }
   return undefined;
 }
@@ -71,10 +83,17 @@ export function findAppObject(fs: FsView, projectRoot: string, candidates: Pytho
 export function readAppTarget(fs: FsView, projectRoot: string, target: string): PythonApp {
   const [module, attribute = 'app'] = target.split(':');
   const path = module.replace(/\./g, '/');
-  const file = [`src/${path}.py`, `${path}.py`, `src/${path}/__init__.py`, `${path}/__init__.py`].map((candidate) => joinPath(projectRoot, candidate)).find((candidate) => fs.exists(candidate));
+  const file = [`src/${path}.py`, `${path}.py`, `src/${path}/__init__.py`, `${path}/__init__.py`]
+    .map((candidate) => joinPath(projectRoot, candidate))
+    .find((candidate) => fs.exists(candidate));
   const text = file ? (fs.read(file) ?? '') : '';
   const framework = new RegExp(`^${attribute}\\s*(?::[^=\\n]+)?=\\s*(\\w+)\\(`, 'm').exec(text)?.[1] ?? 'unknown';
-  return { target: `${module}:${attribute}`, framework, asgi: framework === 'unknown' || ASGI.test(framework), file: file ?? joinPath(projectRoot, `${path}.py`) };
+  return {
+    target: `${module}:${attribute}`,
+    framework,
+    asgi: framework === 'unknown' || ASGI.test(framework),
+    file: file ?? joinPath(projectRoot, `${path}.py`),
+  };
 }
 
 /** `[tool.fastapi] entrypoint = "pkg.main:app"` (FastAPI CLI's own setting). */
@@ -84,7 +103,10 @@ export function readFastApiEntrypoint(pyproject: PyProject | undefined): string 
 }
 
 /** gunicorn's config file at the project root (its default name, `gunicorn.conf.py`), with the settings we read. */
-export function readGunicornConfig(fs: FsView, projectRoot: string): { file: string; wsgiApp?: string; bindPort?: number } | undefined {
+export function readGunicornConfig(
+  fs: FsView,
+  projectRoot: string,
+): { file: string; wsgiApp?: string; bindPort?: number } | undefined {
   const file = joinPath(projectRoot, 'gunicorn.conf.py');
   const text = fs.read(file);
   if (text === undefined) return undefined;
@@ -94,13 +116,18 @@ export function readGunicornConfig(fs: FsView, projectRoot: string): { file: str
 }
 
 /** Django: `manage.py` names the settings module; `<project>.wsgi:application` / `.asgi:application` serve it. */
-export function readDjangoProject(fs: FsView, projectRoot: string): { file: string; wsgi?: PythonApp; asgi?: PythonApp } | undefined {
+export function readDjangoProject(
+  fs: FsView,
+  projectRoot: string,
+): { file: string; wsgi?: PythonApp; asgi?: PythonApp } | undefined {
   const file = joinPath(projectRoot, 'manage.py');
   const settings = /DJANGO_SETTINGS_MODULE["']\s*,\s*["']([\w.]+)\.settings["']/.exec(fs.read(file) ?? '')?.[1];
   if (!settings) return undefined;
   const app = (kind: 'wsgi' | 'asgi'): PythonApp | undefined => {
     const path = joinPath(projectRoot, `${settings.replace(/\./g, '/')}/${kind}.py`);
-    return fs.exists(path) ? { target: `${settings}.${kind}:application`, framework: 'Django', asgi: kind === 'asgi', file: path } : undefined;
+    return fs.exists(path)
+      ? { target: `${settings}.${kind}:application`, framework: 'Django', asgi: kind === 'asgi', file: path }
+      : undefined;
   };
   return { file, wsgi: app('wsgi'), asgi: app('asgi') };
 }

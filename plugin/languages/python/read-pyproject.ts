@@ -41,7 +41,10 @@ export function readPyproject(fs: FsView, file: string, project: string): PyProj
 export function listPythonDependencies(pyproject: PyProject | undefined, requirements?: string): string[] {
   const fromPep621 = pyproject?.project?.dependencies ?? [];
   const fromPoetry = Object.keys(pyproject?.tool?.poetry?.dependencies ?? {}).filter((name) => name !== 'python');
-  const fromRequirements = (requirements ?? '').split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z0-9]/.test(line));
+  const fromRequirements = (requirements ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => /^[A-Za-z0-9]/.test(line));
   return [...fromPep621, ...fromPoetry, ...fromRequirements]
     .map((spec) => /^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? '')
     .filter(Boolean)

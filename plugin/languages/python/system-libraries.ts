@@ -22,9 +22,24 @@ interface NativePackage {
 }
 
 export const PYTHON_NATIVE_PACKAGES: Record<string, NativePackage> = {
-  psycopg2: { build: ['gcc', 'libpq-dev'], runtime: ['libpq5'], links: 'libpq', alternative: 'psycopg[binary] (psycopg 3) or psycopg2-binary ship libpq inside the wheel: no apt packages needed' },
-  mysqlclient: { build: ['gcc', 'default-libmysqlclient-dev', 'pkg-config'], runtime: ['libmariadb3'], links: 'the MariaDB/MySQL client library', alternative: 'PyMySQL is pure Python' },
-  lxml: { build: ['gcc', 'libxml2-dev', 'libxslt1-dev'], runtime: ['libxml2', 'libxslt1.1'], links: 'libxml2 and libxslt', onlyWithoutWheel: true },
+  psycopg2: {
+    build: ['gcc', 'libpq-dev'],
+    runtime: ['libpq5'],
+    links: 'libpq',
+    alternative: 'psycopg[binary] (psycopg 3) or psycopg2-binary ship libpq inside the wheel: no apt packages needed',
+  },
+  mysqlclient: {
+    build: ['gcc', 'default-libmysqlclient-dev', 'pkg-config'],
+    runtime: ['libmariadb3'],
+    links: 'the MariaDB/MySQL client library',
+    alternative: 'PyMySQL is pure Python',
+  },
+  lxml: {
+    build: ['gcc', 'libxml2-dev', 'libxslt1-dev'],
+    runtime: ['libxml2', 'libxslt1.1'],
+    links: 'libxml2 and libxslt',
+    onlyWithoutWheel: true,
+  },
 };
 
 /** A locked distribution: its name and the wheel file names the lock offers (none for requirements files). */
@@ -35,24 +50,44 @@ export interface LockedDistribution {
 
 /** `psycopg2-2.9.13-cp311-cp311-win_amd64.whl` fits Linux + Python `3.11`? (platform `manylinux*`/`linux_*`/`any`; python `cp311`, `abi3` or `py3`). */
 function fitsLinux(wheel: string, minor: string): boolean {
-  const tags = wheel.replace(/\.whl$/, '').split('-').slice(-3);
+  const tags = wheel
+    .replace(/\.whl$/, '')
+    .split('-')
+    .slice(-3);
   if (tags.length < 3) return false;
   const [python, abi, platform] = tags;
   const cp = `cp${minor.replace('.', '')}`;
-  const platformFits = platform === 'any' || platform.split('.').some((tag) => tag.startsWith('manylinux') || tag.startsWith('linux_'));
-  const pythonFits = python.split('.').some((tag) => tag === cp || tag === 'py3' || (abi === 'abi3' && tag.startsWith('cp3') && Number(tag.slice(3)) <= Number(minor.split('.')[1])));
+  const platformFits =
+    platform === 'any' || platform.split('.').some((tag) => tag.startsWith('manylinux') || tag.startsWith('linux_'));
+  const pythonFits = python
+    .split('.')
+    .some(
+      (tag) =>
+        tag === cp ||
+        tag === 'py3' ||
+        (abi === 'abi3' && tag.startsWith('cp3') && Number(tag.slice(3)) <= Number(minor.split('.')[1])),
+    );
   return platformFits && pythonFits;
 }
 
 /** uv.lock / poetry.lock packages with their wheel names (uv: `wheels[].url`; Poetry: `files[].file`). */
 export function listLockedDistributions(lockfile: string, text: string): LockedDistribution[] {
   if (lockfile === 'requirements.txt') {
-    return text.split('\n').map((line) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1]).filter((name): name is string => Boolean(name)).map((name) => ({ name }));
+    return text
+      .split('\n')
+      .map((line) => /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(line)?.[1])
+      .filter((name): name is string => Boolean(name))
+      .map((name) => ({ name }));
   }
-  const lock = parse(text) as { package?: { name: string; wheels?: { url?: string }[]; files?: { file?: string }[] }[] };
+  const lock = parse(text) as {
+    package?: { name: string; wheels?: { url?: string }[]; files?: { file?: string }[] }[];
+  };
   return (lock.package ?? []).map((entry) => ({
     name: entry.name,
-    wheels: [...(entry.wheels ?? []).map((wheel) => (wheel.url ?? '').split('/').pop() ?? ''), ...(entry.files ?? []).map((file) => file.file ?? '').filter((file) => file.endsWith('.whl'))],
+    wheels: [
+      ...(entry.wheels ?? []).map((wheel) => (wheel.url ?? '').split('/').pop() ?? ''),
+      ...(entry.files ?? []).map((file) => file.file ?? '').filter((file) => file.endsWith('.whl')),
+    ],
   }));
 }
 
@@ -61,7 +96,11 @@ export function listLockedDistributions(lockfile: string, text: string): LockedD
  * `wheels === undefined` (a requirements file) counts as "no wheel known": onlyWithoutWheel
  * packages are then skipped rather than guessed.
  */
-export function detectPythonSystemPackages(distributions: LockedDistribution[], minor: string, lockfile: string): SystemPackages[] {
+export function detectPythonSystemPackages(
+  distributions: LockedDistribution[],
+  minor: string,
+  lockfile: string,
+): SystemPackages[] {
   const found: SystemPackages[] = [];
   for (const distribution of distributions) {
     const name = normalizeName(distribution.name);

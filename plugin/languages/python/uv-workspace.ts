@@ -44,13 +44,19 @@ function expandGlob(fs: FsView, base: string, pattern: string): string[] {
       const all: string[] = [];
       const walk = (dir: string) => {
         all.push(dir);
-        for (const child of fs.list(joinPath(base, dir))) if (fs.list(joinPath(base, dir, child)).length > 0) walk(dir ? `${dir}/${child}` : child);
+        for (const child of fs.list(joinPath(base, dir)))
+          if (fs.list(joinPath(base, dir, child)).length > 0) walk(dir ? `${dir}/${child}` : child);
       };
       dirs.forEach(walk);
       dirs = all;
     } else if (/[*?[]/.test(segment)) {
       const matcher = toRegExp(segment);
-      dirs = dirs.flatMap((dir) => fs.list(joinPath(base, dir)).filter((child) => matcher.test(child)).map((child) => (dir ? `${dir}/${child}` : child)));
+      dirs = dirs.flatMap((dir) =>
+        fs
+          .list(joinPath(base, dir))
+          .filter((child) => matcher.test(child))
+          .map((child) => (dir ? `${dir}/${child}` : child)),
+      );
     } else {
       dirs = dirs.map((dir) => (dir ? `${dir}/${segment}` : segment)).filter((dir) => fs.exists(joinPath(base, dir)));
     }
@@ -61,19 +67,29 @@ function expandGlob(fs: FsView, base: string, pattern: string): string[] {
 /** Member directories of a workspace root: globs matched, excludes dropped, only those with a pyproject.toml, the root itself when it is a project. */
 function listMembers(fs: FsView, root: string, table: WorkspaceTable, rootPyproject: PyProject): string[] {
   const excluded = new Set((table.exclude ?? []).flatMap((pattern) => expandGlob(fs, root, pattern)));
-  const members = (table.members ?? []).flatMap((pattern) => expandGlob(fs, root, pattern)).filter((dir) => !excluded.has(dir) && fs.exists(joinPath(dir, 'pyproject.toml')));
+  const members = (table.members ?? [])
+    .flatMap((pattern) => expandGlob(fs, root, pattern))
+    .filter((dir) => !excluded.has(dir) && fs.exists(joinPath(dir, 'pyproject.toml')));
   return [...new Set([...(rootPyproject.project ? [root] : []), ...members])].sort();
 }
 
 type Sources = Record<string, { workspace?: boolean; path?: string }>;
 
 /** The members (and path sources) `dir` depends on, transitively, then `dir` itself. */
-function listNeeded(fs: FsView, byName: Map<string, string>, dir: string, project: string, seen = new Set<string>()): string[] {
+function listNeeded(
+  fs: FsView,
+  byName: Map<string, string>,
+  dir: string,
+  project: string,
+  seen = new Set<string>(),
+): string[] {
   if (seen.has(dir)) return [];
   seen.add(dir);
   const pyproject = readPyproject(fs, joinPath(dir, 'pyproject.toml'), project);
   const sources = ((pyproject?.tool as { uv?: { sources?: Sources } } | undefined)?.uv?.sources ?? {}) as Sources;
-  const names = (pyproject?.project?.dependencies ?? []).map((spec) => normalizeName(/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? ''));
+  const names = (pyproject?.project?.dependencies ?? []).map((spec) =>
+    normalizeName(/^[A-Za-z0-9][A-Za-z0-9._-]*/.exec(spec)?.[0] ?? ''),
+  );
   const dependencies = names.flatMap((name) => {
     const source = Object.entries(sources).find(([key]) => normalizeName(key) === name)?.[1];
     if (source?.path) return [joinPath(dir, source.path)];
@@ -86,7 +102,7 @@ function listNeeded(fs: FsView, byName: Map<string, string>, dir: string, projec
 /** `apps/api` → `['apps', '.']`: the directories above a project, nearest first. */
 function listAncestors(dir: string): string[] {
   const ancestors: string[] = [];
-  for (let current = dir; current !== '.'; ) {
+  for (let current = dir; current !== '.';) {
     current = posix.dirname(current);
     ancestors.push(current);
   }
@@ -117,10 +133,21 @@ export function findUvWorkspace(fs: FsView, projectRoot: string, project: string
           : `add "${posix.relative(root === '.' ? '' : root, projectRoot)}" (or a glob matching it) to [tool.uv.workspace] members in ${joinPath(root, 'pyproject.toml')}, then run \`uv lock\` at ${root === '.' ? 'the workspace root' : root}`,
       });
     }
-    const byName = new Map(members.map((member) => [normalizeName(readPyproject(fs, joinPath(member, 'pyproject.toml'), project)?.project?.name ?? ''), member]));
+    const byName = new Map(
+      members.map((member) => [
+        normalizeName(readPyproject(fs, joinPath(member, 'pyproject.toml'), project)?.project?.name ?? ''),
+        member,
+      ]),
+    );
     const own = readPyproject(fs, joinPath(projectRoot, 'pyproject.toml'), project);
     const needed = listNeeded(fs, byName, projectRoot, project);
-    return { root, package: own?.project?.name ?? posix.basename(projectRoot), members, needed, paths: needed.filter((dir) => !members.includes(dir)) };
+    return {
+      root,
+      package: own?.project?.name ?? posix.basename(projectRoot),
+      members,
+      needed,
+      paths: needed.filter((dir) => !members.includes(dir)),
+    };
   }
   return undefined;
 }

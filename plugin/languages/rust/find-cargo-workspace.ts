@@ -30,14 +30,25 @@ interface Context {
 /** Reads and parses a Cargo.toml; invalid TOML is an error naming the file and the parser's line/column. */
 export function loadCargoToml(fs: FsView, project: string, file: string): CargoToml {
   const text = fs.read(file);
-  if (text === undefined) throw createDetectError({ project, file, problem: 'missing: cargo loads this manifest', fix: 'add the crate\'s Cargo.toml, or remove the member or path dependency that names it' });
+  if (text === undefined)
+    throw createDetectError({
+      project,
+      file,
+      problem: 'missing: cargo loads this manifest',
+      fix: "add the crate's Cargo.toml, or remove the member or path dependency that names it",
+    });
   try {
     return readCargoToml(text);
   } catch (error) {
     // smol-toml's TomlError carries the position; its message's first line says what is wrong.
     const { line, column, message } = error as Error & { line?: number; column?: number };
     const at = line !== undefined ? `line ${line}, column ${column}: ` : '';
-    throw createDetectError({ project, file, problem: `is not valid TOML (${at}${message.split('\n')[0].replace(/^Invalid TOML document: /, '')})`, fix: 'correct the file (`cargo metadata` shows where cargo rejects it)' });
+    throw createDetectError({
+      project,
+      file,
+      problem: `is not valid TOML (${at}${message.split('\n')[0].replace(/^Invalid TOML document: /, '')})`,
+      fix: 'correct the file (`cargo metadata` shows where cargo rejects it)',
+    });
   }
 }
 
@@ -46,7 +57,9 @@ const GLOB = /[*?[]/;
 
 /** Every directory under `dir` (itself included), for `**`; build outputs and VCS dirs are never members. */
 function listTree(fs: FsView, dir: string): string[] {
-  const children = fs.list(dir).filter((name) => !['target', 'node_modules', '.git'].includes(name) && isDir(fs, joinPath(dir, name)));
+  const children = fs
+    .list(dir)
+    .filter((name) => !['target', 'node_modules', '.git'].includes(name) && isDir(fs, joinPath(dir, name)));
   return [dir, ...children.flatMap((name) => listTree(fs, joinPath(dir, name)))];
 }
 
@@ -57,11 +70,17 @@ export function expandMemberGlob(fs: FsView, root: string, pattern: string): str
   let paths = [root];
   for (const segment of segments) {
     if (segment === '**') paths = paths.flatMap((path) => listTree(fs, path));
-    else if (!GLOB.test(segment)) paths = paths.map((path) => joinPath(path, segment)).filter((path) => fs.exists(path));
+    else if (!GLOB.test(segment))
+      paths = paths.map((path) => joinPath(path, segment)).filter((path) => fs.exists(path));
     else {
       // The glob crate's defaults: `*` matches a leading dot; `{a,b}` is literal; `[!a]` negates (picomatch needs posix for that).
       const match = picomatch(segment, { dot: true, nobrace: true, noextglob: true, posix: true });
-      paths = paths.flatMap((path) => fs.list(path).filter((name) => match(name)).map((name) => joinPath(path, name)));
+      paths = paths.flatMap((path) =>
+        fs
+          .list(path)
+          .filter((name) => match(name))
+          .map((name) => joinPath(path, name)),
+      );
     }
   }
   return [...new Set(paths)].filter((path) => isDir(fs, path)).sort();
@@ -72,7 +91,9 @@ const isUnder = (path: string, dir: string) => dir === '.' || path === dir || pa
 /** Cargo's `is_excluded`: under an `exclude` path and not under an explicitly listed member. */
 function isExcluded(root: string, table: NonNullable<CargoToml['workspaceTable']>, dir: string): boolean {
   const excluded = table.exclude.some((ex) => isUnder(dir, joinPath(root, ex)));
-  const explicit = table.members.filter((member) => !GLOB.test(member)).some((member) => isUnder(dir, joinPath(root, member)));
+  const explicit = table.members
+    .filter((member) => !GLOB.test(member))
+    .some((member) => isUnder(dir, joinPath(root, member)));
   return excluded && !explicit;
 }
 
@@ -84,7 +105,12 @@ function listMembers(ctx: Context, root: string, toml: CargoToml): string[] {
     for (const dir of expandMemberGlob(ctx.fs, root, pattern)) {
       if (isExcluded(root, table, dir)) continue;
       if (!ctx.fs.exists(joinPath(dir, 'Cargo.toml'))) {
-        throw createDetectError({ project: ctx.project, file: joinPath(root, 'Cargo.toml'), problem: `workspace member ${dir} (from members entry "${pattern}") has no Cargo.toml`, fix: `add ${dir}/Cargo.toml, or list ${dir} under [workspace] exclude` });
+        throw createDetectError({
+          project: ctx.project,
+          file: joinPath(root, 'Cargo.toml'),
+          problem: `workspace member ${dir} (from members entry "${pattern}") has no Cargo.toml`,
+          fix: `add ${dir}/Cargo.toml, or list ${dir} under [workspace] exclude`,
+        });
       }
       members.add(dir);
     }
@@ -111,7 +137,7 @@ export function findCargoWorkspace(fs: FsView, project: string, projectRoot: str
   if (toml.workspaceTable) return { root: projectRoot, members: listMembers(ctx, projectRoot, toml) };
   const parents: string[] = [];
   if (toml.workspace !== undefined) parents.push(joinPath(projectRoot, toml.workspace));
-  else for (let dir = projectRoot; dir !== '.'; ) parents.push((dir = joinPath(dir, '..')));
+  else for (let dir = projectRoot; dir !== '.';) parents.push((dir = joinPath(dir, '..')));
   for (const dir of parents) {
     const manifest = joinPath(dir, 'Cargo.toml');
     if (!fs.exists(manifest)) continue;

@@ -20,5 +20,8 @@ export function listRustLocalDependencies(fs: FsView, root: string): LocalDepend
   const starts = toml.packageName ? [dir] : workspace.members;
   const inside = (path: string) => dir === '.' || path === dir || path.startsWith(`${dir}/`);
   const dirs = new Set(starts.flatMap((start) => listSourceDirs(start, crates, rootToml, workspace.root)));
-  return [...dirs].filter((path) => !inside(path)).sort().map((path) => ({ root: path, file }));
+  return [...dirs]
+    .filter((path) => !inside(path))
+    .sort()
+    .map((path) => ({ root: path, file }));
 }

@@ -2,7 +2,18 @@ import versions from '../../versions.json';
 import { toBakeTargetName } from '../../bake/to-image-names';
 import type { BuildPlan, Mount, RustProfile, Stage, Step } from '../../types';
 import {
-  CA_SECRET, DISTROLESS_CC_PACKAGES, NONROOT_UID, SLIM_PARITY_PACKAGES, planCompiledBake, planCompiledIgnore, planCompiledRuntime, planHealthNote, planSourceCopies, toCcRuntime, toCompiledService, toImageRef,
+  CA_SECRET,
+  DISTROLESS_CC_PACKAGES,
+  NONROOT_UID,
+  SLIM_PARITY_PACKAGES,
+  planCompiledBake,
+  planCompiledIgnore,
+  planCompiledRuntime,
+  planHealthNote,
+  planSourceCopies,
+  toCcRuntime,
+  toCompiledService,
+  toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
 import { joinPath } from '../../detect/join-path';
@@ -13,7 +24,8 @@ const CARGO_ENV = { CARGO_HOME: '/usr/local/cargo', CARGO_TARGET_DIR: '/workspac
 const REGISTRY_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/registry` };
 const GIT_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/git` };
 /** Cargo trusts the optional CA secret only when it was mounted (a missing CAINFO file is an error). */
-const WITH_CA = '[ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt';
+const WITH_CA =
+  '[ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt';
 
 function toWorkdir(root: string): string {
   return root === '.' ? '/workspace' : `/workspace/${root}`;
@@ -26,8 +38,16 @@ function toWorkdir(root: string): string {
  * keys it by project.
  */
 function toTargetCache(profile: RustProfile): Mount {
-  const key = profile.workspaceRoot === profile.projectRoot ? toBakeTargetName(profile.project) : `workspace-${toBakeTargetName(profile.workspaceRoot === '.' ? 'root' : profile.workspaceRoot)}`;
-  return { type: 'cache', target: CARGO_ENV.CARGO_TARGET_DIR, id: `${key}-cargo-target-$TARGETPLATFORM`, sharing: 'locked' };
+  const key =
+    profile.workspaceRoot === profile.projectRoot
+      ? toBakeTargetName(profile.project)
+      : `workspace-${toBakeTargetName(profile.workspaceRoot === '.' ? 'root' : profile.workspaceRoot)}`;
+  return {
+    type: 'cache',
+    target: CARGO_ENV.CARGO_TARGET_DIR,
+    id: `${key}-cargo-target-$TARGETPLATFORM`,
+    sharing: 'locked',
+  };
 }
 
 function toCrateDir(crate: RustProfile['crates'][number]): string {
@@ -36,8 +56,10 @@ function toCrateDir(crate: RustProfile['crates'][number]): string {
 
 /** Stub sources for every target cargo must find to read the manifests: `fn main() {}` for binaries, empty libraries. */
 function toStubCommands(profile: RustProfile): string[] {
-  const toFile = (crate: RustProfile['crates'][number], target: string) => (crate.dir === '.' ? target : `${crate.dir}/${target}`);
-  const stub = (file: string, body: string) => `mkdir -p ${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'} && ${body} ${file}`;
+  const toFile = (crate: RustProfile['crates'][number], target: string) =>
+    crate.dir === '.' ? target : `${crate.dir}/${target}`;
+  const stub = (file: string, body: string) =>
+    `mkdir -p ${file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '.'} && ${body} ${file}`;
   return profile.crates.flatMap((crate) => [
     ...(crate.lib ? [stub(toFile(crate, crate.lib), ': >')] : []),
     ...[...crate.bins, ...(crate.others ?? [])].map((bin) => stub(toFile(crate, bin), "echo 'fn main() {}' >")),
@@ -56,7 +78,10 @@ function planBaseStage(profile: RustProfile): Stage {
     steps: [
       { kind: 'workdir', path: toWorkdir(profile.workspaceRoot) },
       { kind: 'env', vars: CARGO_ENV },
-      ...planAptInstall(mergeSystemPackages(profile.systemLibraries).build, 'Headers and pkg-config for the system libraries the crates link (see the header).'),
+      ...planAptInstall(
+        mergeSystemPackages(profile.systemLibraries).build,
+        'Headers and pkg-config for the system libraries the crates link (see the header).',
+      ),
     ],
   };
 }
@@ -67,7 +92,12 @@ function planDepsStage(profile: RustProfile): Stage {
   const workdir = toWorkdir(profile.workspaceRoot);
   const members: Step[] = profile.crates
     .filter((crate) => crate.dir !== '.')
-    .map((crate) => ({ kind: 'copy', role: 'manifest', sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`], dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/` }));
+    .map((crate) => ({
+      kind: 'copy',
+      role: 'manifest',
+      sources: [`${joinPath(profile.workspaceRoot, crate.dir)}/Cargo.toml`],
+      dest: `${toWorkdir(joinPath(profile.workspaceRoot, crate.dir))}/`,
+    }));
   const stubs = toStubCommands(profile);
   return {
     name: 'deps',
@@ -78,13 +108,23 @@ function planDepsStage(profile: RustProfile): Stage {
       ...members,
       // Cargo cannot read a manifest whose targets have no source file: stubs first, even for `cargo fetch`.
       { kind: 'run', role: 'setup', command: ['/bin/sh', '-c', stubs.join(' && ')], mounts: [] },
-      { kind: 'run', role: 'fetch', locked: true, command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`], mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET] },
+      {
+        kind: 'run',
+        role: 'fetch',
+        locked: true,
+        command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`],
+        mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET],
+      },
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       {
-        kind: 'run', role: 'build', resolves: true, locked: true,
+        kind: 'run',
+        role: 'build',
+        resolves: true,
+        locked: true,
         command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
         mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
-        comment: 'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
+        comment:
+          'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
       },
     ],
   };
@@ -101,7 +141,9 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
     // The target dir is a cache mount, gone after this RUN: copy the binary out now.
     `mkdir -p ${artifact.slice(0, artifact.lastIndexOf('/'))}`,
     `cp "$CARGO_TARGET_DIR/release/${profile.bin.value.name}" ${artifact}`,
-  ].join(' && ').replace(' && ', '; ');
+  ]
+    .join(' && ')
+    .replace(' && ', '; ');
   return {
     name: 'build',
     role: 'build',
@@ -109,7 +151,14 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
     steps: [
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
-      { kind: 'run', role: 'build', resolves: true, locked: true, command: ['/bin/sh', '-c', build], mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET] },
+      {
+        kind: 'run',
+        role: 'build',
+        resolves: true,
+        locked: true,
+        command: ['/bin/sh', '-c', build],
+        mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
+      },
     ],
   };
 }
@@ -123,7 +172,11 @@ function toSourceClosure(profile: RustProfile): string[] {
 function toManifestOnly(profile: RustProfile): string[] {
   const sources = [profile.projectRoot, ...toSourceClosure(profile)];
   const covered = (path: string) => sources.some((dir) => dir === '.' || path === dir || path.startsWith(`${dir}/`));
-  const files = [joinPath(profile.workspaceRoot, 'Cargo.toml'), profile.lockfile, ...profile.crates.map((crate) => joinPath(profile.workspaceRoot, crate.dir, 'Cargo.toml'))];
+  const files = [
+    joinPath(profile.workspaceRoot, 'Cargo.toml'),
+    profile.lockfile,
+    ...profile.crates.map((crate) => joinPath(profile.workspaceRoot, crate.dir, 'Cargo.toml')),
+  ];
   return [...new Set(files)].filter((file) => !covered(file));
 }
 
@@ -151,7 +204,9 @@ function planSystemNotes(profile: RustProfile, service: CompiledService): string
 function planLayoutNotes(profile: RustProfile): string[] {
   const names = profile.crates.map((crate) => crate.name).join(', ');
   if (profile.workspaceRoot === profile.projectRoot) {
-    return [`Project ${profile.project} at ${profile.projectRoot}: ${profile.crates.length === 1 ? `crate ${profile.crates[0].name}` : `Cargo workspace (${names})`} (from ${joinPath(profile.projectRoot, 'Cargo.toml')}); lockfile ${profile.lockfile}.`];
+    return [
+      `Project ${profile.project} at ${profile.projectRoot}: ${profile.crates.length === 1 ? `crate ${profile.crates[0].name}` : `Cargo workspace (${names})`} (from ${joinPath(profile.projectRoot, 'Cargo.toml')}); lockfile ${profile.lockfile}.`,
+    ];
   }
   return [
     `Project ${profile.project} at ${profile.projectRoot}: package ${profile.bin.value.package}, a member of the Cargo workspace at ${profile.workspaceRoot} (${joinPath(profile.workspaceRoot, 'Cargo.toml')}; crates ${names}); lockfile ${profile.lockfile}.`,
@@ -167,7 +222,9 @@ function planNotes(profile: RustProfile, service: CompiledService): string[] {
     'Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.',
     `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by ${profile.workspaceRoot === profile.projectRoot ? 'project' : 'Cargo workspace (shared by its services; sharing=locked)'} and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
-    profile.port ? `Port ${profile.port.value} (from ${profile.port.source}).` : 'No port detected: no EXPOSE and no HEALTHCHECK.',
+    profile.port
+      ? `Port ${profile.port.value} (from ${profile.port.source}).`
+      : 'No port detected: no EXPOSE and no HEALTHCHECK.',
     ...planSystemNotes(profile, service),
     ...planHealthNote(service),
     `Dependency closure (Nx project graph): ${profile.closure.length > 0 ? profile.closure.join(', ') : 'none'}.`,
@@ -186,11 +243,20 @@ function planRustIgnore(profile: RustProfile, service: CompiledService): string[
 export function planRustRecipe(profile: RustProfile): BuildPlan {
   const artifact = `/out/${profile.bin.value.name}`;
   const runtime = toRuntime(profile);
-  const service = toCompiledService(profile, { artifact, binary: profile.bin.value.name, runtime }, profile.port?.value);
+  const service = toCompiledService(
+    profile,
+    { artifact, binary: profile.bin.value.name, runtime },
+    profile.port?.value,
+  );
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
-    stages: [planBaseStage(profile), planDepsStage(profile), planBuildStage(profile, artifact), planCompiledRuntime(service)],
+    stages: [
+      planBaseStage(profile),
+      planDepsStage(profile),
+      planBuildStage(profile, artifact),
+      planCompiledRuntime(service),
+    ],
     ignore: planRustIgnore(profile, service),
     bake: planCompiledBake(service),
     notes: planNotes(profile, service),

@@ -41,9 +41,11 @@ export interface CargoDependency {
 
 type Table = Record<string, unknown>;
 
-const isTable = (value: unknown): value is Table => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isTable = (value: unknown): value is Table =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-const asStrings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : []);
+const asStrings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 
 function toTargets(value: unknown): CargoTarget[] {
   return (Array.isArray(value) ? value.filter(isTable) : []).map((target) => ({
@@ -68,9 +70,17 @@ function toDependency(name: string, spec: unknown, kind: CargoDependency['kind']
 /** `[dependencies]`, `[dev-dependencies]`, `[build-dependencies]` (and the old `_` spellings) of one table. */
 function toDependencies(table: Table): CargoDependency[] {
   const sections: [string, CargoDependency['kind']][] = [
-    ['dependencies', 'normal'], ['dev-dependencies', 'dev'], ['dev_dependencies', 'dev'], ['build-dependencies', 'build'], ['build_dependencies', 'build'],
+    ['dependencies', 'normal'],
+    ['dev-dependencies', 'dev'],
+    ['dev_dependencies', 'dev'],
+    ['build-dependencies', 'build'],
+    ['build_dependencies', 'build'],
   ];
-  return sections.flatMap(([key, kind]) => (isTable(table[key]) ? Object.entries(table[key] as Table).map(([name, spec]) => toDependency(name, spec, kind)) : []));
+  return sections.flatMap(([key, kind]) =>
+    isTable(table[key])
+      ? Object.entries(table[key] as Table).map(([name, spec]) => toDependency(name, spec, kind))
+      : [],
+  );
 }
 
 /**
@@ -82,7 +92,9 @@ export function readCargoToml(text: string): CargoToml {
   const pkg = isTable(toml.package) ? toml.package : undefined;
   const workspace = isTable(toml.workspace) ? toml.workspace : undefined;
   const targets = isTable(toml.target) ? Object.values(toml.target).filter(isTable) : [];
-  const others = (['example', 'test', 'bench'] as const).flatMap((kind) => toTargets(toml[kind]).map((target) => ({ kind, ...target })));
+  const others = (['example', 'test', 'bench'] as const).flatMap((kind) =>
+    toTargets(toml[kind]).map((target) => ({ kind, ...target })),
+  );
   return {
     ...(pkg && asString(pkg.name) !== undefined && { packageName: asString(pkg.name) }),
     ...(pkg && asString(pkg.build) !== undefined && { build: asString(pkg.build) }),
@@ -95,7 +107,10 @@ export function readCargoToml(text: string): CargoToml {
         members: asStrings(workspace.members),
         exclude: asStrings(workspace.exclude),
         dependencies: Object.fromEntries(
-          Object.entries(isTable(workspace.dependencies) ? workspace.dependencies : {}).map(([name, spec]) => [name, toDependency(name, spec, 'normal')]),
+          Object.entries(isTable(workspace.dependencies) ? workspace.dependencies : {}).map(([name, spec]) => [
+            name,
+            toDependency(name, spec, 'normal'),
+          ]),
         ),
       },
     }),

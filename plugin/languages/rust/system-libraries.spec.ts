@@ -92,13 +92,20 @@ describe('detectRustSystemLibraries (Cargo.lock)', () => {
   });
 
   it('a system SQLite (no bundled feature: no cc) and libpq are found', () => {
-    const system = SYS.replace('"pq-src",\n', '').replace(' "cc",\n "pkg-config",\n "vcpkg",\n]\n\n[[package]]\nname = "libz-sys"', ' "pkg-config",\n "vcpkg",\n]\n\n[[package]]\nname = "libz-sys"');
+    const system = SYS.replace('"pq-src",\n', '').replace(
+      ' "cc",\n "pkg-config",\n "vcpkg",\n]\n\n[[package]]\nname = "libz-sys"',
+      ' "pkg-config",\n "vcpkg",\n]\n\n[[package]]\nname = "libz-sys"',
+    );
     const found = detectRustSystemLibraries(lock(system), 'Cargo.lock', 'hasher', []);
     expect(found.flatMap((need) => need.runtime).sort()).toEqual(['libpq5', 'libsqlite3-0', 'libssl3', 'zlib1g']);
   });
 
   it('skips dev-only dependencies and packages the binary does not reach', () => {
-    expect(detectRustSystemLibraries(lock(SYS), 'Cargo.lock', 'hasher', ['openssl', 'digest-lib']).map((need) => need.runtime)).toEqual([]);
+    expect(
+      detectRustSystemLibraries(lock(SYS), 'Cargo.lock', 'hasher', ['openssl', 'digest-lib']).map(
+        (need) => need.runtime,
+      ),
+    ).toEqual([]);
     expect(detectRustSystemLibraries(lock(SYS), 'Cargo.lock', 'tempfile', [])).toEqual([]);
   });
 });

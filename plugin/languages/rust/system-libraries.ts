@@ -27,27 +27,28 @@ export const RUST_SYSTEM_LIBRARIES: Record<string, SystemLibrary> = {
     runtime: ['libssl3'],
     library: 'OpenSSL',
     bundledBy: 'openssl-src',
-    alternative: 'rustls (e.g. reqwest `rustls-tls`, sqlx `tls-rustls`) needs no system library; the `openssl` crate\'s `vendored` feature builds OpenSSL in',
+    alternative:
+      "rustls (e.g. reqwest `rustls-tls`, sqlx `tls-rustls`) needs no system library; the `openssl` crate's `vendored` feature builds OpenSSL in",
   },
   'pq-sys': {
     build: ['pkg-config', 'libpq-dev'],
     runtime: ['libpq5'],
     library: 'libpq',
     bundledBy: 'pq-src',
-    alternative: 'pq-sys\'s `bundled` feature builds libpq in; tokio-postgres and sqlx speak the protocol in Rust',
+    alternative: "pq-sys's `bundled` feature builds libpq in; tokio-postgres and sqlx speak the protocol in Rust",
   },
   'libsqlite3-sys': {
     build: ['pkg-config', 'libsqlite3-dev'],
     runtime: ['libsqlite3-0'],
     library: 'SQLite',
     bundledBy: 'cc',
-    alternative: 'the `bundled` feature (rusqlite/libsqlite3-sys, sqlx\'s default) compiles SQLite in',
+    alternative: "the `bundled` feature (rusqlite/libsqlite3-sys, sqlx's default) compiles SQLite in",
   },
   'libz-sys': {
     build: ['pkg-config', 'zlib1g-dev'],
     runtime: ['zlib1g'],
     library: 'zlib',
-    alternative: 'libz-sys\'s `static` feature links zlib in; flate2\'s default backend (miniz_oxide) is pure Rust',
+    alternative: "libz-sys's `static` feature links zlib in; flate2's default backend (miniz_oxide) is pure Rust",
   },
 };
 
@@ -60,7 +61,11 @@ interface LockPackage {
 /** Cargo.lock's `[[package]]` list (name, version, `dependencies = ["name", "name version", "name version (source)"]`). */
 export function readCargoLock(text: string): LockPackage[] {
   const lock = parse(text) as { package?: { name: string; version: string; dependencies?: string[] }[] };
-  return (lock.package ?? []).map((pkg) => ({ name: pkg.name, version: pkg.version, dependencies: pkg.dependencies ?? [] }));
+  return (lock.package ?? []).map((pkg) => ({
+    name: pkg.name,
+    version: pkg.version,
+    dependencies: pkg.dependencies ?? [],
+  }));
 }
 
 /** The packages `root` reaches in Cargo.lock (itself included), minus `skip` at the first level (dev-only dependencies). */
@@ -80,7 +85,7 @@ function reach(packages: LockPackage[], root: string, skip: Set<string>): LockPa
     for (const entry of pkg.dependencies) {
       if (pkg === start && skip.has(entry.split(' ')[0])) continue;
       const dep = resolve(entry);
-      if (dep && !seen.has(dep)) seen.add(dep), queue.push(dep);
+      if (dep && !seen.has(dep)) (seen.add(dep), queue.push(dep));
     }
   }
   return [...seen];
@@ -91,13 +96,25 @@ function reach(packages: LockPackage[], root: string, skip: Set<string>): LockPa
  * table that `pkg` reaches (its dev-only dependencies excluded), unless it builds the library in;
  * sorted by crate name.
  */
-export function detectRustSystemLibraries(lockText: string, lockfile: string, pkg: string, devOnly: string[]): SystemPackages[] {
+export function detectRustSystemLibraries(
+  lockText: string,
+  lockfile: string,
+  pkg: string,
+  devOnly: string[],
+): SystemPackages[] {
   const reached = reach(readCargoLock(lockText), pkg, new Set(devOnly)).sort((a, b) => a.name.localeCompare(b.name));
   return reached.flatMap((found): SystemPackages[] => {
     const library = RUST_SYSTEM_LIBRARIES[found.name];
     if (!library) return [];
-    const bundled = library.bundledBy !== undefined && found.dependencies.some((entry) => entry.split(' ')[0] === library.bundledBy);
+    const bundled =
+      library.bundledBy !== undefined && found.dependencies.some((entry) => entry.split(' ')[0] === library.bundledBy);
     if (bundled) return [];
-    return [{ build: library.build, runtime: library.runtime, reason: `${found.name} ${found.version} (${lockfile}) links ${library.library} (build: ${library.build.join(', ')}; runtime: ${library.runtime.join(', ')}); to avoid it: ${library.alternative}` }];
+    return [
+      {
+        build: library.build,
+        runtime: library.runtime,
+        reason: `${found.name} ${found.version} (${lockfile}) links ${library.library} (build: ${library.build.join(', ')}; runtime: ${library.runtime.join(', ')}); to avoid it: ${library.alternative}`,
+      },
+    ];
   });
 }

@@ -4,7 +4,9 @@ import type { HealthProbe, JavaProfile, Sourced } from '../../../types';
 import { joinPath } from '../../../detect/join-path';
 
 /** Spring Boot's own config files, in the order Boot reads them (properties win over YAML in the same folder). */
-const CONFIG_FILES = ['application.properties', 'application.yml', 'application.yaml'].map((name) => `src/main/resources/${name}`);
+const CONFIG_FILES = ['application.properties', 'application.yml', 'application.yaml'].map(
+  (name) => `src/main/resources/${name}`,
+);
 
 type Lookup = (key: string) => { value: string; file: string } | undefined;
 
@@ -22,13 +24,15 @@ export function readSpringConfig(fs: FsView, projectRoot: string): Lookup {
     if (name.endsWith('.properties')) {
       for (const line of text.split('\n')) {
         const match = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
-        if (match && !line.trim().startsWith('#') && !line.trim().startsWith('!')) entries.push({ key: match[1], value: match[2], file });
+        if (match && !line.trim().startsWith('#') && !line.trim().startsWith('!'))
+          entries.push({ key: match[1], value: match[2], file });
       }
       continue;
     }
     for (const document of parseAllDocuments(text)) {
       const data = document.toJS?.() as Record<string, unknown> | null;
-      if (!data || typeof data !== 'object' || lookupIn(data, 'spring.config.activate.on-profile') !== undefined) continue;
+      if (!data || typeof data !== 'object' || lookupIn(data, 'spring.config.activate.on-profile') !== undefined)
+        continue;
       flatten(data, '', (key, value) => entries.push({ key, value, file }));
     }
   }
@@ -38,7 +42,8 @@ export function readSpringConfig(fs: FsView, projectRoot: string): Lookup {
 function flatten(data: unknown, prefix: string, add: (key: string, value: string) => void): void {
   if (data && typeof data === 'object' && !Array.isArray(data)) {
     for (const [key, value] of Object.entries(data)) flatten(value, prefix ? `${prefix}.${key}` : key, add);
-  } else if (typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean') add(prefix, String(data));
+  } else if (typeof data === 'string' || typeof data === 'number' || typeof data === 'boolean')
+    add(prefix, String(data));
 }
 
 function lookupIn(data: Record<string, unknown>, key: string): unknown {
@@ -54,13 +59,20 @@ function lookupIn(data: Record<string, unknown>, key: string): unknown {
  */
 export function detectActuatorHealth(fs: FsView, profile: JavaProfile): Sourced<HealthProbe> | undefined {
   if (!profile.springBoot) return undefined;
-  const buildFile = joinPath(profile.projectRoot, profile.manifests.find((file) => /^(pom\.xml|build\.gradle(\.kts)?)$/.test(file)) ?? 'pom.xml');
+  const buildFile = joinPath(
+    profile.projectRoot,
+    profile.manifests.find((file) => /^(pom\.xml|build\.gradle(\.kts)?)$/.test(file)) ?? 'pom.xml',
+  );
   if (!/spring-boot-starter-actuator\b/.test(fs.read(buildFile) ?? '')) return undefined;
   const config = readSpringConfig(fs, profile.projectRoot);
   const managementPort = config('management.server.port');
-  const port = managementPort && /^\d{2,5}$/.test(managementPort.value.trim()) ? Number(managementPort.value) : undefined;
+  const port =
+    managementPort && /^\d{2,5}$/.test(managementPort.value.trim()) ? Number(managementPort.value) : undefined;
   const base = (config('management.endpoints.web.base-path')?.value ?? '/actuator').replace(/\/$/, '');
   const context = port ? '' : (config('server.servlet.context-path')?.value ?? '').replace(/\/$/, '');
   const path = `${context}${base}/health`;
-  return { value: { kind: 'http', path, ...(port && { port }) }, source: `spring-boot-starter-actuator in ${buildFile}` };
+  return {
+    value: { kind: 'http', path, ...(port && { port }) },
+    source: `spring-boot-starter-actuator in ${buildFile}`,
+  };
 }

@@ -52,7 +52,10 @@ export function collectPackages(input: {
     for (const name of Object.keys(input.projectPackageJson?.[field] ?? {})) packages.set(name, `${manifest}#${field}`);
   }
   const roots = new Set(input.closure);
-  const names = [input.project, ...Object.keys(input.graph.nodes).filter((name) => roots.has(input.graph.nodes[name].data.root))];
+  const names = [
+    input.project,
+    ...Object.keys(input.graph.nodes).filter((name) => roots.has(input.graph.nodes[name].data.root)),
+  ];
   for (const name of names) {
     for (const { target } of input.graph.dependencies[name] ?? []) {
       if (!target.startsWith('npm:')) continue;

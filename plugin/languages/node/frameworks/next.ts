@@ -34,7 +34,7 @@ function standaloneError(input: FrameworkInput, config: string | undefined): Err
     file,
     problem: config
       ? "Next.js is configured without output: 'standalone', so `next build` writes no self-contained server to put in an image"
-      : "Next.js (the `next` package) is used but the project has no next.config.*, so `next build` writes no standalone server",
+      : 'Next.js (the `next` package) is used but the project has no next.config.*, so `next build` writes no standalone server',
     fix: config
       ? `add \`output: 'standalone',\` to the config object in ${file} (e.g. \`const nextConfig = { output: 'standalone' };\`)`
       : `create ${file} with \`module.exports = { output: 'standalone' };\``,
@@ -49,7 +49,11 @@ function planStandalone(input: FrameworkInput, config: string): FrameworkFacts {
     name: 'Next.js',
     kind: 'server',
     evidence: `Next.js with output: 'standalone' (from ${config})`,
-    output: { outputPath: standalone, entry: joinPath(standalone, projectRoot, 'server.js'), source: `${config} (output: 'standalone')` },
+    output: {
+      outputPath: standalone,
+      entry: joinPath(standalone, projectRoot, 'server.js'),
+      source: `${config} (output: 'standalone')`,
+    },
     runtimeCopies: [
       { from: joinPath(projectRoot, '.next/static'), to: joinPath(projectRoot, '.next/static') },
       ...(fs.exists(publicDir) ? [{ from: publicDir, to: publicDir }] : []),

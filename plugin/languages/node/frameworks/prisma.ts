@@ -44,13 +44,19 @@ export const prismaProvider: FrameworkProvider = {
     if (engineFree) {
       return {
         ...base,
-        notes: [`Prisma: \`prisma generate\` runs before the build; generator ${generator.provider} needs no query engine (wasm query compiler + driver adapter), so no OpenSSL in the runtime.`],
+        notes: [
+          `Prisma: \`prisma generate\` runs before the build; generator ${generator.provider} needs no query engine (wasm query compiler + driver adapter), so no OpenSSL in the runtime.`,
+        ],
       };
     }
     return {
       ...base,
       runtimeCopies: generator.output ? [] : [{ from: 'node_modules/.prisma', to: 'node_modules/.prisma' }],
-      systemPackages: { build: ['openssl'], runtime: ['libssl3'], reason: `Prisma's query engine (${schema}) links OpenSSL` },
+      systemPackages: {
+        build: ['openssl'],
+        runtime: ['libssl3'],
+        reason: `Prisma's query engine (${schema}) links OpenSSL`,
+      },
       notes: [
         'Prisma: `prisma generate` runs before the build; the generated client and its query engine (node_modules/.prisma) are copied into the runtime.',
         'Prisma up to 6 downloads its engines from binaries.prisma.sh at install time: builders that reach only npm cannot; the `prisma-client` generator with a driver adapter needs no download.',
@@ -63,7 +69,10 @@ function findSchema({ fs, projectRoot, closure }: FrameworkInput): string | unde
   for (const root of [projectRoot, ...closure]) {
     for (const place of SCHEMA_PLACES) {
       const path = joinPath(root, place);
-      if (fs.read(path) !== undefined || (place === 'prisma/schema' && fs.list(path).some((name) => name.endsWith('.prisma')))) {
+      if (
+        fs.read(path) !== undefined ||
+        (place === 'prisma/schema' && fs.list(path).some((name) => name.endsWith('.prisma')))
+      ) {
         return path;
       }
     }
@@ -73,7 +82,12 @@ function findSchema({ fs, projectRoot, closure }: FrameworkInput): string | unde
 
 /** The first `generator` block's fields (a multi-file schema: the first file that has one). */
 function readGenerator({ fs }: FrameworkInput, schema: string): Generator {
-  const files = schema.endsWith('.prisma') ? [schema] : fs.list(schema).filter((name) => name.endsWith('.prisma')).map((name) => posix.join(schema, name));
+  const files = schema.endsWith('.prisma')
+    ? [schema]
+    : fs
+        .list(schema)
+        .filter((name) => name.endsWith('.prisma'))
+        .map((name) => posix.join(schema, name));
   for (const file of files) {
     const block = /generator\s+\w+\s*\{([^}]*)\}/.exec(fs.read(file) ?? '')?.[1];
     if (!block) continue;
