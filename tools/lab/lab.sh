@@ -7,6 +7,8 @@
 #   bash tools/lab/lab.sh reset    # "fresh CI runner": wipe BuildKit's local cache, keep the registry
 #   bash tools/lab/lab.sh down     # stop what the lab started; caches stay on disk
 #   bash tools/lab/lab.sh tools    # only build buildx/buildkitd/buildctl (pinned) into $LAB_HOME/bin
+#   bash tools/lab/lab.sh runner up NAME    # a second, empty BuildKit (another "fresh CI runner") beside the lab's,
+#   bash tools/lab/lab.sh runner down NAME  #   sharing its registry; prints its buildx builder name
 #
 # Why this exists: our machines reach package registries (apt, npm, Go proxy, ...) but
 # no container registry. The lab builds a real BuildKit stack and stand-in base images
@@ -616,6 +618,42 @@ TESTCONTAINERS_RYUK_DISABLED=true
 EOF
 }
 
+
+# ---------------------------------------------------------------- extra runners
+# A second buildkitd with its own empty root, the same registry and mirrors: a fresh CI runner
+# that does not wipe the lab's cache (so a fresh-runner measurement needs no `reset`, and others
+# keep building). Builder: nx-dockerize-runner-NAME.
+runner_vars() {
+  [[ "$1" =~ ^[a-z0-9-]{1,20}$ ]] || die "runner NAME must be 1-20 of [a-z0-9-], got '$1'"
+  RUNNER_ROOT="$LAB_HOME/runners/$1"
+  RUNNER_HOST="unix://$RUN_DIR/r-$1.sock"
+  RUNNER_BUILDER="nx-dockerize-runner-$1"
+}
+
+cmd_runner_up() {
+  runner_vars "$1"
+  pid_alive registry docker-registry || die "lab is not up (run: lab.sh up)"
+  cmd_runner_down "$1" >/dev/null
+  mkdir -p "$RUNNER_ROOT/buildkit"
+  [[ -s "$LAB_HOME/buildkitd.toml" ]] || die "no $LAB_HOME/buildkitd.toml (run: lab.sh up)"
+  sed -e "s|^root = .*|root = \"$RUNNER_ROOT/buildkit\"|" \
+      -e "s|^  address = .*|  address = [\"$RUNNER_HOST\"]|" "$LAB_HOME/buildkitd.toml" >"$RUNNER_ROOT/buildkitd.toml"
+  printf '\n[otel]\n  socketPath = "%s"\n' "$RUN_DIR/r-$1-otel.sock" >>"$RUNNER_ROOT/buildkitd.toml"
+  start_bg "runner-$1" "$LOG_DIR/runner-$1.log" "$BIN_DIR/buildkitd" --config "$RUNNER_ROOT/buildkitd.toml"
+  step "waiting for runner $1 on $RUNNER_HOST" "runner-$1-wait" wait_for 60 "buildctl debug workers" \
+    "$BIN_DIR/buildctl" --addr "$RUNNER_HOST" debug workers
+  step "creating buildx builder $RUNNER_BUILDER" "runner-$1" "$BIN_DIR/buildx" create --name "$RUNNER_BUILDER" --driver remote "$RUNNER_HOST"
+  step "bootstrapping buildx builder $RUNNER_BUILDER" "runner-$1" "$BIN_DIR/buildx" inspect --bootstrap "$RUNNER_BUILDER"
+  echo "$RUNNER_BUILDER"
+}
+
+cmd_runner_down() {
+  runner_vars "$1"
+  "$BIN_DIR/buildx" rm "$RUNNER_BUILDER" >/dev/null 2>&1 || true
+  stop_bg "runner-$1" buildkitd
+  rm -rf "$RUNNER_ROOT" "$RUN_DIR/r-$1.sock" "$RUN_DIR/r-$1-otel.sock"
+}
+
 # ---------------------------------------------------------------- commands
 cmd_up() {
   local t0=$SECONDS
@@ -644,6 +682,8 @@ cmd_tools() {
 cmd_down() {
   mkdir -p "$PID_DIR"
   if [[ -x "$BIN_DIR/buildx" ]]; then "$BIN_DIR/buildx" rm "$BUILDER_NAME" >/dev/null 2>&1 || true; fi
+  local r
+  for r in "$LAB_HOME"/runners/*/; do [[ -d "$r" ]] && cmd_runner_down "$(basename "$r")"; done
   stop_bg buildkitd buildkitd
   stop_bg registry docker-registry
   stop_bg dockerd dockerd
@@ -746,7 +786,13 @@ main() {
     reset) cmd_reset ;;
     verify) cmd_verify ;;
     tools) cmd_tools ;;
-    *) echo "usage: lab.sh up|down|status|reset|verify|tools" >&2; exit 2 ;;
+    runner)
+      case "${2:-}" in
+        up) cmd_runner_up "${3:-}" ;;
+        down) cmd_runner_down "${3:-}" ;;
+        *) echo "usage: lab.sh runner up|down NAME" >&2; exit 2 ;;
+      esac ;;
+    *) echo "usage: lab.sh up|down|status|reset|verify|tools|runner" >&2; exit 2 ;;
   esac
 }
 main "$@"
