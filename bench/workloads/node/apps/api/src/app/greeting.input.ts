@@ -1,0 +1,7 @@
+import { IsAlpha, Length } from 'class-validator';
+
+export class GreetingInput {
+  @IsAlpha()
+  @Length(1, 40)
+  name!: string;
+}

@@ -1,0 +1,5 @@
+"""worker: a sibling service."""
+
+
+def main():
+    print("worker tick")
