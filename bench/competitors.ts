@@ -95,7 +95,7 @@ export function adaptForLab(dockerfile: string): string {
   const out: string[] = [];
   for (const line of dockerfile.split('\n')) {
     if (/^#\s*syntax\s*=/.test(line)) continue;
-    let l = line
+    const l = line
       .replace(/docker\.io\/node:lts-alpine/, LAB_NODE)
       .replace(/^ARG NODE_VERSION=.*$/, `ARG NODE_VERSION=${NODE_MAJOR}`)
       .replace(/node:\$\{NODE_VERSION\}-slim/, 'node:${NODE_VERSION}-bookworm-slim')

@@ -28,6 +28,41 @@ export interface BuildRun {
   steps: number;
   ranNames: string[];
   tail: string;
+  /** Wall time of each step that ran (first start to last completion in BuildKit's progress), longest first. */
+  stepTimes?: StepTime[];
+}
+
+export interface StepTime {
+  name: string;
+  seconds: number;
+}
+
+/** Per-vertex wall time from the rawjson progress stream (BuildKit's own started/completed stamps). */
+export function stepTimes(rawjson: string): StepTime[] {
+  const spans = new Map<string, { name: string; start: number; end: number }>();
+  for (const line of rawjson.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let status: {
+      vertexes?: { digest: string; name?: string; started?: string; completed?: string; cached?: boolean }[];
+    };
+    try {
+      status = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    for (const v of status.vertexes ?? []) {
+      if (!v.started || !v.completed || v.cached) continue;
+      const known = spans.get(v.digest) ?? { name: v.name ?? '', start: Infinity, end: 0 };
+      known.start = Math.min(known.start, Date.parse(v.started));
+      known.end = Math.max(known.end, Date.parse(v.completed));
+      if (v.name) known.name = v.name;
+      spans.set(v.digest, known);
+    }
+  }
+  return [...spans.values()]
+    .map((s) => ({ name: s.name.split('\n')[0].slice(0, 120), seconds: (s.end - s.start) / 1000 }))
+    .filter((s) => s.seconds > 0.05)
+    .sort((a, b) => b.seconds - a.seconds);
 }
 
 function run(
@@ -62,6 +97,7 @@ export function summarise(result: { exitCode: number; output: string; seconds: n
     steps: steps.length,
     ranNames: ran.map((v) => v.name),
     tail: result.exitCode === 0 ? '' : [...errors, result.output.slice(-1500)].join('\n'),
+    stepTimes: stepTimes(result.output).slice(0, 12),
   };
 }
 
@@ -76,8 +112,19 @@ export async function buildxBuild(opts: {
   tag?: string;
   load?: boolean;
   extra?: string[];
+  builder?: string;
 }): Promise<BuildRun> {
-  const args = ['buildx', 'build', '--builder', BUILDER, '--progress=rawjson', '--secret', SECRET, '-f', opts.file];
+  const args = [
+    'buildx',
+    'build',
+    '--builder',
+    opts.builder ?? BUILDER,
+    '--progress=rawjson',
+    '--secret',
+    SECRET,
+    '-f',
+    opts.file,
+  ];
   if (opts.load) args.push('--load', '-t', opts.tag ?? 'bench');
   else args.push('--output', opts.output ?? 'type=cacheonly');
   args.push(...(opts.extra ?? []), opts.context);
@@ -93,12 +140,15 @@ export async function bake(opts: {
   load?: boolean;
   tagPrefix?: string;
   extra?: string[];
+  builder?: string;
+  /** An output other than cacheonly (ignored with load). */
+  output?: string;
 }): Promise<BuildRun> {
   const args = [
     'buildx',
     'bake',
     '--builder',
-    BUILDER,
+    opts.builder ?? BUILDER,
     '--progress=rawjson',
     '--file',
     'docker-bake.json',
@@ -110,7 +160,7 @@ export async function bake(opts: {
   if (opts.load) {
     args.push('--load');
     for (const t of opts.targets) args.push('--set', `${t}.tags=${opts.tagPrefix ?? 'bench-ours'}-${t}:latest`);
-  } else args.push('--set', '*.output=type=cacheonly');
+  } else args.push('--set', `*.output=${opts.output ?? 'type=cacheonly'}`);
   args.push(...(opts.extra ?? []), ...opts.targets);
   const result = summarise(await run('docker', args, opts.cwd));
   if (result.exitCode !== 0) log(`bake failed (${opts.targets.join(',')}): ${result.tail.slice(-600)}`);
@@ -124,6 +174,19 @@ export async function timed(
   env?: NodeJS.ProcessEnv,
 ): Promise<{ exitCode: number; output: string; seconds: number }> {
   return run(cmd, args, cwd, env ?? process.env);
+}
+
+/**
+ * "Fresh CI runner" without touching the lab's cache: `lab.sh runner up NAME` starts a second, empty
+ * buildkitd sharing the lab registry and prints its buildx builder name (NAME: 1-20 of [a-z0-9-]).
+ */
+export function runnerUp(name: string): string {
+  const out = execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'runner', 'up', name], { stdio: 'pipe' });
+  return out.toString().trim().split('\n').pop()!.trim();
+}
+
+export function runnerDown(name: string): void {
+  execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'runner', 'down', name], { stdio: 'pipe' });
 }
 
 /** "Fresh CI runner": empties BuildKit's local cache (the registry stays). */

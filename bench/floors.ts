@@ -1,0 +1,110 @@
+/**
+ * The floors every figure is also given as a ratio to (issue #17):
+ *
+ * - edit floor: the same compile run on the host with warm caches after the same one-line edit
+ *   (`go build`, `cargo build --release`, `mvn -o package`, the Node build through Nx; Python
+ *   compiles nothing: 0 s). One unmeasured warm-up build first, in a copy of the workload, with
+ *   the host's caches (Go's build cache, ~/.m2, a persistent CARGO_TARGET_DIR under FLOOR_CACHE).
+ * - network floor: the time to fetch, from the lab registry, every blob of the registry cache a
+ *   fresh runner imports (the cache manifest's layers, all of them in parallel as BuildKit would):
+ *   no build can start from that cache faster than its bytes arrive.
+ *
+ * Shape: `editFloor(spec, nodeWorkspace?) → { seconds, detail }`; `networkFloor(ref) → { seconds, bytes, blobs }`.
+ * Throws with the failing command's output tail.
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { timed } from './lib';
+import { copyWorkload } from './workload-variants';
+import { FLOOR_CACHE, type WorkloadSpec } from './workloads';
+
+export interface EditFloor {
+  seconds: number;
+  detail: string;
+}
+
+const NX_ENV = { NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false', CI: 'true' };
+
+/** `nodeWorkspace`: an installed copy of the Node workload (nx-docker's, which needs the install anyway). */
+export async function editFloor(spec: WorkloadSpec, nodeWorkspace?: string): Promise<EditFloor> {
+  if (spec.id === 'python') return { seconds: 0, detail: 'Python compiles nothing: the edit floor is 0 s' };
+  mkdirSync(FLOOR_CACHE, { recursive: true });
+  const edit = (ws: string) =>
+    appendFileSync(join(ws, spec.source), `\n${spec.marker} bench floor edit ${Date.now()}\n`);
+  if (spec.id === 'node') {
+    if (!nodeWorkspace) throw new Error('node edit floor: no installed copy of the workload');
+    const nx = join(nodeWorkspace, 'node_modules/.bin/nx');
+    const args = ['run', 'api:build'];
+    const env = { ...process.env, ...NX_ENV };
+    await timed(nx, args, nodeWorkspace, env); // warm: webpack's own caches, Nx's graph
+    edit(nodeWorkspace);
+    const run = await timed(nx, args, nodeWorkspace, env);
+    if (run.exitCode !== 0) throw new Error(`node edit floor: ${run.output.slice(-400)}`);
+    return {
+      seconds: run.seconds,
+      detail: '`nx run api:build` (webpack) on the host after the edit, installed workspace',
+    };
+  }
+  const host = spec.hostBuild!;
+  const ws = copyWorkload(spec.id);
+  const cwd = join(ws, 'apps/api');
+  const env = { ...process.env, ...host.env };
+  // Warm-up: online (Maven resolves its plugins once), then the measured build offline where the tool has a switch.
+  const warm = await timed(
+    host.cmd,
+    host.args.filter((a) => a !== '-o'),
+    cwd,
+    env,
+  );
+  if (warm.exitCode !== 0) throw new Error(`${spec.id} edit floor warm-up: ${warm.output.slice(-400)}`);
+  edit(ws);
+  const run = await timed(host.cmd, host.args, cwd, env);
+  if (run.exitCode !== 0) throw new Error(`${spec.id} edit floor: ${run.output.slice(-400)}`);
+  return {
+    seconds: run.seconds,
+    detail: `\`${host.cmd} ${host.args.join(' ')}\` on the host after the edit, warm caches`,
+  };
+}
+
+export interface NetworkFloor {
+  seconds: number;
+  bytes: number;
+  blobs: number;
+}
+
+const ACCEPT = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+].join(', ');
+
+/** `ref` = localhost:5000/<repo>:<tag> as exported with image-manifest=true (one OCI manifest). */
+export async function networkFloor(ref: string): Promise<NetworkFloor> {
+  const m = /^([^/]+)\/(.+):([^:]+)$/.exec(ref);
+  if (!m) throw new Error(`network floor: cannot parse cache ref ${ref}`);
+  const [, host, repo, tag] = m;
+  const base = `http://${host}/v2/${repo}`;
+  const res = await fetch(`${base}/manifests/${tag}`, { headers: { Accept: ACCEPT } });
+  if (!res.ok) throw new Error(`network floor: GET ${ref} manifest: HTTP ${res.status}`);
+  const manifest = (await res.json()) as { layers?: { digest: string; size: number }[] };
+  const layers = manifest.layers ?? [];
+  const start = performance.now();
+  await Promise.all(
+    layers.map(async (l) => {
+      const blob = await fetch(`${base}/blobs/${l.digest}`);
+      if (!blob.ok) throw new Error(`network floor: GET blob ${l.digest}: HTTP ${blob.status}`);
+      await blob.arrayBuffer();
+    }),
+  );
+  return {
+    seconds: (performance.now() - start) / 1000,
+    bytes: layers.reduce((sum, l) => sum + l.size, 0),
+    blobs: layers.length,
+  };
+}
+
+/** Removes a copy made for a floor (best effort). */
+export function removeCopy(dir: string): void {
+  execFileSync('rm', ['-rf', dir]);
+}

@@ -1,0 +1,116 @@
+/**
+ * The plain-words finding per workload, computed from the medians (nothing hard-coded but the
+ * mechanisms a step name stands for): where ours is ahead or not, the fresh-runner speed-up over no
+ * cache, the sibling dependency change, and — where ours' cold build is slower than a competitor's —
+ * which steps cost what (BuildKit's per-step timings) and why they are there.
+ */
+import type { StepTime } from './lib';
+import { find, fmt, fmtRatio, ratioOf, type Results } from './report-format';
+
+/** Why a step of ours exists, by what its BuildKit name says it does. */
+const STEP_REASONS: [RegExp, string][] = [
+  [
+    /prune|manifests|Dockerfile\.package/i,
+    "prunes the lockfile to this project's dependencies, so another project's dependency change installs nothing again",
+  ],
+  [
+    /go mod download|cargo (fetch|build).*deps|dependency:go-offline|uv sync .*--no-install|npm ci|pnpm (install|fetch)|yarn install/i,
+    'downloads/installs dependencies in a step of their own, keyed on manifests only (a layer the registry cache carries), so an edit never repeats it',
+  ],
+  [/apt-get/i, 'installs system packages'],
+  [
+    /COPY --from|LINK COPY/i,
+    'copies the artifact into the runtime stage (the price of a runtime image without build tools)',
+  ],
+  [/exporting|writing image|pushing/i, 'exports and pushes the image'],
+];
+
+function reason(step: string): string {
+  return STEP_REASONS.find(([re]) => re.test(step))?.[1] ?? 'builds the service';
+}
+
+const topSteps = (steps: StepTime[] | undefined, n = 4) =>
+  (steps ?? [])
+    .slice(0, n)
+    .map((s) => `\`${s.name.replace(/`/g, "'").slice(0, 80)}\` ${fmt(s.seconds, 's')} s`)
+    .join(', ');
+
+/** Where ours' cold build is slower than a competitor's: its costliest steps, what each is for, and the competitor's. */
+function coldExplanation(results: Results, group: string, variant: string): string {
+  const ours = find(results, group, 'cold', 'ours');
+  const other = find(results, group, 'cold', variant);
+  const steps = ours?.steps ?? [];
+  const why = [...new Set(steps.slice(0, 4).map((s) => reason(s.name)))].join('; ');
+  return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}. That is what the cold build pays for the warm-edit, sibling and fresh-runner figures.`;
+}
+
+function sentence(results: Results, group: string, scenario: string, label: string, competitors: string[]): string {
+  const ours = find(results, group, scenario, 'ours');
+  if (!ours) return '';
+  const parts = competitors.map((c) => {
+    const row = find(results, group, scenario, c);
+    return row ? `${c} ${fmt(row.median, 's')} s (${fmtRatio(ratioOf(row.median, ours.median))})` : `${c} —`;
+  });
+  return `${label}: ours ${fmt(ours.median, 's')} s, ${parts.join(', ')}.`;
+}
+
+function freshSentence(results: Results, group: string): string {
+  const cold = find(results, group, 'cold', 'ours');
+  const fresh = find(results, group, 'fresh-edit', 'ours');
+  if (!cold || !fresh) return '';
+  const speedup = cold.median / fresh.median;
+  const reran = find(results, group, 'fresh-edit', 'ours', 'steps re-run');
+  const verdict = speedup >= 5 ? 'meets' : 'misses';
+  return `Fresh runner with the registry cache after an edit: ours ${fmt(fresh.median, 's')} s, ${fmt(speedup, 'x')}× faster than no cache (${fmt(cold.median, 's')} s) — ${verdict} #17's 5× target; ${reran?.detail ?? ''}.`;
+}
+
+function siblingSentence(results: Results, group: string, competitors: string[]): string {
+  const steps = (v: string) => find(results, group, 'sibling-dependency', v, 'steps re-run');
+  const ours = steps('ours');
+  if (!ours) return '';
+  const others = competitors.map((c) => (steps(c) ? `${c} ${fmt(steps(c)!.median, 'steps')}` : `${c} —`)).join(', ');
+  return `A dependency added to the sibling project: ours re-ran ${fmt(ours.median, 'steps')} step(s) (${ours.detail ?? ''}); ${others}.`;
+}
+
+function sizeSentence(results: Results, group: string, competitors: string[]): string {
+  const ours = find(results, group, 'size', 'ours', 'image MB');
+  if (!ours) return '';
+  const parts = competitors.map((c) => {
+    const row = find(results, group, 'size', c, 'image MB');
+    return row ? `${c} ${fmt(row.median, 'MB')} MB (${fmtRatio(ratioOf(row.median, ours.median))})` : `${c} —`;
+  });
+  return `Image: ours ${fmt(ours.median, 'MB')} MB, ${parts.join(', ')}.`;
+}
+
+export function workloadFinding(results: Results, group: string, competitors: string[]): string {
+  const out = [
+    sentence(results, group, 'cold', 'Cold', competitors),
+    sentence(results, group, 'warm-edit', 'One-line edit on a warm builder', competitors),
+    freshSentence(results, group),
+    sentence(
+      results,
+      group,
+      'fresh-edit',
+      'Fresh runner + registry cache after an edit, vs competitors with the same cache',
+      competitors,
+    ),
+    siblingSentence(results, group, competitors),
+    sizeSentence(results, group, competitors),
+  ];
+  const oursCold = find(results, group, 'cold', 'ours');
+  for (const c of competitors) {
+    const other = find(results, group, 'cold', c);
+    if (oursCold && other && other.median < oursCold.median * 0.95) out.push(coldExplanation(results, group, c));
+  }
+  for (const scenario of ['warm-edit', 'fresh-edit', 'fresh-noedit']) {
+    const ours = find(results, group, scenario, 'ours');
+    for (const c of competitors) {
+      const other = find(results, group, scenario, c);
+      if (ours && other && other.median < ours.median * 0.95)
+        out.push(
+          `**Not ahead:** ${scenario}: ${c} ${fmt(other.median, 's')} s vs ours ${fmt(ours.median, 's')} s; ours' costliest steps there: ${topSteps(ours.steps) || '—'}.`,
+        );
+    }
+  }
+  return out.filter(Boolean).join(' ');
+}
