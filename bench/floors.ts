@@ -53,7 +53,7 @@ export async function editFloor(spec: WorkloadSpec, nodeWorkspace?: string): Pro
   // Warm-up: online (Maven resolves its plugins once), then the measured build offline where the tool has a switch.
   const warm = await timed(
     host.cmd,
-    host.args.filter((a) => a !== '-o'),
+    host.cmd === 'mvn' ? host.args.filter((a) => a !== '-o') : host.args,
     cwd,
     env,
   );
