@@ -12,7 +12,6 @@
  * Shape: `editFloor(spec, nodeWorkspace?) → { seconds, detail }`; `networkFloor(ref) → { seconds, bytes, blobs }`.
  * Throws with the failing command's output tail.
  */
-import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { timed } from './lib';
@@ -51,12 +50,7 @@ export async function editFloor(spec: WorkloadSpec, nodeWorkspace?: string): Pro
   const cwd = join(ws, 'apps/api');
   const env = { ...process.env, ...host.env };
   // Warm-up: online (Maven resolves its plugins once), then the measured build offline where the tool has a switch.
-  const warm = await timed(
-    host.cmd,
-    host.cmd === 'mvn' ? host.args.filter((a) => a !== '-o') : host.args,
-    cwd,
-    env,
-  );
+  const warm = await timed(host.cmd, host.cmd === 'mvn' ? host.args.filter((a) => a !== '-o') : host.args, cwd, env);
   if (warm.exitCode !== 0) throw new Error(`${spec.id} edit floor warm-up: ${warm.output.slice(-400)}`);
   edit(ws);
   const run = await timed(host.cmd, host.args, cwd, env);
@@ -102,9 +96,4 @@ export async function networkFloor(ref: string): Promise<NetworkFloor> {
     bytes: layers.reduce((sum, l) => sum + l.size, 0),
     blobs: layers.length,
   };
-}
-
-/** Removes a copy made for a floor (best effort). */
-export function removeCopy(dir: string): void {
-  execFileSync('rm', ['-rf', dir]);
 }

@@ -1,18 +1,18 @@
 /**
  * One real-size workload, ours and every competitor side by side (issue #17). Every build pushes
  * its image to the lab registry (what CI does), on a fresh runner of its own (`lab.sh runner up`:
- * an empty BuildKit beside the lab's, so the lab's cache is never wiped):
+ * an empty BuildKit beside the lab's, so the lab's cache is never wiped). Scenario by scenario,
+ * each over all variants (so a budget cut drops a scenario, not a variant), in priority order:
  *
- * 1. edit floor (host compile after the one-line edit, warm caches);
- * 2. per variant on its own empty runner: cold → size (--load, first repetition) → one-line edit,
- *    warm → sibling's dependency change (first repetition) → cache export to the lab registry
- *    (`cache-to type=registry,mode=max`, for competitors too; timed, not a scenario);
- * 3. network floor: fetching the blobs of each variant's exported cache;
- * 4. fresh runner + registry cache, no edit; then fresh runner + registry cache after a one-line edit.
+ * 1. edit floor (host compile after the one-line edit, warm caches), once;
+ * 2. on one empty runner per variant: cold (= no cache at all) → size (--load, first repetition)
+ *    → one-line edit, warm → cache export to the lab registry (`cache-to type=registry,mode=max`,
+ *    competitors too; timed, not a scenario) and the network floor (fetching that cache);
+ * 3. on new empty runners with cache-from that ref: fresh runner, no edit; fresh runner after a
+ *    one-line edit (the edit is undone afterwards, so the warm runner's state still matches);
+ * 4. back on the warm runner, first repetition: the sibling project's dependency change.
  *
- * "No cache at all" is the cold build: an empty runner with no cache-from. Later repetitions repeat
- * the fast scenarios (warm edit, the two fresh-runner ones) while the workload's budget lasts, and
- * cold only if time is left; the report prints n per figure.
+ * A repetition after the first runs only if one more (as long as the last) fits the budget.
  */
 import { log, runnerDown, runnerUp } from './lib';
 import { editFloor, networkFloor } from './floors';
@@ -74,81 +74,107 @@ function guard(ctx: Ctx, what: string): boolean {
 
 type Step = (v: WorkloadVariant, builder: string, rep: number) => Promise<boolean>;
 
-/** Cold, size, warm edit, sibling dependency, cache export: scenario by scenario, each variant on its own runner. */
-const WARM_STEPS: { id: string; firstRepOnly?: boolean; run: (ctx: Ctx) => Step }[] = [
-  {
-    id: 'cold',
-    run: (ctx) => async (v, builder) =>
-      record(ctx.spec.id, 'cold', SUBJECT(ctx.spec), v.id, await v.build({ builder, push: imageName(ctx.spec, v) })),
-  },
-  {
-    id: 'size',
-    firstRepOnly: true,
-    run: (ctx) => async (v, builder) => {
-      const tag = `bench-${ctx.spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
-      const loaded = await v.build({ builder, load: true, tag });
-      if (loaded.exitCode === 0) sizeRow(ctx.spec.id, SUBJECT(ctx.spec), v.id, v.loadedTag(tag), v.base);
-      else note(`${ctx.spec.id}: size of ${v.id}: --load failed: ${loaded.tail.split('\n')[0].slice(0, 200)}`);
-      return true;
-    },
-  },
-  {
-    id: 'warm-edit',
-    run: (ctx) => async (v, builder) => {
-      v.edit();
-      return record(
-        ctx.spec.id,
-        'warm-edit',
-        SUBJECT(ctx.spec),
-        v.id,
-        await v.build({ builder, push: imageName(ctx.spec, v) }),
-      );
-    },
-  },
-  {
-    id: 'sibling-dependency',
-    firstRepOnly: true,
-    run: (ctx) => async (v, builder) => {
-      v.siblingDependency();
-      return record(
-        ctx.spec.id,
-        'sibling-dependency',
-        SUBJECT(ctx.spec),
-        v.id,
-        await v.build({ builder, push: imageName(ctx.spec, v) }),
-      );
-    },
-  },
-  {
-    id: 'cache export',
-    run: (ctx) => async (v, builder, rep) => {
-      const ref = cacheRef(ctx.spec.id, v.id, `${STAMP}-r${rep}`);
-      const run = await v.build({ builder, push: imageName(ctx.spec, v), cacheTo: ref });
-      if (run.exitCode !== 0)
-        note(`${ctx.spec.id}: cache export of ${v.id} to ${ref} failed: ${run.tail.split('\n')[0].slice(0, 200)}`);
-      else
-        add({
-          group: ctx.spec.id,
-          scenario: 'cache-export',
-          subject: SUBJECT(ctx.spec),
-          variant: v.id,
-          metric: 'seconds',
-          unit: 's',
-          values: [run.seconds],
-          detail: `cache-to ${ref} (mode=max), every step a cache hit`,
-        });
-      return run.exitCode === 0;
-    },
-  },
+const push = (ctx: Ctx, v: WorkloadVariant) => imageName(ctx.spec, v);
+
+async function coldStep(ctx: Ctx, v: WorkloadVariant, builder: string): Promise<boolean> {
+  return record(ctx.spec.id, 'cold', SUBJECT(ctx.spec), v.id, await v.build({ builder, push: push(ctx, v) }));
+}
+
+async function sizeStep(ctx: Ctx, v: WorkloadVariant, builder: string): Promise<boolean> {
+  const tag = `bench-${ctx.spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
+  const loaded = await v.build({ builder, load: true, tag });
+  if (loaded.exitCode === 0) sizeRow(ctx.spec.id, SUBJECT(ctx.spec), v.id, v.loadedTag(tag), v.base);
+  else note(`${ctx.spec.id}: size of ${v.id}: --load failed: ${loaded.tail.split('\n')[0].slice(0, 200)}`);
+  return true;
+}
+
+async function editStep(ctx: Ctx, v: WorkloadVariant, builder: string): Promise<boolean> {
+  v.edit();
+  return record(ctx.spec.id, 'warm-edit', SUBJECT(ctx.spec), v.id, await v.build({ builder, push: push(ctx, v) }));
+}
+
+/** What main's CI would do after its build: export the cache (timed apart), then measure fetching it back. */
+async function exportStep(ctx: Ctx, v: WorkloadVariant, builder: string, rep: number): Promise<boolean> {
+  const { spec } = ctx;
+  const ref = cacheRef(spec.id, v.id, `${STAMP}-r${rep}`);
+  const run = await v.build({ builder, push: push(ctx, v), cacheTo: ref });
+  if (run.exitCode !== 0) {
+    note(`${spec.id}: cache export of ${v.id} to ${ref} failed: ${run.tail.split('\n')[0].slice(0, 200)}`);
+    return false;
+  }
+  add({
+    group: spec.id,
+    scenario: 'cache-export',
+    subject: SUBJECT(spec),
+    variant: v.id,
+    metric: 'seconds',
+    unit: 's',
+    values: [run.seconds],
+    detail: `cache-to ${ref} (mode=max), every step a cache hit`,
+  });
+  try {
+    const floor = await networkFloor(ref);
+    add({
+      group: spec.id,
+      scenario: 'network-floor',
+      subject: SUBJECT(spec),
+      variant: v.id,
+      metric: 'seconds',
+      unit: 's',
+      values: [floor.seconds],
+      detail: `${floor.blobs} blobs, ${(floor.bytes / 1e6).toFixed(1)} MB of registry cache`,
+    });
+  } catch (error) {
+    note(`${spec.id}: network floor of ${v.id}: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return true;
+}
+
+/** Fresh runner with the registry cache: no edit, then after a one-line edit (undone afterwards). */
+async function freshStep(ctx: Ctx, v: WorkloadVariant, rep: number, edited: boolean): Promise<boolean> {
+  const { spec } = ctx;
+  const ref = cacheRef(spec.id, v.id, `${STAMP}-r${rep}`);
+  const undo = edited ? v.edit() : undefined;
+  const scenario = edited ? 'fresh-edit' : 'fresh-noedit';
+  const i = ctx.variants.indexOf(v);
+  try {
+    return await onFreshRunner(runnerName(spec, i, edited ? 'e' : 'f'), async (builder) =>
+      record(spec.id, scenario, SUBJECT(spec), v.id, await v.build({ builder, push: push(ctx, v), cacheFrom: ref })),
+    );
+  } finally {
+    undo?.();
+  }
+}
+
+async function siblingStep(ctx: Ctx, v: WorkloadVariant, builder: string): Promise<boolean> {
+  v.siblingDependency();
+  return record(
+    ctx.spec.id,
+    'sibling-dependency',
+    SUBJECT(ctx.spec),
+    v.id,
+    await v.build({ builder, push: push(ctx, v) }),
+  );
+}
+
+/** The scenarios in priority order; `builder` is the variant's warm runner. */
+const STEPS: { id: string; firstRepOnly?: boolean; run: (ctx: Ctx) => Step }[] = [
+  { id: 'cold', run: (ctx) => (v, b) => coldStep(ctx, v, b) },
+  { id: 'size', firstRepOnly: true, run: (ctx) => (v, b) => sizeStep(ctx, v, b) },
+  { id: 'warm-edit', run: (ctx) => (v, b) => editStep(ctx, v, b) },
+  { id: 'cache export', run: (ctx) => (v, b, rep) => exportStep(ctx, v, b, rep) },
+  { id: 'fresh runner, no edit', run: (ctx) => (v, _b, rep) => freshStep(ctx, v, rep, false) },
+  { id: 'fresh runner, edit', run: (ctx) => (v, _b, rep) => freshStep(ctx, v, rep, true) },
+  { id: 'sibling-dependency', firstRepOnly: true, run: (ctx) => (v, b) => siblingStep(ctx, v, b) },
 ];
 
-async function warmPhase(ctx: Ctx, rep: number): Promise<void> {
+async function repetition(ctx: Ctx, rep: number): Promise<void> {
   const { spec } = ctx;
   const names = ctx.variants.map((_, i) => runnerName(spec, i, 'w'));
   const builders = names.map((n) => runnerUp(n));
   const failed = new Set<string>();
   try {
-    for (const step of WARM_STEPS) {
+    for (const step of STEPS) {
       if (step.firstRepOnly && rep > 1) continue;
       for (const [i, v] of ctx.variants.entries()) {
         if (failed.has(v.id) || !guard(ctx, `${step.id} of ${v.id} (rep ${rep})`)) continue;
@@ -159,43 +185,6 @@ async function warmPhase(ctx: Ctx, rep: number): Promise<void> {
     }
   } finally {
     for (const n of names) runnerDown(n);
-  }
-}
-
-/** Fresh runner with the registry cache: no edit, then after a one-line edit; the network floor on the first rep. */
-async function freshPhase(ctx: Ctx, rep: number): Promise<void> {
-  const { spec } = ctx;
-  for (const [i, v] of ctx.variants.entries()) {
-    const ref = cacheRef(spec.id, v.id, `${STAMP}-r${rep}`);
-    const push = imageName(spec, v);
-    if (rep === 1) {
-      try {
-        const floor = await networkFloor(ref);
-        add({
-          group: spec.id,
-          scenario: 'network-floor',
-          subject: SUBJECT(spec),
-          variant: v.id,
-          metric: 'seconds',
-          unit: 's',
-          values: [floor.seconds],
-          detail: `${floor.blobs} blobs, ${(floor.bytes / 1e6).toFixed(1)} MB of registry cache`,
-        });
-      } catch (error) {
-        note(`${spec.id}: network floor of ${v.id}: ${(error as Error).message.split('\n')[0]}`);
-      }
-    }
-    if (!guard(ctx, `fresh-runner builds of ${v.id} (rep ${rep})`)) continue;
-    log(`${spec.id} rep ${rep}: ${v.id} fresh runner, no edit`);
-    await onFreshRunner(runnerName(spec, i, 'f'), async (builder) =>
-      record(spec.id, 'fresh-noedit', SUBJECT(spec), v.id, await v.build({ builder, push, cacheFrom: ref })),
-    );
-    v.edit();
-    log(`${spec.id} rep ${rep}: ${v.id} fresh runner after an edit`);
-    await onFreshRunner(runnerName(spec, i, 'e'), async (builder) =>
-      record(spec.id, 'fresh-edit', SUBJECT(spec), v.id, await v.build({ builder, push, cacheFrom: ref })),
-    );
-    save();
   }
 }
 
@@ -234,8 +223,7 @@ export async function workloadScenario(spec: WorkloadSpec): Promise<void> {
       break;
     }
     const began = Date.now();
-    await warmPhase(ctx, rep);
-    await freshPhase(ctx, rep);
+    await repetition(ctx, rep);
     ctx.lastRepMs = Date.now() - began;
     save();
   }

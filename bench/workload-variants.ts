@@ -34,7 +34,8 @@ export interface WorkloadVariant {
   base: string;
   workspace: string;
   build(opts?: BuildOptions): Promise<BuildRun>;
-  edit(): void;
+  /** Appends a one-line comment to the edit target; returns the undo (the file as it was). */
+  edit(): () => void;
   siblingDependency(): void;
   loadedTag(tag: string): string;
 }
@@ -66,11 +67,12 @@ function cacheFlags(opts: BuildOptions, bakeTarget?: string): string[] {
   return out;
 }
 
-const appendEdit = (ws: string, spec: WorkloadSpec) =>
-  appendFileSync(
-    join(ws, spec.source),
-    `\n${spec.marker} bench edit ${Date.now()}-${Math.random().toString(36).slice(2)}\n`,
-  );
+function appendEdit(ws: string, spec: WorkloadSpec): () => void {
+  const file = join(ws, spec.source);
+  const before = readFileSync(file, 'utf-8');
+  appendFileSync(file, `\n${spec.marker} bench edit ${Date.now()}-${Math.random().toString(36).slice(2)}\n`);
+  return () => writeFileSync(file, before);
+}
 
 function ours(spec: WorkloadSpec): WorkloadVariant {
   const ws = copyWorkload(spec.id);

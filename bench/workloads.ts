@@ -97,12 +97,12 @@ export const WORKLOADS: WorkloadSpec[] = [
       const main = join(ws, 'apps/worker/src/main.ts');
       writeFileSync(main, `${readFileSync(main, 'utf-8')}\n// uses ms ${stamp()}\n`);
     },
-    budgetMin: 9,
+    budgetMin: 10,
   },
   {
     id: 'go',
     language: 'Go',
-    stack: 'gin + gorm on glebarez/sqlite (pure Go, modernc) + zap',
+    stack: 'gin + gorm (postgres dialect, pgx driver, DryRun: no database needed) + zap',
     source: 'apps/api/main.go',
     marker: '//',
     port: 8080,
@@ -116,30 +116,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       writeFileSync(join(dir, 'dep.go'), `package main\n\nimport _ "github.com/google/uuid"\n\n// ${stamp()}\n`);
       run('go', ['mod', 'tidy'], dir);
     },
-    budgetMin: 7,
-  },
-  {
-    id: 'rust',
-    language: 'Rust',
-    stack: 'axum 0.8 + tokio + serde + tracing-subscriber + tower-http + reqwest 0.12 (rustls, ring) + uuid + chrono',
-    source: 'apps/api/src/main.rs',
-    marker: '//',
-    port: 8080,
-    lockfile: 'apps/api/Cargo.lock',
-    unit: 'crates',
-    competitors: [upstream('upstream-docs.Dockerfile', LAB_DEBIAN), naive(LAB_RUST)],
-    hostBuild: {
-      cmd: 'cargo',
-      args: ['build', '--release', '--locked'],
-      env: { CARGO_TARGET_DIR: `${FLOOR_CACHE}/rust-target` },
-    },
-    siblingDependency: (ws) => {
-      const dir = join(ws, 'apps/worker');
-      run('cargo', ['add', 'itoa@1'], dir, CA_ENV); // updates apps/worker/Cargo.lock too
-      const main = join(dir, 'src/main.rs');
-      writeFileSync(main, `${readFileSync(main, 'utf-8')}\n// uses itoa ${stamp()}\n`);
-    },
-    budgetMin: 14,
+    budgetMin: 8,
   },
   {
     id: 'python',
@@ -157,7 +134,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       const init = join(dir, 'src/worker/__init__.py');
       writeFileSync(init, `${readFileSync(init, 'utf-8')}\n# uses dateutil ${stamp()}\n`);
     },
-    budgetMin: 5,
+    budgetMin: 6,
   },
   {
     id: 'java',
@@ -181,6 +158,29 @@ export const WORKLOADS: WorkloadSpec[] = [
       );
     },
     budgetMin: 8,
+  },
+  {
+    id: 'rust',
+    language: 'Rust',
+    stack: 'axum 0.8 + tokio + serde + tracing-subscriber + tower-http + reqwest 0.12 (rustls, ring) + uuid + chrono',
+    source: 'apps/api/src/main.rs',
+    marker: '//',
+    port: 8080,
+    lockfile: 'apps/api/Cargo.lock',
+    unit: 'crates',
+    competitors: [upstream('upstream-docs.Dockerfile', LAB_DEBIAN), naive(LAB_RUST)],
+    hostBuild: {
+      cmd: 'cargo',
+      args: ['build', '--release', '--locked'],
+      env: { CARGO_TARGET_DIR: `${FLOOR_CACHE}/rust-target` },
+    },
+    siblingDependency: (ws) => {
+      const dir = join(ws, 'apps/worker');
+      run('cargo', ['add', 'itoa@1'], dir, CA_ENV); // updates apps/worker/Cargo.lock too
+      const main = join(dir, 'src/main.rs');
+      writeFileSync(main, `${readFileSync(main, 'utf-8')}\n// uses itoa ${stamp()}\n`);
+    },
+    budgetMin: 12,
   },
 ];
 

@@ -1,4 +1,5 @@
-// api: a gin service storing greetings with gorm on a pure-Go SQLite driver, logging with zap.
+// api: a gin service that renders its SQL with gorm (postgres dialect, pgx driver, DryRun: no
+// database needed to answer) and logs with zap.
 package main
 
 import (
@@ -6,8 +7,8 @@ import (
 	"os"
 
 	"github.com/gin-gonic/gin"
-	"github.com/glebarez/sqlite"
 	"go.uber.org/zap"
+	"gorm.io/driver/postgres"
 	"gorm.io/gorm"
 )
 
@@ -20,23 +21,22 @@ type Greeting struct {
 func main() {
 	logger, _ := zap.NewProduction()
 	defer logger.Sync()
-	db, err := gorm.Open(sqlite.Open("file::memory:?cache=shared"), &gorm.Config{})
+	dsn := os.Getenv("DATABASE_URL")
+	if dsn == "" {
+		dsn = "postgres://api@localhost:5432/api"
+	}
+	db, err := gorm.Open(postgres.Open(dsn), &gorm.Config{DryRun: true, DisableAutomaticPing: true})
 	if err != nil {
 		logger.Fatal("open database", zap.Error(err))
-	}
-	if err := db.AutoMigrate(&Greeting{}); err != nil {
-		logger.Fatal("migrate", zap.Error(err))
 	}
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.GET("/health", func(c *gin.Context) { c.JSON(http.StatusOK, gin.H{"status": "ok"}) })
 	r.GET("/greet/:name", func(c *gin.Context) {
 		g := Greeting{Text: "Hello, " + c.Param("name")}
-		db.Create(&g)
-		var stored int64
-		db.Model(&Greeting{}).Count(&stored)
+		sql := db.ToSQL(func(tx *gorm.DB) *gorm.DB { return tx.Create(&g) })
 		logger.Info("greeted", zap.String("name", c.Param("name")))
-		c.JSON(http.StatusOK, gin.H{"greeting": g.Text, "stored": stored})
+		c.JSON(http.StatusOK, gin.H{"greeting": g.Text, "sql": sql})
 	})
 	port := os.Getenv("PORT")
 	if port == "" {
