@@ -4,7 +4,8 @@
  * and re-renders the report, so a run cut short still leaves a report of what it measured.
  *
  * Env: BENCH_REPS (default 3), BENCH_MINUTES (default 50), BENCH_ONLY (comma list of scenario ids:
- * overhead, node, go, rust, python, java, monorepo), BENCH_MERGE=1 (start from the committed
+ * overhead, node, go, rust, python, java, monorepo), BENCH_WORKLOAD_MINUTES (overrides every workload's
+ * own budget, for proving one workload end to end), BENCH_MERGE=1 (start from the committed
  * bench/last-run.json and replace only the rows of the scenarios this run measures).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -214,7 +214,8 @@ export async function workloadScenario(spec: WorkloadSpec): Promise<void> {
   log(`workload ${spec.id}: copying, generating ours, preparing competitors`);
   const variants = makeWorkloadVariants(spec);
   describe(spec, variants);
-  const ctx: Ctx = { spec, variants, end: started + spec.budgetMin * 60_000, lastRepMs: 0 };
+  const budgetMin = Number(process.env.BENCH_WORKLOAD_MINUTES ?? spec.budgetMin);
+  const ctx: Ctx = { spec, variants, end: started + budgetMin * 60_000, lastRepMs: 0 };
   await measureEditFloor(ctx);
   save();
   for (let rep = 1; rep <= REPS; rep++) {
