@@ -26,9 +26,14 @@ export function toTag(value: string): string {
     .slice(0, 128);
 }
 
+/** The image name of a project without the registry (`imageName` filled in): `api`, `team/api`. */
+export function toImageName(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
+  return (options.imageName ?? '{project}').replace('{project}', build.repository);
+}
+
 /** The image repository of a project, with the registry prefix when there is one (checked by the executor). */
 export function toImageRepository(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
-  const name = (options.imageName ?? '{project}').replace('{project}', build.repository);
+  const name = toImageName(build, options);
   return options.registry ? `${options.registry.replace(/\/+$/, '')}/${name}` : name;
 }
 
