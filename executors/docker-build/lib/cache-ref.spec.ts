@@ -31,6 +31,7 @@ const CACHE_REFS = [
   'ghcr.io/acme/{image}',
   '123456789012.dkr.ecr.eu-west-1.amazonaws.com/build-cache:{image}-{branch}',
   'localhost:5000/{image}:cache-{branch}',
+  'ghcr.io/acme/{image}-cache',
   '{branch}-never-here/{image}', // rejected by explainCacheRef, skipped below
 ];
 
@@ -78,6 +79,16 @@ describe('registry cache refs against the reference grammar', () => {
     );
     expect(toCacheRef(toCacheRefTemplate('x/orders', 'reg/cache'), 'team/orders', 'main')).toBe(
       'reg/cache/team/orders:buildcache-main',
+    );
+  });
+
+  it('the examples docs/docker-build.md gives', () => {
+    const ref = (cacheRef?: string) => toCacheRef(toCacheRefTemplate('reg/orders', cacheRef), 'orders', 'feature/x');
+    expect(ref()).toBe('reg/orders:buildcache-feature-x');
+    expect(ref('registry.internal:5000/cache')).toBe('registry.internal:5000/cache/orders:buildcache-feature-x');
+    expect(ref('ghcr.io/acme/{image}-cache')).toBe('ghcr.io/acme/orders-cache:buildcache-feature-x');
+    expect(ref('1.dkr.ecr.eu-west-1.amazonaws.com/build-cache:{image}-{branch}')).toBe(
+      '1.dkr.ecr.eu-west-1.amazonaws.com/build-cache:orders-feature-x',
     );
   });
 
