@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import { toServiceSettings } from '../../detect/service-settings';
 import type { FsView } from '../../fs-view';
 import type { JavaBuildTool, JavaProfile, Sourced } from '../../types';
-import versions from '../../versions.json';
 import { createDetectError } from '../../detect/create-detect-error';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';

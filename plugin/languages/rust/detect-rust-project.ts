@@ -139,7 +139,9 @@ export function listSourceDirs(
   const queue = [start];
   for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
     for (const dep of listPathDependencies(crates.get(dir)!, dir, root, cargoRoot, ['normal', 'build'])) {
-      if (!seen.has(dep) && crates.has(dep)) (seen.add(dep), queue.push(dep));
+      if (seen.has(dep) || !crates.has(dep)) continue;
+      seen.add(dep);
+      queue.push(dep);
     }
   }
   return [...seen].sort();
