@@ -36,6 +36,13 @@ describe('image references', () => {
     expect(toImageRefs({ project: 'api', bakeTarget: 'api', repository: 'api' }, {}, {})).toEqual(['api:latest']);
   });
 
+  it('drops a tag that sanitises to nothing (a branch named only in another script)', () => {
+    const build = { project: 'api', bakeTarget: 'api', repository: 'api' };
+    expect(toImageRefs(build, { tags: ['{branch}', '{shortSha}'] }, { branch: '日本語', sha: 'abcdef' })).toEqual([
+      'api:abcdef',
+    ]);
+  });
+
   it('never produces an invalid tag', () => {
     expect(toTag('-feat/ÄÖ..x')).toBe('feat-..x');
   });
