@@ -1,19 +1,23 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ExecutorContext } from '@nx/devkit';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProjects } from '../executors/docker-build/executor';
+import { readDockerEnv } from './lib/docker-env';
 
 /**
- * A refused cache export is reported, not hidden: the real executor, the lab's BuildKit, a
- * two-line Dockerfile (cached after its first run) and a registry where nothing listens
- * (localhost:5999). BuildKit ignores the export error (`ignore-error=true`), bake exits 0, and
- * the run summary and the task's output must name the cache ref.
+ * The registry cache through the real executor on the lab's BuildKit, with a two-line Dockerfile
+ * (cached after its first run): the lab's registry:2 takes the default ref form
+ * `<registry>/<image>:buildcache-<branch>` with the default export attributes; a registry where
+ * nothing listens (localhost:5999) refuses it, BuildKit ignores the error (`ignore-error=true`),
+ * bake exits 0, and the run summary and the task's output must name the cache ref.
  */
 const REFUSING = 'localhost:5999';
+const REGISTRY = readDockerEnv().LAB_REGISTRY ?? 'localhost:5000';
 
-describe('docker-build: a cache export the registry refuses', () => {
+describe('docker-build: the registry cache on a plain registry:2, and one that refuses it', () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'nx-dockerize-cache-warning-'));
@@ -27,17 +31,34 @@ describe('docker-build: a cache export the registry refuses', () => {
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  it('builds, succeeds, and warns naming the cache ref it could not write', async () => {
+  /** One real executor run (no push, no load: the result stays in BuildKit, the cache is exported). */
+  async function build(registry: string) {
     const log = vi.spyOn(console, 'log');
     const context = {
       root,
       projectName: 'probe',
       projectsConfigurations: { version: 2, projects: { probe: { root: 'apps/probe' } } },
     } as unknown as ExecutorContext;
-    const options = { registry: REFUSING, branch: 'feature/cache-warning', sha: 'c'.repeat(40) };
+    const options = { registry, branch: 'feature/cache-warning', sha: 'c'.repeat(40) };
     const results = await buildProjects([{ taskId: 'probe:docker-build', project: 'probe', options }], context);
     const summary = log.mock.calls.map((call) => String(call[0])).join('\n');
     log.mockRestore();
+    return { results, summary };
+  }
+
+  it('registry:2 takes the default ref <registry>/<image>:buildcache-<branch>; missing cache-from refs warn nothing', async () => {
+    const namespace = `cacheref-e2e-${Date.now()}`;
+    const { results, summary } = await build(`${REGISTRY}/${namespace}`);
+    expect(results['probe:docker-build'].success, summary).toBe(true);
+    expect(summary).not.toMatch(/warnings/);
+    const url = `http://${REGISTRY.replace('localhost', '127.0.0.1')}/v2/${namespace}/probe/tags/list`;
+    expect(JSON.parse(execFileSync('curl', ['-sf', url]).toString()).tags).toEqual([
+      'buildcache-feature-cache-warning',
+    ]);
+  });
+
+  it('builds, succeeds, and warns naming the cache ref it could not write', async () => {
+    const { results, summary } = await build(REFUSING);
 
     expect(results['probe:docker-build'].success, summary).toBe(true);
     expect(summary).toMatch(/1 image\(s\) built, 0 failed, 1 with warnings/);
