@@ -2,9 +2,14 @@ import type { BakeTarget } from '../bake/bake-file';
 
 export type StageRole = 'base' | 'deps' | 'build' | 'prod-deps' | 'runtime';
 
+/** An image reference (plan/image-ref.ts reads and writes it): `image[:tag][@digest]`. */
 export interface ImageRef {
+  /** `[registry/]repository`, e.g. `node` or `localhost:5000/gcr/distroless/static-debian12`. */
   image: string;
+  /** `''` when none: the image's default tag. */
   tag: string;
+  /** `algorithm:hex`, e.g. `sha256:…`, when pinned by digest. */
+  digest?: string;
 }
 
 export type Mount =
