@@ -101,6 +101,9 @@ describe('registry cache refs against the reference grammar', () => {
     expect(explainCacheRef('ghcr.io/acme/cache:shared', 'ghcr.io/acme/orders', 'orders')).toMatch(/\{image\}/);
     expect(explainCacheRef('ghcr.io/{branch}/{image}', 'ghcr.io/acme/orders', 'orders')).toMatch(/tag/);
     expect(explainCacheRef('ghcr.io/Acme/{image}', 'ghcr.io/acme/orders', 'orders')).toMatch(/lowercase/);
+    expect(explainCacheRef(`ghcr.io/acme/{image}@sha256:${'a'.repeat(64)}`, 'ghcr.io/acme/orders', 'orders')).toMatch(
+      /never a digest/,
+    );
     expect(explainCacheRef('ghcr.io/acme/{image}', 'ghcr.io/acme/orders', 'orders')).toBeUndefined();
   });
 });

@@ -69,6 +69,7 @@ export function toCacheRef(template: string, imageName: string, branch: string):
  * project's own image name and a sample branch, against Docker's reference grammar.
  */
 export function explainCacheRef(cacheRef: string, imageRepository: string, imageName: string): string | undefined {
+  if (cacheRef.includes('@')) return 'a cache ref is written on every build, so it takes a tag, never a digest';
   if (!cacheRef.includes('{image}') && parseImageRef(cacheRef.trim()).tag)
     return 'a cacheRef with a tag must contain {image} (or be a repository prefix without a tag): every image needs its own cache ref, concurrent writers to one ref overwrite each other';
   const template = toCacheRefTemplate(imageRepository, cacheRef);
