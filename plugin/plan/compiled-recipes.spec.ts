@@ -85,7 +85,10 @@ describe('validatePlan knows go and cargo', () => {
 
   it('go mod download is locked by GOFLAGS=-mod=readonly, and an unlocked fetch is flagged', () => {
     const plan = go();
-    const base = findStage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
+    const base = findStage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<
+      Step,
+      { vars: Record<string, string> }
+    >;
     expect(base.vars.GOFLAGS).toBe('-mod=readonly');
     const [download] = runSteps(findStage(plan, 'deps'));
     expect(download).toMatchObject({
