@@ -8,7 +8,7 @@ export default tseslint.config(
       'dist/',
       'examples/',
       'e2e/fixtures/',
-      '**/__fixtures__/',
+      '**/__fixtures__/*/',
       'bench/competitors/',
       'bench/workloads/',
       'bench/results/',
@@ -32,6 +32,12 @@ export default tseslint.config(
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // Plain CommonJS scripts (inlined into generated Dockerfiles, or run by node before tsx is installed).
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     // A spec's describe() callback holds its cases: the function limit does not fit it.
