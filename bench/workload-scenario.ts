@@ -24,7 +24,7 @@ import { countPackages, type WorkloadSpec } from './workloads';
 export const SUBJECT = (spec: WorkloadSpec) => `api (${spec.id})`;
 const runnerName = (spec: WorkloadSpec, i: number, phase: string) => `b-${spec.id}-${phase}${i}`;
 const imageName = (spec: WorkloadSpec, v: WorkloadVariant) =>
-  `localhost:5000/bench-out/${spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
+  `localhost:5000/bench-${spec.id}-${v.id.replace(/\W+/g, '-')}:latest`;
 
 interface Ctx {
   spec: WorkloadSpec;

@@ -53,8 +53,9 @@ export function copyWorkload(id: string): string {
   return dir;
 }
 
+/** The executor's ref form (executors/docker-build/lib/cache-ref.ts): a tag beside the image, one repository per image. */
 export const cacheRef = (workload: string, variant: string, stamp: string) =>
-  `localhost:5000/bench-cache/${workload}-${variant.replace(/\W+/g, '-')}:${stamp.toLowerCase()}`;
+  `localhost:5000/bench-${workload}-${variant.replace(/\W+/g, '-')}:buildcache-bench-${stamp.toLowerCase()}`;
 export const cacheToAttr = (ref: string) => `type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`;
 
 /** Extra buildx flags for cache-to / cache-from, for `bake --set` (target) or `build` (flag). */
