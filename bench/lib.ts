@@ -39,30 +39,41 @@ export interface StepTime {
 
 /** Per-vertex wall time from the rawjson progress stream (BuildKit's own started/completed stamps). */
 export function stepTimes(rawjson: string): StepTime[] {
-  const spans = new Map<string, { name: string; start: number; end: number }>();
+  const spans = new Map<string, { name: string; start: number; end: number; cached: boolean }>();
   for (const line of rawjson.split('\n')) {
     if (!line.startsWith('{')) continue;
-    let status: {
-      vertexes?: { digest: string; name?: string; started?: string; completed?: string; cached?: boolean }[];
-    };
+    let status: { vertexes?: RawVertex[] };
     try {
       status = JSON.parse(line);
     } catch {
       continue;
     }
     for (const v of status.vertexes ?? []) {
-      if (!v.started || !v.completed || v.cached) continue;
-      const known = spans.get(v.digest) ?? { name: v.name ?? '', start: Infinity, end: 0 };
-      known.start = Math.min(known.start, Date.parse(v.started));
-      known.end = Math.max(known.end, Date.parse(v.completed));
+      const known = spans.get(v.digest) ?? { name: v.name ?? '', start: Infinity, end: 0, cached: false };
+      if (v.started) known.start = Math.min(known.start, Date.parse(v.started));
+      if (v.completed) known.end = Math.max(known.end, Date.parse(v.completed));
       if (v.name) known.name = v.name;
+      known.cached ||= Boolean(v.cached);
       spans.set(v.digest, known);
     }
   }
+  // A cache hit that still takes time is its layer being fetched (from the registry cache on a fresh runner).
   return [...spans.values()]
-    .map((s) => ({ name: s.name.split('\n')[0].slice(0, 120), seconds: (s.end - s.start) / 1000 }))
+    .filter((s) => Number.isFinite(s.start) && s.end > 0)
+    .map((s) => ({
+      name: `${s.name.split('\n')[0].slice(0, 110)}${s.cached ? ' (cache hit: fetch)' : ''}`,
+      seconds: (s.end - s.start) / 1000,
+    }))
     .filter((s) => s.seconds > 0.05)
     .sort((a, b) => b.seconds - a.seconds);
+}
+
+interface RawVertex {
+  digest: string;
+  name?: string;
+  started?: string;
+  completed?: string;
+  cached?: boolean;
 }
 
 function run(
