@@ -58,14 +58,17 @@ export function stepTimes(rawjson: string): StepTime[] {
     }
   }
   // A cache hit that still takes time is its layer being fetched (from the registry cache on a fresh runner).
-  return [...spans.values()]
-    .filter((s) => Number.isFinite(s.start) && s.end > 0)
-    .map((s) => ({
-      name: `${s.name.split('\n')[0].slice(0, 110)}${s.cached ? ' (cache hit: fetch)' : ''}`,
-      seconds: (s.end - s.start) / 1000,
-    }))
-    .filter((s) => s.seconds > 0.05)
-    .sort((a, b) => b.seconds - a.seconds);
+  return (
+    [...spans.values()]
+      // A FROM vertex stays open while the stages on it run (a lazy base pull): its span is not its cost.
+      .filter((s) => Number.isFinite(s.start) && s.end > 0 && !/\] FROM |^FROM /.test(s.name))
+      .map((s) => ({
+        name: `${s.name.split('\n')[0].slice(0, 110)}${s.cached ? ' (cache hit: fetch)' : ''}`,
+        seconds: (s.end - s.start) / 1000,
+      }))
+      .filter((s) => s.seconds > 0.05)
+      .sort((a, b) => b.seconds - a.seconds)
+  );
 }
 
 interface RawVertex {
