@@ -31,6 +31,7 @@ function reason(step: string): string {
 
 const topSteps = (steps: StepTime[] | undefined, n = 4) =>
   (steps ?? [])
+    .filter((s) => !/\] FROM /.test(s.name))
     .slice(0, n)
     .map((s) => `\`${s.name.replace(/`/g, "'").slice(0, 80)}\` ${fmt(s.seconds, 's')} s`)
     .join(', ');
@@ -39,7 +40,7 @@ const topSteps = (steps: StepTime[] | undefined, n = 4) =>
 function coldExplanation(results: Results, group: string, variant: string): string {
   const ours = find(results, group, 'cold', 'ours');
   const other = find(results, group, 'cold', variant);
-  const steps = ours?.steps ?? [];
+  const steps = (ours?.steps ?? []).filter((s) => !/\] FROM /.test(s.name));
   const why = [...new Set(steps.slice(0, 4).map((s) => reason(s.name)))].join('; ');
   return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}. That is what the cold build pays for the warm-edit, sibling and fresh-runner figures.`;
 }
