@@ -7,21 +7,23 @@
 import type { StepTime } from './lib';
 import { find, fmt, fmtRatio, ratioOf, type Results } from './report-format';
 
-/** Why a step of ours exists, by what its BuildKit name says it does. */
+/** Why a step of ours exists, by its stage (our generator's stage names) or what its BuildKit name says it does. */
 const STEP_REASONS: [RegExp, string][] = [
   [
-    /prune|manifests|Dockerfile\.package/i,
+    /^\[manifests|prune|Dockerfile\.package/i,
     "prunes the lockfile to this project's dependencies, so another project's dependency change installs nothing again",
   ],
   [
-    /go mod download|cargo (fetch|build).*deps|dependency:go-offline|uv sync .*--no-install|npm ci|pnpm (install|fetch)|yarn install/i,
-    'downloads/installs dependencies in a step of their own, keyed on manifests only (a layer the registry cache carries), so an edit never repeats it',
+    /^\[deps /,
+    'downloads/installs the dependencies in a stage of their own, keyed on manifests only (a layer the registry cache carries), so an edit never repeats it',
   ],
-  [/apt-get/i, 'installs system packages'],
   [
-    /COPY --from|LINK COPY/i,
-    'copies the artifact into the runtime stage (the price of a runtime image without build tools)',
+    /^\[prod-deps /,
+    'installs the production dependencies apart, so the runtime image carries no build tools or devDependencies',
   ],
+  [/^\[build /, 'builds the service'],
+  [/^\[runtime /, 'assembles the runtime image (non-root user, the artifact copied in, without build tools)'],
+  [/apt-get/i, 'installs system packages'],
   [/exporting|writing image|pushing/i, 'exports and pushes the image'],
 ];
 
