@@ -44,7 +44,7 @@ function coldExplanation(results: Results, group: string, variant: string): stri
   const other = find(results, group, 'cold', variant);
   const steps = (ours?.steps ?? []).filter((s) => !/\] FROM /.test(s.name));
   const why = [...new Set(steps.slice(0, 4).map((s) => reason(s.name)))].join('; ');
-  return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}. That is what the cold build pays for the warm-edit, sibling and fresh-runner figures.`;
+  return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}. Whether they pay back shows in the warm-edit, sibling and fresh-runner rows.`;
 }
 
 function sentence(results: Results, group: string, scenario: string, label: string, competitors: string[]): string {
@@ -105,7 +105,7 @@ export function workloadFinding(results: Results, group: string, competitors: st
     const other = find(results, group, 'cold', c);
     if (oursCold && other && other.median < oursCold.median * 0.95) out.push(coldExplanation(results, group, c));
   }
-  for (const scenario of ['warm-edit', 'fresh-edit', 'fresh-noedit']) {
+  for (const scenario of ['warm-edit', 'fresh-edit', 'fresh-noedit', 'sibling-dependency']) {
     const ours = find(results, group, scenario, 'ours');
     for (const c of competitors) {
       const other = find(results, group, scenario, c);
