@@ -138,6 +138,7 @@ function readBakeTargets(file: string): Set<string> {
   } catch (error) {
     throw new Error(
       `nx-dockerize: cannot read bake file ${file} (${(error as Error).message}). Run \`nx g nx-dockerize:dockerize <project>\` to create it.`,
+      { cause: error },
     );
   }
 }
