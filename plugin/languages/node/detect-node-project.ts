@@ -176,7 +176,7 @@ function detectInstall(
       rootPackageJson,
     });
   }
-  // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
+  // Integrated projects have no manifest of their own: Nx writes the runtime's (see node-profile.ts).
   const runtimeManifest =
     style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, manager) : undefined;
   return {
