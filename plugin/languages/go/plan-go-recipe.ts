@@ -104,6 +104,7 @@ function planDepsStage(profile: GoProfile): Stage {
         // No cache mount: the modules land in this layer, which a registry cache carries to a fresh runner.
         command: ['env', CA_DIRS, 'go', 'mod', 'download'],
         mounts: [CA_SECRET],
+        layers: [GO_ENV.GOMODCACHE],
       },
     ],
   };
@@ -170,6 +171,7 @@ function planDepsBuildStage(profile: GoProfile): Stage {
         locked: true,
         command: ['/bin/sh', '-c', `${CA_DIRS} ${toTargetEnv(profile)} ${build}`],
         mounts: [CA_SECRET],
+        layers: [GO_ENV.GOCACHE],
         comment:
           'Third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that imports the\nregistry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.',
       },

@@ -93,6 +93,7 @@ function planDepsStage(profile: RustProfile): Stage {
         // No cache mount: the crates land in this layer, which a registry cache carries to a fresh runner.
         command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`],
         mounts: [CA_SECRET],
+        layers: [`${CARGO_ENV.CARGO_HOME}/registry`, `${CARGO_ENV.CARGO_HOME}/git`],
       },
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       {
@@ -102,6 +103,7 @@ function planDepsStage(profile: RustProfile): Stage {
         locked: true,
         command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
         mounts: [CA_SECRET],
+        layers: [CARGO_ENV.CARGO_TARGET_DIR],
         comment:
           'Dependencies only: the crates are the stubs above, so this layer (the target dir with the compiled\ndependencies, no cache mount) survives every source edit and reaches a fresh runner through the registry\ncache; it re-runs only when a Cargo.toml or Cargo.lock change.',
       },
