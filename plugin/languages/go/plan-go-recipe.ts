@@ -27,13 +27,15 @@ const GO_ENV = {
   GOFLAGS: '-mod=readonly',
 };
 /**
- * Third-party packages the main package imports (transitively), one import path a line: not the
- * standard library, not the workspace's own modules (main modules, or replaced by a local directory,
- * which has no version). Written by the imports stage; its bytes change only when the set does.
+ * The packages the main package imports (transitively) that are not the workspace's: the standard
+ * library's (since Go 1.20 none ship compiled; with cgo, net and os/user compile C) and the
+ * third-party ones, not the workspace's own modules (main modules, or replaced by a local
+ * directory, which has no version). One import path a line, written by the imports stage; its
+ * bytes change only when that set does.
  */
 const IMPORTS_FILE = '/imports/third-party.txt';
 const THIRD_PARTY =
-  '{{if and (not .Standard) .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}';
+  '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}';
 /** Go reads every file in SSL_CERT_DIR: the system bundle plus the optional CA secret. */
 const CA_DIRS = 'SSL_CERT_DIR=/etc/ssl/certs:/run/secrets';
 /** Stripped, path-free, build-id-free: the same sources give the same bytes. */
@@ -131,7 +133,7 @@ function toTargetEnv(profile: GoProfile): string {
 /** Declared after the download (invariant 8): the deps layer is shared by every target platform. */
 const TARGET_ARGS: Step = { kind: 'arg', vars: { TARGETOS: '', TARGETARCH: '' } };
 
-/** Sources in, then the list of third-party packages the main package imports (cheap: no compile). */
+/** Sources in, then the list of non-workspace packages the main package imports (cheap: no compile). */
 function planImportsStage(profile: GoProfile): Stage {
   const list = `go list -deps -f '${THIRD_PARTY}' ${profile.main.value} > ${IMPORTS_FILE}`;
   return {
@@ -153,7 +155,7 @@ function planImportsStage(profile: GoProfile): Stage {
 }
 
 /**
- * The imported third-party packages compiled into GOCACHE, in a layer keyed by the list's bytes
+ * The imported standard and third-party packages compiled into GOCACHE, in a layer keyed by the list's bytes
  * (BuildKit keys a COPY by content): a source edit that keeps the imports keeps this layer.
  */
 function planDepsBuildStage(profile: GoProfile): Stage {
@@ -173,7 +175,7 @@ function planDepsBuildStage(profile: GoProfile): Stage {
         mounts: [CA_SECRET],
         layers: [GO_ENV.GOCACHE],
         comment:
-          'Third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that imports the\nregistry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.',
+          'Standard and third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that\nimports the registry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.',
       },
     ],
   };
@@ -260,7 +262,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.`
       : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
     ...planLocalModuleNotes(profile),
-    `Layers, not cache mounts: GOMODCACHE after \`go mod download\`, then GOCACHE with the third-party packages the main package imports (\`go list -deps\` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.`,
+    `Layers, not cache mounts: GOMODCACHE after \`go mod download\`, then GOCACHE with the standard and third-party packages the main package imports (\`go list -deps\` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.`,
     `Main package ${profile.main.value} (from ${profile.main.source}); binary /app/${service.binary}, built with -trimpath -ldflags="${LDFLAGS}".`,
     profile.cgo.value
       ? `cgo on (from ${profile.cgo.source}): CGO_ENABLED=1 and a glibc runtime (${service.runtimeImage}); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.`
