@@ -8,7 +8,9 @@
  *
  * and the floors each is divided by: the same command with no edit (on main), which on a fresh
  * runner is the price of importing the registry cache for those images and solving them, and on
- * the warm builder the Nx + bake overhead with every step a cache hit. Every fresh-runner figure
+ * the warm builder the Nx + bake overhead with every step a cache hit, plus the registry cache's
+ * import and export (the executor exports on every run); the overhead is the warm floor with
+ * `--cache=none`, i.e. Nx + bake alone. Every fresh-runner figure
  * gets its own new runner. Output is cacheonly (push: false): images are built, not pushed.
  *
  * Rows: scenario 'monorepo', subject SUBJECT, one variant per (builder, command, edit/floor), metrics
@@ -34,9 +36,14 @@ export type Runner = 'fresh runner' | 'warm builder';
 export type Command = 'nx affected' | `all ${number}`;
 export const ALL_COMMAND: Command = `all ${ALL.length}`;
 
+/** edit: after the lib edit; floor: same command, no edit; overhead: no edit and `--cache=none` (warm builder only). */
+export type Kind = 'edit' | 'floor' | 'overhead';
+
 /** The variant name of a measurement: `fresh runner: nx affected`, `warm builder floor: all 12 (no edit)`. */
-export function variantName(runner: Runner, command: Command, floor = false): string {
-  return floor ? `${runner} floor: ${command} (no edit)` : `${runner}: ${command}`;
+export function variantName(runner: Runner, command: Command, kind: Kind = 'edit'): string {
+  if (kind === 'floor') return `${runner} floor: ${command} (no edit)`;
+  if (kind === 'overhead') return `${runner} overhead: ${command} (no edit, no registry cache)`;
+  return `${runner}: ${command}`;
 }
 
 /** What the scenario needs from the bench (bench/run.ts). */
@@ -54,39 +61,56 @@ export interface MonorepoContext {
 
 const BUDGET_MS = 8 * 60_000;
 
+/** `COPY libs/money/ ×3, RUN npm ci ×1`: the run steps by instruction, targets and stage numbers dropped. */
+export function describeSteps(ranNames: string[]): string {
+  const counts = new Map<string, number>();
+  for (const name of ranNames) {
+    const step = name
+      .replace(/^\[[^\]]*\] /, '')
+      .replace(/ --(link|exclude=\S+)/g, '')
+      .slice(0, 60);
+    counts.set(step, (counts.get(step) ?? 0) + 1);
+  }
+  return [...counts].map(([step, n]) => `${step} ×${n}`).join('; ');
+}
+
 function record(ctx: MonorepoContext, variant: string, build: NxBuild): void {
   const row = (metric: string, unit: string, value: number, detail?: string) =>
     ctx.add({ scenario: SCENARIO, subject: SUBJECT, variant, metric, unit, values: [value], detail });
-  row('seconds', 's', build.seconds, `${build.images} image(s) built, ${build.ran} steps run, ${build.cached} cached`);
+  const detail = `${build.images} image(s) built, ${build.ran} steps run, ${build.cached} cached`;
+  row('seconds', 's', build.seconds, build.ran ? `${detail}: ${describeSteps(build.ranNames)}` : detail);
   row('steps run', 'steps', build.ran);
   row('steps cached', 'steps', build.cached);
   row('images built', 'images', build.images);
-  ctx.log(`monorepo: ${variant}: ${build.seconds.toFixed(1)} s, ${build.images} images, ${build.ran} run`);
+  ctx.log(`monorepo: ${variant}: ${build.seconds.toFixed(1)} s, ${build.images} images, ${build.ran} steps run`);
 }
 
 const affectedArgs = ['affected', '--base=main', '--head=HEAD'];
 const allArgs = ['run-many'];
 const floorAffectedArgs = ['run-many', `--projects=${AFFECTED.join(',')}`];
 
-/** One repetition: the four edit measurements and the four floors. */
+/** One repetition: the four edit measurements, their four floors and the warm builder's two overheads. */
 async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<void> {
   const edited = async (runner: Runner, command: Command, builder: string) => {
     editOnBranch(dir, `r${rep}-${runner.split(' ')[0]}-${command.replace(/ /g, '-')}`);
     const args = command === 'nx affected' ? affectedArgs : allArgs;
     record(ctx, variantName(runner, command), await nxDockerBuild(dir, args, builder));
   };
-  const floor = async (runner: Runner, command: Command, builder: string) => {
+  const floor = async (runner: Runner, command: Command, builder: string, kind: Kind = 'floor') => {
     checkoutMain(dir);
     const args = command === 'nx affected' ? floorAffectedArgs : allArgs;
-    record(ctx, variantName(runner, command, true), await nxDockerBuild(dir, args, builder));
+    const extra = kind === 'overhead' ? ['--cache=none'] : [];
+    record(ctx, variantName(runner, command, kind), await nxDockerBuild(dir, args, builder, extra));
   };
-  for (const command of ['nx affected', ALL_COMMAND] as Command[]) {
+  const commands: Command[] = ['nx affected', ALL_COMMAND];
+  for (const command of commands) {
     await onFreshRunner((builder) => edited('fresh runner', command, builder));
     await onFreshRunner((builder) => floor('fresh runner', command, builder));
   }
   // Floors first on the warm builder: after an edit build it would hold the edited layers too.
-  for (const command of ['nx affected', ALL_COMMAND] as Command[]) await floor('warm builder', command, LAB_BUILDER);
-  for (const command of ['nx affected', ALL_COMMAND] as Command[]) await edited('warm builder', command, LAB_BUILDER);
+  for (const command of commands) await floor('warm builder', command, LAB_BUILDER, 'overhead');
+  for (const command of commands) await floor('warm builder', command, LAB_BUILDER);
+  for (const command of commands) await edited('warm builder', command, LAB_BUILDER);
 }
 
 /**

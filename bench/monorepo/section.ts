@@ -35,18 +35,22 @@ const x = (a: number | undefined, b: number | undefined) =>
   a === undefined || b === undefined || !(b > 0) ? undefined : a / b;
 const fx = (ratio: number | undefined) => (ratio === undefined ? '—' : `${ratio.toFixed(2)}×`);
 
+const commandLabel = (command: Command) =>
+  command === 'nx affected' ? `\`nx affected\` (${AFFECTED.length})` : `all ${ALL.length} (\`run-many\`)`;
+
 function tableLines(results: Results): string[] {
   const lines = [
-    '| builder | command | seconds | floor: same, no edit (s) | × floor | steps run / cached | images built | n |',
-    '|---|---|---|---|---|---|---|---|',
+    '| builder | command | seconds | floor: same, no edit (s) | × floor | Nx + bake alone: no edit, no registry cache (s) | steps run / cached | images built | n |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const runner of RUNNERS)
     for (const command of COMMANDS) {
       const edit = cell(results, variantName(runner, command));
-      const floor = cell(results, variantName(runner, command, true));
+      const floor = cell(results, variantName(runner, command, 'floor')).seconds?.median;
+      const overhead = cell(results, variantName(runner, command, 'overhead')).seconds?.median;
       if (!edit.seconds) continue;
       lines.push(
-        `| ${runner} | ${command === 'nx affected' ? `\`nx affected\` (${AFFECTED.length})` : `all ${ALL.length} (\`run-many\`)`} | ${s(edit.seconds.median)} | ${s(floor.seconds?.median)} | ${fx(x(edit.seconds.median, floor.seconds?.median))} | ${edit.ran ?? '—'} / ${edit.cached ?? '—'} | ${edit.images ?? '—'} | ${edit.seconds.values.length} |`,
+        `| ${runner} | ${commandLabel(command)} | ${s(edit.seconds.median)} | ${s(floor)} | ${fx(x(edit.seconds.median, floor))} | ${s(overhead)} | ${edit.ran ?? '—'} / ${edit.cached ?? '—'} | ${edit.images ?? '—'} | ${edit.seconds.values.length} |`,
       );
     }
   return lines;
@@ -59,37 +63,54 @@ function ratioOf(results: Results, runner: Runner): { affected?: number; all?: n
   return { affected, all, ratio: x(all, affected) };
 }
 
+/** One sentence per builder: how much affected saves, and whether the unaffected images cost steps or only checks. */
+function ratioFinding(results: Results, runner: Runner): string | undefined {
+  const { affected, all, ratio } = ratioOf(results, runner);
+  if (ratio === undefined) return undefined;
+  const n = ALL.length;
+  const k = AFFECTED.length;
+  const ranAffected = cell(results, variantName(runner, 'nx affected')).ran ?? 0;
+  const ranAll = cell(results, variantName(runner, ALL_COMMAND)).ran ?? 0;
+  const verdict =
+    ratio >= 1.5
+      ? `\`nx affected\` is **${ratio.toFixed(1)}× faster** than building all ${n}`
+      : ratio >= 1.1
+        ? `\`nx affected\` is only ${ratio.toFixed(2)}× faster than building all ${n}`
+        : `\`nx affected\` saves **nothing measurable** over building all ${n} (${ratio.toFixed(2)}×)`;
+  const why =
+    ranAll <= ranAffected
+      ? `all ${n} ran no more Dockerfile steps than the ${k} affected (${ranAll} vs ${ranAffected}): the ${n - k} unaffected images were all cache hits, so the difference is the fixed cost of each image (solving it, importing and exporting its registry cache)`
+      : `all ${n} ran ${ranAll} Dockerfile steps against ${ranAffected}`;
+  return `On a ${runner}, ${verdict} (${s(affected)} s vs ${s(all)} s): ${why}.`;
+}
+
+/** Edit vs its no-edit floor: is the time in the rebuilt steps or in what every run pays? */
+function floorFinding(results: Results, runner: Runner, command: Command): string | undefined {
+  const edit = cell(results, variantName(runner, command)).seconds?.median;
+  const floor = cell(results, variantName(runner, command, 'floor')).seconds?.median;
+  const overhead = cell(results, variantName(runner, command, 'overhead')).seconds?.median;
+  if (edit === undefined || floor === undefined) return undefined;
+  const what = `${runner}, ${commandLabel(command)}`;
+  const split =
+    overhead === undefined
+      ? ''
+      : ` Of that floor, ${s(overhead)} s is Nx and bake alone (no registry cache) and ${s(floor - overhead)} s the registry cache's import and export, which the executor does on every run.`;
+  if (edit <= floor * 1.15)
+    return `${what}: the edit costs nothing measurable above the floor (${s(edit)} s vs ${s(floor)} s with no edit): the time is what every run pays, not the rebuilt steps.${split}`;
+  return `${what}: ${s(edit)} s, ${s(floor)} s of it (${Math.round((100 * floor) / edit)}%) paid with no edit at all; the rest is the rebuilt steps.${split}`;
+}
+
 /** Plain-words findings from the medians. */
 export function monorepoFindings(results: Results): string[] {
-  const out: string[] = [];
-  const k = AFFECTED.length;
-  const n = ALL.length;
-  for (const runner of RUNNERS) {
-    const { affected, all, ratio } = ratioOf(results, runner);
-    if (ratio === undefined) continue;
-    const ranAffected = cell(results, variantName(runner, 'nx affected')).ran ?? 0;
-    const ranAll = cell(results, variantName(runner, ALL_COMMAND)).ran ?? 0;
-    const floorAll = cell(results, variantName(runner, ALL_COMMAND, true)).seconds?.median;
-    const verdict =
-      ratio >= 1.5
-        ? `\`nx affected\` is **${ratio.toFixed(1)}× faster** than building all ${n}`
-        : ratio >= 1.1
-          ? `\`nx affected\` is only ${ratio.toFixed(2)}× faster than building all ${n}`
-          : `\`nx affected\` saves **nothing measurable** over building all ${n} (${ratio.toFixed(2)}×)`;
-    const why =
-      ranAll <= ranAffected + 1
-        ? `all ${n} re-ran no more steps than the ${k} affected (${ranAll} vs ${ranAffected}): the ${n - k} unaffected images were cache hits, so the difference is what confirming them costs${floorAll !== undefined ? ` (all ${n} with no edit at all: ${s(floorAll)} s)` : ''}`
-        : `all ${n} re-ran ${ranAll} steps against ${ranAffected}`;
-    out.push(`On a ${runner}, ${verdict} (${s(affected)} s vs ${s(all)} s): ${why}.`);
-  }
-  const fresh = ratioOf(results, 'fresh runner');
-  const warm = ratioOf(results, 'warm builder');
-  const floor = cell(results, variantName('fresh runner', 'nx affected', true)).seconds?.median;
-  if (fresh.affected !== undefined && warm.affected !== undefined)
+  const out = RUNNERS.map((runner) => ratioFinding(results, runner));
+  const fresh = ratioOf(results, 'fresh runner').affected;
+  const warm = ratioOf(results, 'warm builder').affected;
+  if (fresh !== undefined && warm !== undefined)
     out.push(
-      `A fresh runner needs ${fx(x(fresh.affected, warm.affected))} the warm builder's time for the same \`nx affected\` (${s(fresh.affected)} s vs ${s(warm.affected)} s)${floor !== undefined ? `; ${s(floor)} s of it (${Math.round((100 * floor) / fresh.affected)}%) it pays with no edit at all, importing the registry cache of the ${k} images and solving them` : ''}.`,
+      `A fresh runner needs ${fx(x(fresh, warm))} the warm builder's time for the same \`nx affected\` (${s(fresh)} s vs ${s(warm)} s).`,
     );
-  return out;
+  for (const runner of RUNNERS) for (const command of COMMANDS) out.push(floorFinding(results, runner, command));
+  return out.filter((line): line is string => line !== undefined);
 }
 
 /** The Markdown section for docs/BENCHMARKS.md. */
@@ -102,7 +123,7 @@ export function renderMonorepoSection(results: Results): string[] {
   return [
     `## Monorepo: \`nx affected\` (${AFFECTED.length} of ${ALL.length}) vs all ${ALL.length}, fresh runner and warm builder`,
     '',
-    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image, cacheonly output: built, not pushed). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder. The floor is the same command on main with no edit: on a fresh runner, importing the cache and solving; on the warm builder, Nx and bake overhead with every step cached. Wall time of the whole Nx command.`,
+    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image, cacheonly output: built, not pushed). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder. The floor is the same command on main with no edit: on a fresh runner, importing the cache, solving and exporting it again; on the warm builder, the same with every step a local cache hit. On the warm builder, the same again with \`--cache=none\` gives what Nx and bake alone cost. Wall time of the whole Nx command.`,
     '',
     ...tableLines(results),
     '',

@@ -30,6 +30,8 @@ export interface NxBuild {
   /** Dockerfile steps run / taken from cache, summed over the summary table's rows. */
   ran: number;
   cached: number;
+  /** The run steps' names, `[target stage i/n] INSTRUCTION ...`. */
+  ranNames: string[];
   output: string;
 }
 
@@ -86,29 +88,45 @@ export function checkoutMain(dir: string): void {
   git(dir, 'checkout', '-q', 'main');
 }
 
-/** Parses the executor's end-of-run summary (executors/docker-build/lib/format-summary.ts). */
-export function parseSummary(output: string): Pick<NxBuild, 'images' | 'ran' | 'cached'> {
+/**
+ * Images built (the executor's summary header, executors/docker-build/lib/format-summary.ts) and the
+ * Dockerfile steps run / cached, read from bake's plain progress (`#id [target stage i/n] name`, then
+ * `#id CACHED` or `#id DONE`). `FROM` vertices are not steps (the executor's own summary counts them
+ * as run when BuildKit resolves the base image), nor are `[internal]` loads.
+ */
+export function parseBuild(output: string): Pick<NxBuild, 'images' | 'ran' | 'cached' | 'ranNames'> {
   const images = Number(/nx-dockerize: (\d+) image\(s\) built/.exec(output)?.[1] ?? 0);
-  let ran = 0;
-  let cached = 0;
-  for (const m of output.matchAll(/\s(\d+) run, (\d+) cached\s*$/gm)) {
-    ran += Number(m[1]);
-    cached += Number(m[2]);
-  }
-  return { images, ran, cached };
+  const names = new Map<string, string>();
+  const states = new Map<string, 'cached' | 'done'>();
+  for (const m of output.matchAll(/^#(\d+) \[([^\]]+ \d+\/\d+)\] (.*)$/gm))
+    if (!/^FROM /.test(m[3])) names.set(m[1], `[${m[2]}] ${m[3]}`);
+  for (const m of output.matchAll(/^#(\d+) (CACHED|DONE [\d.]+s)\s*$/gm))
+    if (names.has(m[1]) && states.get(m[1]) !== 'cached') states.set(m[1], m[2] === 'CACHED' ? 'cached' : 'done');
+  const ranNames = [...states].filter(([, state]) => state === 'done').map(([id]) => names.get(id) ?? id);
+  return {
+    images,
+    ran: ranNames.length,
+    cached: [...states.values()].filter((st) => st === 'cached').length,
+    ranNames,
+  };
 }
 
 /** `nx <args> -t docker-build --builder=<builder>`, timed (wall time of the whole Nx command). */
-export async function nxDockerBuild(dir: string, args: string[], builder: string): Promise<NxBuild> {
+export async function nxDockerBuild(
+  dir: string,
+  args: string[],
+  builder: string,
+  extra: string[] = [],
+): Promise<NxBuild> {
   const start = Date.now();
   const run = await runNx(
     dir,
-    [...args, '-t', 'docker-build', `--builder=${builder}`],
+    [...args, '-t', 'docker-build', `--builder=${builder}`, ...extra],
     readDockerEnv() as Record<string, string>,
   );
   const seconds = (Date.now() - start) / 1000;
   if (run.exitCode !== 0) throw new Error(`nx ${args.join(' ')} on ${builder}: ${run.output.slice(-800)}`);
-  return { exitCode: run.exitCode, seconds, output: run.output, ...parseSummary(run.output) };
+  return { exitCode: run.exitCode, seconds, output: run.output, ...parseBuild(run.output) };
 }
 
 const lab = (...args: string[]) =>

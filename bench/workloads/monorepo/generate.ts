@@ -46,7 +46,7 @@ export const LIBS: Lib[] = [
   {
     name: 'config',
     dep: ['bytes', '3.1.2'],
-    source: `const bytes = require('bytes');\n\n/** The settings every service reads, from the environment with defaults. */\nexports.config = () => ({\n  port: Number(process.env.PORT ?? 3000),\n  bodyLimit: bytes(process.env.BODY_LIMIT ?? '1mb'),\n});\n`,
+    source: `const bytes = require('bytes');\n\n/** The settings every service reads, from the environment with defaults. */\nexports.config = () => ({\n  bodyLimit: bytes(process.env.BODY_LIMIT ?? '1mb'),\n});\n`,
   },
   {
     name: 'money',
@@ -184,15 +184,17 @@ export function serviceSource(s: Service): string {
           `const app = require('fastify')({ bodyLimit: config().bodyLimit });`,
           `app.get('/health', async () => ({ status: 'ok' }));`,
           `app.get('${s.route}', async () => ${s.body});`,
-          `app.listen({ port: config().port, host: '0.0.0.0' }).then(() => log('${s.name}', 'listening'));`,
+          `app.listen({ port, host: '0.0.0.0' }).then(() => log('${s.name}', 'listening'));`,
         ]
       : [
-          `const app = require('express')();`,
+          `const express = require('express');`,
+          `const app = express();`,
+          `app.use(express.json({ limit: config().bodyLimit }));`,
           `app.get('/health', (_req, res) => res.json({ status: 'ok' }));`,
           `app.get('${s.route}', (_req, res) => res.json(${s.body}));`,
-          `app.listen(config().port, () => log('${s.name}', 'listening'));`,
+          `app.listen(port, () => log('${s.name}', 'listening'));`,
         ];
-  return [...requires, '', ...server, ''].join('\n');
+  return [...requires, '', 'const port = Number(process.env.PORT ?? 3000);', ...server, ''].join('\n');
 }
 
 const json = (value: unknown) => JSON.stringify(value, null, 2) + '\n';

@@ -2,6 +2,5 @@ const bytes = require('bytes');
 
 /** The settings every service reads, from the environment with defaults. */
 exports.config = () => ({
-  port: Number(process.env.PORT ?? 3000),
   bodyLimit: bytes(process.env.BODY_LIMIT ?? '1mb'),
 });
