@@ -6,7 +6,7 @@
  *   fresh runner (an empty BuildKit beside the lab's, same registry):  (a) `nx affected`  (b) all N
  *   warm lab builder (main's build still in its cache):                 (a) `nx affected`  (b) all N
  *
- * and the floors each is divided by: the same command with no edit (on main), which on a fresh
+ * and the floors each is divided by: the same command with no edit (on a branch off main), which on a fresh
  * runner is the price of importing the registry cache for those images and solving them, and on
  * the warm builder the Nx + bake overhead with every step a cache hit, plus the registry cache's
  * import and export (the executor exports on every run); the overhead is the warm floor with
@@ -21,7 +21,7 @@ import type { Results, Row } from '../report';
 import {
   AFFECTED,
   ALL,
-  checkoutMain,
+  branchOffMain,
   editOnBranch,
   LAB_BUILDER,
   nxDockerBuild,
@@ -91,13 +91,16 @@ const floorAffectedArgs = ['run-many', `--projects=${AFFECTED.join(',')}`];
 
 /** One repetition: the four edit measurements, their four floors and the warm builder's two overheads. */
 async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<void> {
+  const branch = (runner: Runner, command: Command, kind: Kind) =>
+    `r${rep}-${runner.split(' ')[0]}-${command.replace(/ /g, '-')}-${kind}`;
   const edited = async (runner: Runner, command: Command, builder: string) => {
-    editOnBranch(dir, `r${rep}-${runner.split(' ')[0]}-${command.replace(/ /g, '-')}`);
+    editOnBranch(dir, branch(runner, command, 'edit'));
     const args = command === 'nx affected' ? affectedArgs : allArgs;
     record(ctx, variantName(runner, command), await nxDockerBuild(dir, args, builder));
   };
+  // The same command with no edit, on a branch of its own (same cache refs as the edit runs).
   const floor = async (runner: Runner, command: Command, builder: string, kind: Kind = 'floor') => {
-    checkoutMain(dir);
+    branchOffMain(dir, branch(runner, command, kind));
     const args = command === 'nx affected' ? floorAffectedArgs : allArgs;
     const extra = kind === 'overhead' ? ['--cache=none'] : [];
     record(ctx, variantName(runner, command, kind), await nxDockerBuild(dir, args, builder, extra));
@@ -107,7 +110,7 @@ async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<v
     await onFreshRunner((builder) => edited('fresh runner', command, builder));
     await onFreshRunner((builder) => floor('fresh runner', command, builder));
   }
-  // Floors first on the warm builder: after an edit build it would hold the edited layers too.
+  // The warm builder holds main's layers throughout: its floors see the same cache before or after the edits.
   for (const command of commands) await floor('warm builder', command, LAB_BUILDER, 'overhead');
   for (const command of commands) await floor('warm builder', command, LAB_BUILDER);
   for (const command of commands) await edited('warm builder', command, LAB_BUILDER);

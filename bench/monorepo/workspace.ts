@@ -77,15 +77,19 @@ export async function prepareWorkspace(registry: string): Promise<string> {
   return dir;
 }
 
-/** A new branch off main with one line appended to the edited library, committed (what a PR is). */
-export function editOnBranch(dir: string, branch: string): void {
+/**
+ * A new branch off main, as a PR's CI sees it: the executor exports the registry cache to the
+ * branch's own ref and reads the branch's then main's, so no measurement rewrites main's ref.
+ */
+export function branchOffMain(dir: string, branch: string): void {
   git(dir, 'checkout', '-q', '-B', branch, 'main');
-  appendFileSync(join(dir, EDITED_LIB), `\n// bench edit ${branch} ${Date.now()}\n`);
-  commitAll(dir, `edit ${EDITED_LIB}`);
 }
 
-export function checkoutMain(dir: string): void {
-  git(dir, 'checkout', '-q', 'main');
+/** A new branch off main with one line appended to the edited library, committed. */
+export function editOnBranch(dir: string, branch: string): void {
+  branchOffMain(dir, branch);
+  appendFileSync(join(dir, EDITED_LIB), `\n// bench edit ${branch} ${Date.now()}\n`);
+  commitAll(dir, `edit ${EDITED_LIB}`);
 }
 
 /**
