@@ -34,6 +34,12 @@ export default tseslint.config(
     },
   },
   {
+    // Plain CommonJS scripts (inlined into generated Dockerfiles, or run by node before tsx is installed).
+    files: ['**/*.js', '**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // A spec's describe() callback holds its cases: the function limit does not fit it.
     files: ['**/*.spec.ts', '**/*.e2e.ts'],
     rules: { 'max-lines-per-function': 'off' },

@@ -445,7 +445,8 @@ async function main(): Promise<void> {
   await reps('registry-cache', 8, async (rep) => {
     const ws = variantsWorkspace();
     for (const svc of NODE_SERVICES) {
-      const ref = `localhost:5000/bench-cache/${svc.bakeTarget}:${STAMP}`;
+      // The executor's form: a tag beside the image in its own repository (executors/docker-build/lib/cache-ref.ts).
+      const ref = `localhost:5000/${svc.bakeTarget}:buildcache-bench-${STAMP}`;
       const to = [
         '--set',
         `${svc.bakeTarget}.cache-to=type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BakeFile } from '../types';
-import { explainImageName, explainImageReference } from './image-reference';
+import { explainImageName, explainImageReference } from '../plan/image-ref';
 import { mergeBakeFile, serializeBakeDocument } from './merge-bake-file';
 import { serializeBakeFile } from './serialize-bake-file';
 import { assertUniqueNames, toImageNames } from './to-image-names';

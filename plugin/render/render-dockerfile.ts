@@ -65,6 +65,7 @@ function compileTemplate(
   } catch (error) {
     throw new Error(
       `Template ${template.file} (partial "${name}") does not parse: ${(error as Error).message.replace(/\s*\n\s*/g, ' ').trim()}. Fix the file, or remove it to use the built-in template.`,
+      { cause: error },
     );
   }
   return handlebars.compile(template.source, { noEscape: true, strict: true });
@@ -94,6 +95,7 @@ export function renderDockerfile(plan: BuildPlan, options: RenderDockerfileOptio
         (overridden.length
           ? ` Check the template overrides (${overridden.join(', ')}): they may use a field the plan does not have.`
           : ''),
+      { cause: error },
     );
   }
 }

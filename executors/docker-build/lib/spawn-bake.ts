@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import type { BakeRound } from './run-bake-rounds';
 
@@ -38,17 +38,9 @@ export function spawnBake(
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: process.platform !== 'win32',
     });
-    const signal = (name: NodeJS.Signals) => {
-      try {
-        if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, name);
-        else child.kill(name);
-      } catch {
-        child.kill(name); // the group is gone already
-      }
-    };
+    const signal = signalGroup(child);
     let output = '';
     let interrupted: NodeJS.Signals | undefined;
-    let timedOut = false;
     const keep = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
       output += chunk.toString();
       stream.write(chunk);
@@ -59,18 +51,9 @@ export function spawnBake(
     };
     const handlers = FORWARDED.map((name) => [name, forward(name)] as const);
     for (const [name, handler] of handlers) signals.on(name, handler);
-    let killer: NodeJS.Timeout | undefined;
-    const timer =
-      options.timeoutSeconds && options.timeoutSeconds > 0
-        ? setTimeout(() => {
-            timedOut = true;
-            signal('SIGTERM');
-            killer = setTimeout(() => signal('SIGKILL'), (options.graceSeconds ?? 10) * 1000);
-          }, options.timeoutSeconds * 1000)
-        : undefined;
+    const timeout = startTimeout(signal, options);
     const done = () => {
-      if (timer) clearTimeout(timer);
-      if (killer) clearTimeout(killer);
+      timeout.clear();
       for (const [name, handler] of handlers) signals.off(name, handler);
     };
     child.stdout.on('data', keep(process.stdout));
@@ -85,6 +68,7 @@ export function spawnBake(
     });
     child.on('close', (code) => {
       done();
+      const timedOut = timeout.fired();
       const note = timedOut
         ? `\nERROR: docker buildx bake timed out after ${options.timeoutSeconds}s (option timeoutSeconds) and was stopped`
         : '';
@@ -98,6 +82,42 @@ export function spawnBake(
       });
     });
   });
+}
+
+/** Signals the child's process group (the docker CLI and its buildx plugin), or the child alone. */
+function signalGroup(child: ChildProcess): (name: NodeJS.Signals) => void {
+  return (name) => {
+    try {
+      if (child.pid !== undefined && process.platform !== 'win32') process.kill(-child.pid, name);
+      else child.kill(name);
+    } catch {
+      child.kill(name); // the group is gone already
+    }
+  };
+}
+
+/** After `timeoutSeconds`: SIGTERM, then SIGKILL after `graceSeconds` (default 10). No limit when 0/undefined. */
+function startTimeout(
+  signal: (name: NodeJS.Signals) => void,
+  options: SpawnBakeOptions,
+): { clear: () => void; fired: () => boolean } {
+  let fired = false;
+  let killer: NodeJS.Timeout | undefined;
+  const timer =
+    options.timeoutSeconds && options.timeoutSeconds > 0
+      ? setTimeout(() => {
+          fired = true;
+          signal('SIGTERM');
+          killer = setTimeout(() => signal('SIGKILL'), (options.graceSeconds ?? 10) * 1000);
+        }, options.timeoutSeconds * 1000)
+      : undefined;
+  return {
+    clear: () => {
+      if (timer) clearTimeout(timer);
+      if (killer) clearTimeout(killer);
+    },
+    fired: () => fired,
+  };
 }
 
 function readMetadata(file: string): BakeRound['metadata'] {

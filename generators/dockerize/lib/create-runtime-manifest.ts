@@ -30,6 +30,8 @@ type CreateLockFile = (
  * the integrated project then installs the root's production dependencies, unpruned.
  */
 function loadNxUtilities(): { createPackageJson: CreatePackageJson; createLockFile: CreateLockFile } | undefined {
+  // require(), not import: each path exists in some supported majors only, so a miss is caught.
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const attempts: (() => { createPackageJson?: unknown; createLockFile?: unknown })[] = [
     () => require('@nx/devkit/internal'),
     () => ({
@@ -37,6 +39,7 @@ function loadNxUtilities(): { createPackageJson: CreatePackageJson; createLockFi
       createLockFile: require('nx/src/plugins/js/lock-file/lock-file').createLockFile,
     }),
   ];
+  /* eslint-enable @typescript-eslint/no-require-imports */
   for (const attempt of attempts) {
     try {
       const found = attempt();

@@ -49,6 +49,7 @@ function parseBakeFile(text: string | undefined): unknown {
   } catch (error) {
     throw new Error(
       `${BAKE_FILE} is not valid JSON (${(error as Error).message}), so nothing was written. Fix or move it aside, then re-run the generator.`,
+      { cause: error },
     );
   }
 }

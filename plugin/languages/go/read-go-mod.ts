@@ -86,9 +86,13 @@ function lexLine(text: string, file: string, line: number): { tokens: Token[]; c
     if (c === ' ' || c === '\t' || c === '\r') i++;
     else if (text.startsWith('//', i)) return { tokens, comment: text.slice(i + 2).trim() };
     else if (text.startsWith('/*', i)) throw fail(file, line, 'mod files must use // comments (not /* */ comments)');
-    else if (c === '(' || c === ')') (tokens.push({ text: c, quoted: false }), i++);
-    else if (text.startsWith('=>', i)) (tokens.push({ text: '=>', quoted: false }), (i += 2));
-    else if (c === '"') {
+    else if (c === '(' || c === ')') {
+      tokens.push({ text: c, quoted: false });
+      i++;
+    } else if (text.startsWith('=>', i)) {
+      tokens.push({ text: '=>', quoted: false });
+      i += 2;
+    } else if (c === '"') {
       const end = /^"(?:[^"\\]|\\.)*"/.exec(text.slice(i));
       if (!end) throw fail(file, line, 'unterminated quoted string');
       tokens.push({ text: unquote(end[0], file, line), quoted: true });

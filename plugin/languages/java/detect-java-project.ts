@@ -2,7 +2,6 @@ import { posix } from 'node:path';
 import { toServiceSettings } from '../../detect/service-settings';
 import type { FsView } from '../../fs-view';
 import type { JavaBuildTool, JavaProfile, Sourced } from '../../types';
-import versions from '../../versions.json';
 import { createDetectError } from '../../detect/create-detect-error';
 import { detectClosure } from '../../detect/detect-closure';
 import { detectEnvPort } from '../../detect/detect-env-port';
@@ -116,14 +115,6 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
       fix: 'give the pom an <artifactId> and a <version> (or a <parent> with one), define the property, or set <build><finalName>',
     });
   }
-  const bootPom = chain.find((link) => link.pom.springBootParentVersion ?? link.pom.springBootDeclaredVersion);
-  const declared =
-    resolvePomValue(bootPom?.pom.springBootParentVersion ?? bootPom?.pom.springBootDeclaredVersion, properties) ??
-    resolvePomValue(properties['spring-boot.version'], properties);
-  const bootVersion = declared && /^\d+\.\d+/.test(declared) ? declared : undefined;
-  const bootSource = bootVersion
-    ? `${file} (spring-boot-maven-plugin, Boot ${bootVersion}${bootPom && bootPom !== entry ? ` from ${bootPom.file}` : ''})`
-    : `${file} (spring-boot-maven-plugin; no Boot version found in the parent, the plugin or a spring-boot-dependencies import: 3.3+ assumed)`;
   const mainClass = resolvePomValue(
     pom.mainClass ?? properties['exec.mainClass'] ?? properties['main.class'] ?? properties['start-class'],
     properties,
@@ -131,7 +122,7 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
   const chainFiles = chain.map((link) => link.file);
   return {
     javaVersion: detectMavenJavaVersion(pom, properties, chainFiles.join(' ← ')),
-    ...(pom.springBootPlugin && { springBoot: { value: { version: bootVersion ?? '3.3' }, source: bootSource } }),
+    ...(pom.springBootPlugin && { springBoot: detectSpringBootVersion(chain, entry, properties, file) }),
     artifact: {
       value: `${reactor ? `${reactor.module}/` : chain.length > 1 ? `${toParentLayout(chain, root).module}/` : ''}target/${name}.jar`,
       source: `${file} (${finalName ? 'build.finalName' : 'artifactId-version'})`,
@@ -159,6 +150,24 @@ function detectMaven(fs: FsView, root: string, file: string, project: string): T
     // A local parent but no aggregator: Maven needs the parent poms at their relativePath.
     ...(!reactor && chain.length > 1 && { reactor: toParentLayout(chain, root) }),
   };
+}
+
+/** The Spring Boot version from the parent, the plugin or a spring-boot-dependencies import; 3.3 when none says. */
+function detectSpringBootVersion(
+  chain: PomEntry[],
+  entry: PomEntry,
+  properties: Record<string, string>,
+  file: string,
+): NonNullable<ToolFacts['springBoot']> {
+  const bootPom = chain.find((link) => link.pom.springBootParentVersion ?? link.pom.springBootDeclaredVersion);
+  const declared =
+    resolvePomValue(bootPom?.pom.springBootParentVersion ?? bootPom?.pom.springBootDeclaredVersion, properties) ??
+    resolvePomValue(properties['spring-boot.version'], properties);
+  const version = declared && /^\d+\.\d+/.test(declared) ? declared : undefined;
+  const source = version
+    ? `${file} (spring-boot-maven-plugin, Boot ${version}${bootPom && bootPom !== entry ? ` from ${bootPom.file}` : ''})`
+    : `${file} (spring-boot-maven-plugin; no Boot version found in the parent, the plugin or a spring-boot-dependencies import: 3.3+ assumed)`;
+  return { value: { version: version ?? '3.3' }, source };
 }
 
 function detectGradle(fs: FsView, root: string, file: string): ToolFacts {

@@ -70,11 +70,8 @@ function toProperties(value: unknown): Record<string, string> {
   );
 }
 
-/**
- * Parses a pom.xml. A document that is not well-formed XML, or whose root is not `<project>`,
- * is an Error naming the project, the file and the line (XMLValidator's position).
- */
-export function readPom(xml: string, file: string, project: string): PomFacts {
+/** The `<project>` element of a well-formed pom, or an Error naming the line (XMLValidator's position). */
+function parseProjectElement(xml: string, file: string, project: string): Node {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw createDetectError({
@@ -93,7 +90,15 @@ export function readPom(xml: string, file: string, project: string): PomFacts {
       fix: 'a pom.xml is a <project> document (https://maven.apache.org/pom.html)',
     });
   }
-  const pom = root as Node;
+  return root as Node;
+}
+
+/**
+ * Parses a pom.xml. A document that is not well-formed XML, or whose root is not `<project>`,
+ * is an Error naming the project, the file and the line (XMLValidator's position).
+ */
+export function readPom(xml: string, file: string, project: string): PomFacts {
+  const pom = parseProjectElement(xml, file, project);
   const build = node(pom.build);
   const plugins = [...list(node(build.plugins).plugin), ...list(node(node(build.pluginManagement).plugins).plugin)].map(
     node,

@@ -23,6 +23,15 @@ function readProperties(text: string): unknown {
   return undefined;
 }
 
+/** The value at `keys` in a parsed YAML document (nested mappings), or undefined. */
+function readPath(node: unknown, keys: string[]): unknown {
+  for (const key of keys) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
 /** `server: {port: 8081}` or `server.port: 8081` in the first YAML document without a profile (`spring.config.activate.on-profile`). */
 function readYaml(text: string, file: string, project: string): unknown {
   let documents: unknown[];
@@ -40,9 +49,12 @@ function readYaml(text: string, file: string, project: string): unknown {
     });
   }
   for (const document of documents) {
-    const root = (document ?? {}) as Record<string, any>;
-    if (root.spring?.config?.activate?.['on-profile'] ?? root['spring.config.activate.on-profile']) continue;
-    const port = root.server?.port ?? root['server.port'];
+    if (
+      readPath(document, ['spring', 'config', 'activate', 'on-profile']) ??
+      readPath(document, ['spring.config.activate.on-profile'])
+    )
+      continue;
+    const port = readPath(document, ['server', 'port']) ?? readPath(document, ['server.port']);
     if (port !== undefined) return port;
   }
   return undefined;

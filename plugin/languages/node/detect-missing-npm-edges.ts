@@ -63,7 +63,7 @@ export function describeExternalBuild(target: TargetInput | undefined): string |
 
 const SOURCE = /\.(c|m)?(j|t)sx?$/;
 const SKIPPED_DIRS = new Set(['node_modules', 'dist', '.nx', 'coverage', 'tmp', '__tests__']);
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'".\/][^'"]*)['"]/g;
+const IMPORT = /(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"]([^'"./][^'"]*)['"]/g;
 
 /** Source files of a folder, at most `limit`: tests, tool configs (webpack.config.js imports devDependencies) and build output skipped. */
 function listSources(fs: FsView, dir: string, limit: number, out: string[] = []): string[] {

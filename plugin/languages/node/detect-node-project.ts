@@ -12,7 +12,7 @@ import { assertNoLiteralCredentials, listConfigFilesInBuild } from './detect-con
 import { detectLocalDependencies } from './detect-local-dependencies';
 import { assertGraphSeesImports } from './detect-missing-npm-edges';
 import { detectLibraryBuilds } from './detect-library-builds';
-import type { NodeProjectInput } from '../../detect/detect-input';
+import type { NodeProjectInput, PackageJson } from '../../detect/detect-input';
 import { detectNodeVersion } from './detect-node-version';
 import { detectPackageManager } from './detect-package-manager';
 import { detectPort } from '../../detect/detect-port';
@@ -21,6 +21,17 @@ import { detectRisks } from './detect-risks';
 import { detectRootFiles } from './detect-root-files';
 import { joinPath } from '../../detect/join-path';
 import { readPackageJson } from './read-package-json';
+
+/** What every phase of Node detection reads: the input, its manifests and the closure. */
+interface NodeContext {
+  input: NodeProjectInput;
+  projectRoot: string;
+  rootPackageJson: PackageJson | undefined;
+  projectPackageJson: PackageJson | undefined;
+  style: NodeProfile['style'];
+  closure: string[];
+  packages: Map<string, string>;
+}
 
 /**
  * Everything the Node recipe needs to know about one project, each fact with its source.
@@ -32,10 +43,17 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   const projectRoot = joinPath(project.root);
   const rootPackageJson = readPackageJson(fs, 'package.json', project.name);
   // A root project's package.json is the workspace's; it still makes the project a package.
-  const projectPackageJsonPath = joinPath(projectRoot, 'package.json');
-  const projectPackageJson = readPackageJson(fs, projectPackageJsonPath, project.name);
-  const style = projectPackageJson ? 'package' : 'integrated';
-
+  const projectPackageJson = readPackageJson(fs, joinPath(projectRoot, 'package.json'), project.name);
+  const closure = detectClosure(graph, project.name);
+  const context: NodeContext = {
+    input,
+    projectRoot,
+    rootPackageJson,
+    projectPackageJson,
+    style: projectPackageJson ? 'package' : 'integrated',
+    closure,
+    packages: collectPackages({ project: project.name, projectRoot, projectPackageJson, closure, graph }),
+  };
   const { packageManager, packageManagerVersion, lockfile } = detectPackageManager({
     fs,
     project: project.name,
@@ -50,9 +68,34 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     rootPackageJson,
     nodeVersion: options.nodeVersion,
   });
-  const detectedBuild = detectBuild({ fs, project, projectPackageJson, manager: packageManager.value });
-  const closure = detectClosure(graph, project.name);
-  const packages = collectPackages({ project: project.name, projectRoot, projectPackageJson, closure, graph });
+  const service = detectService(context, packageManager.value);
+  const install = detectInstall(context, packageManager.value, lockfile, service.frameworks);
+  return {
+    language: 'node',
+    project: project.name,
+    projectRoot,
+    settings: toServiceSettings(options),
+    packageManager,
+    ...(packageManagerVersion && { packageManagerVersion }),
+    lockfile,
+    nodeVersion,
+    style: context.style,
+    ...(service.build && { build: service.build.build }),
+    entrypoint: service.entrypoint,
+    ...(service.port && { port: service.port }),
+    closure,
+    ...install,
+    libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
+    risks: detectRisks({ project: project.name, projectPackageJson, graph }),
+    ...(service.frameworks.length > 0 && { frameworks: service.frameworks }),
+  };
+}
+
+/** The build, the frameworks, the entry point and the port. */
+function detectService(context: NodeContext, manager: NodeProfile['packageManager']['value']) {
+  const { input, projectRoot, projectPackageJson, closure, packages } = context;
+  const { fs, project, options = {} } = input;
+  const detectedBuild = detectBuild({ fs, project, projectPackageJson, manager });
   const frameworks = detectFrameworks({
     fs,
     project: project.name,
@@ -88,6 +131,18 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
   const port =
     detectPort({ fs, projectRoot, port: options.port, ...entryFile }) ??
     (frameworkPort && { value: frameworkPort.port, source: frameworkPort.source });
+  return { build, frameworks, entrypoint, port };
+}
+
+/** What the image's installs need: native modules, install inputs, local dependencies, the runtime manifest. */
+function detectInstall(
+  context: NodeContext,
+  manager: NodeProfile['packageManager']['value'],
+  lockfile: string,
+  frameworks: FrameworkFacts[],
+) {
+  const { input, projectRoot, rootPackageJson, projectPackageJson, style, closure, packages } = context;
+  const { fs, project, graph } = input;
   const nativeModules = detectNativeModules({
     fs,
     lockfile,
@@ -99,7 +154,7 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     // What the runtime loads: the project's production packages (graph edges are imports).
     runtimeRoots: [...packages].filter(([, from]) => !from.endsWith('#devDependencies')).map(([name]) => name),
   });
-  const inputs = detectInstallInputs(fs, packageManager.value, rootPackageJson, project.name);
+  const inputs = detectInstallInputs(fs, manager, rootPackageJson, project.name);
   assertNoLiteralCredentials(fs, project.name, listConfigFilesInBuild(inputs.installInputs, [projectRoot, ...closure]));
   const workspaceManifests = closure.filter((root) => fs.exists(joinPath(root, 'package.json')));
   const localDependencies = detectLocalDependencies({
@@ -109,10 +164,10 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     projectRoots: Object.values(graph.nodes).map((node) => joinPath(node.data.root)),
   });
   // A framework that bundles its node_modules (Next standalone) needs no production install.
+  const bundles = frameworks.some((facts) => facts.bundlesDependencies);
   const hasProdDependencies =
-    !frameworks.some((facts) => facts.bundlesDependencies) &&
-    detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
-  if (style === 'integrated' && !hasProdDependencies && !frameworks.some((facts) => facts.bundlesDependencies)) {
+    !bundles && detectProdDependencies({ fs, project: project.name, style, projectPackageJson, closure, graph });
+  if (style === 'integrated' && !hasProdDependencies && !bundles) {
     assertGraphSeesImports({
       fs,
       project: project.name,
@@ -121,26 +176,10 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
       rootPackageJson,
     });
   }
-  // Integrated projects have no manifest of their own: Nx writes the runtime's (see types.ts).
+  // Integrated projects have no manifest of their own: Nx writes the runtime's (see node-profile.ts).
   const runtimeManifest =
-    style === 'integrated' && hasProdDependencies
-      ? input.createRuntimeManifest?.(project.name, packageManager.value)
-      : undefined;
-
+    style === 'integrated' && hasProdDependencies ? input.createRuntimeManifest?.(project.name, manager) : undefined;
   return {
-    language: 'node',
-    project: project.name,
-    projectRoot,
-    settings: toServiceSettings(options),
-    packageManager,
-    ...(packageManagerVersion && { packageManagerVersion }),
-    lockfile,
-    nodeVersion,
-    style,
-    ...(build && { build: build.build }),
-    entrypoint,
-    ...(port && { port }),
-    closure,
     // Closure libraries that are workspace packages: their manifests belong to the install.
     workspaceManifests,
     rootFiles: detectRootFiles(fs),
@@ -149,11 +188,8 @@ export function detectNodeProject(input: NodeProjectInput): NodeProfile {
     ...(localDependencies.length > 0 && { localDependencies }),
     ...(inputs.yarnPath && { yarnPath: inputs.yarnPath }),
     rootLifecycleScripts: inputs.rootLifecycleScripts,
-    ...(inputs.patchPackage && { patchPackage: true }),
-    libraryBuilds: detectLibraryBuilds({ fs, graph, manager: packageManager.value, projectRoot, closure }),
+    ...(inputs.patchPackage && { patchPackage: true as const }),
     ...(runtimeManifest && { runtimeManifest }),
-    risks: detectRisks({ project: project.name, projectPackageJson, graph }),
-    ...(frameworks.length > 0 && { frameworks }),
     ...(nativeModules.length > 0 && { nativeModules }),
   };
 }

@@ -1,4 +1,3 @@
-import { posix } from 'node:path';
 import { joinPath } from '../../detect/join-path';
 import { planHealth } from '../../plan/health';
 import { planAllowList } from '../../plan/allow-list';
@@ -7,13 +6,13 @@ import versions from '../../versions.json';
 import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Step } from '../../types';
 import { parseImageRef } from '../../plan/image-ref';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
+import { planManifestCopies, planSourceCopies, toWorkspaceDest } from './python-copies';
 import {
   planCreateUserStep,
   planServiceBake,
   planServiceLabels,
   SERVICE_UID,
   SYSTEM_CA_SECRET,
-  toProjectPaths,
 } from '../../plan/service-parts';
 
 interface PythonContext {
@@ -90,36 +89,6 @@ function planBaseStages(ctx: PythonContext): Stage[] {
   return uv ? [{ name: 'uv', role: 'base', from: ctx.uvImage, steps: [] }, base] : [base];
 }
 
-/** `apps/api` under workspace root `.` → `apps/api/` (a COPY destination under /app). */
-function toWorkspaceDest(root: string, dir: string): string {
-  const relative = posix.relative(root === '.' ? '' : root, dir === '.' ? '' : dir);
-  return relative === '' ? './' : `${relative}/`;
-}
-
-/** The lockfile and manifests: the project's, or a uv workspace's root pair and every member's pyproject.toml. */
-function planManifestCopies(profile: PythonProfile): Step[] {
-  const workspace = profile.uvWorkspace;
-  if (!workspace)
-    return [
-      { kind: 'copy', role: 'manifest', sources: toProjectPaths(profile.projectRoot, profile.manifests), dest: './' },
-    ];
-  const members = [...workspace.members, ...workspace.paths].filter((dir) => dir !== workspace.root);
-  return [
-    {
-      kind: 'copy',
-      role: 'manifest',
-      sources: [joinPath(workspace.root, 'uv.lock'), joinPath(workspace.root, 'pyproject.toml')],
-      dest: './',
-    },
-    ...members.map((dir): Step => ({
-      kind: 'copy',
-      role: 'manifest',
-      sources: [joinPath(dir, 'pyproject.toml')],
-      dest: toWorkspaceDest(workspace.root, dir),
-    })),
-  ];
-}
-
 function planDepsStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
@@ -144,26 +113,6 @@ function planDepsStage(ctx: PythonContext): Stage {
       },
     ],
   };
-}
-
-/** Sources: the project's directory, or the uv workspace members it needs (libraries first). */
-function planSourceCopies(profile: PythonProfile): Step[] {
-  const workspace = profile.uvWorkspace;
-  if (!workspace)
-    return [
-      {
-        kind: 'copy',
-        role: 'source',
-        sources: [profile.projectRoot === '.' ? './' : `${profile.projectRoot}/`],
-        dest: './',
-      },
-    ];
-  return workspace.needed.map((dir): Step => ({
-    kind: 'copy',
-    role: 'source',
-    sources: [dir === '.' ? './' : `${dir}/`],
-    dest: toWorkspaceDest(workspace.root, dir),
-  }));
 }
 
 /** A packaged project is installed into the venv as a wheel, so the venv is all it needs (Poetry installs it editable). */

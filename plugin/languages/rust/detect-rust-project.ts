@@ -139,7 +139,9 @@ export function listSourceDirs(
   const queue = [start];
   for (let dir = queue.shift(); dir !== undefined; dir = queue.shift()) {
     for (const dep of listPathDependencies(crates.get(dir)!, dir, root, cargoRoot, ['normal', 'build'])) {
-      if (!seen.has(dep) && crates.has(dep)) (seen.add(dep), queue.push(dep));
+      if (seen.has(dep) || !crates.has(dep)) continue;
+      seen.add(dep);
+      queue.push(dep);
     }
   }
   return [...seen].sort();
@@ -192,6 +194,16 @@ function readSystemLibraries(project: string, fs: FsView, lockfile: string, pkg:
   }
 }
 
+/** Packages the binary's crate uses only as dev-dependencies: the image never links them. */
+function listDevOnlyPackages(crate: { dependencies: { kind: string; name: string; package: string }[] }): string[] {
+  const { dependencies } = crate;
+  return dependencies
+    .filter(
+      (dep) => dep.kind === 'dev' && !dependencies.some((other) => other.kind !== 'dev' && other.name === dep.name),
+    )
+    .map((dep) => dep.package);
+}
+
 export function detectRustProject(input: NodeProjectInput): RustProfile {
   const { fs, project, graph, options = {} } = input;
   const root = joinPath(project.root);
@@ -229,13 +241,7 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
   const binFile = bins.find((candidate) => candidate.name === bin.value.name)?.file;
   const binDir = read.find((crate) => crate.crate.name === bin.value.package)!.dir;
   const source = detectServiceSource(fs, binFile, options.port);
-  const binToml = loaded.get(binDir)!;
-  const devOnly = binToml.dependencies
-    .filter(
-      (dep) =>
-        dep.kind === 'dev' && !binToml.dependencies.some((other) => other.kind !== 'dev' && other.name === dep.name),
-    )
-    .map((dep) => dep.package);
+  const devOnly = listDevOnlyPackages(loaded.get(binDir)!);
   return {
     language: 'rust',
     project: project.name,

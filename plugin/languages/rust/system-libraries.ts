@@ -85,7 +85,9 @@ function reach(packages: LockPackage[], root: string, skip: Set<string>): LockPa
     for (const entry of pkg.dependencies) {
       if (pkg === start && skip.has(entry.split(' ')[0])) continue;
       const dep = resolve(entry);
-      if (dep && !seen.has(dep)) (seen.add(dep), queue.push(dep));
+      if (!dep || seen.has(dep)) continue;
+      seen.add(dep);
+      queue.push(dep);
     }
   }
   return [...seen];
