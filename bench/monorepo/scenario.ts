@@ -11,9 +11,10 @@
  * the warm builder the Nx + bake overhead with every step a cache hit, plus the registry cache's
  * import and export (the executor exports on every run); the overhead is the warm floor with
  * `--cache=none`, i.e. Nx + bake alone. Every fresh-runner figure
- * gets its own new runner. Output is cacheonly (push: false): images are built, not pushed.
+ * gets its own new runner. Output is cacheonly (push: false): images are built, not pushed, except in
+ * the fresh runner's `pushed` pair (the same edit runs with `--push`: a CI that ships its images).
  *
- * Rows: scenario 'monorepo', subject SUBJECT, one variant per (builder, command, edit/floor), metrics
+ * Rows: scenario 'monorepo', subject SUBJECT, one variant per (builder, command, kind), metrics
  * 'seconds', 'steps run', 'steps cached', 'images built'.
  */
 import { rmSync } from 'node:fs';
@@ -36,13 +37,17 @@ export type Runner = 'fresh runner' | 'warm builder';
 export type Command = 'nx affected' | `all ${number}`;
 export const ALL_COMMAND: Command = `all ${ALL.length}`;
 
-/** edit: after the lib edit; floor: same command, no edit; overhead: no edit and `--cache=none` (warm builder only). */
-export type Kind = 'edit' | 'floor' | 'overhead';
+/**
+ * edit: after the lib edit; pushed: the same with `--push` (what a CI that ships images pays; fresh
+ * runner only); floor: same command, no edit; overhead: no edit and `--cache=none` (warm builder only).
+ */
+export type Kind = 'edit' | 'pushed' | 'floor' | 'overhead';
 
 /** The variant name of a measurement: `fresh runner: nx affected`, `warm builder floor: all 12 (no edit)`. */
 export function variantName(runner: Runner, command: Command, kind: Kind = 'edit'): string {
   if (kind === 'floor') return `${runner} floor: ${command} (no edit)`;
   if (kind === 'overhead') return `${runner} overhead: ${command} (no edit, no registry cache)`;
+  if (kind === 'pushed') return `${runner}: ${command}, pushed`;
   return `${runner}: ${command}`;
 }
 
@@ -89,14 +94,15 @@ const affectedArgs = ['affected', '--base=main', '--head=HEAD'];
 const allArgs = ['run-many'];
 const floorAffectedArgs = ['run-many', `--projects=${AFFECTED.join(',')}`];
 
-/** One repetition: the four edit measurements, their four floors and the warm builder's two overheads. */
+/** One repetition: the four edit measurements, their four floors, the fresh runner's two pushes, the warm builder's two overheads. */
 async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<void> {
   const branch = (runner: Runner, command: Command, kind: Kind) =>
     `r${rep}-${runner.split(' ')[0]}-${command.replace(/ /g, '-')}-${kind}`;
-  const edited = async (runner: Runner, command: Command, builder: string) => {
-    editOnBranch(dir, branch(runner, command, 'edit'));
+  const edited = async (runner: Runner, command: Command, builder: string, kind: Kind = 'edit') => {
+    editOnBranch(dir, branch(runner, command, kind));
     const args = command === 'nx affected' ? affectedArgs : allArgs;
-    record(ctx, variantName(runner, command), await nxDockerBuild(dir, args, builder));
+    const extra = kind === 'pushed' ? ['--push'] : [];
+    record(ctx, variantName(runner, command, kind), await nxDockerBuild(dir, args, builder, extra));
   };
   // The same command with no edit, on a branch of its own (same cache refs as the edit runs).
   const floor = async (runner: Runner, command: Command, builder: string, kind: Kind = 'floor') => {
@@ -109,6 +115,7 @@ async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<v
   for (const command of commands) {
     await onFreshRunner((builder) => edited('fresh runner', command, builder));
     await onFreshRunner((builder) => floor('fresh runner', command, builder));
+    await onFreshRunner((builder) => edited('fresh runner', command, builder, 'pushed'));
   }
   // The warm builder holds main's layers throughout: its floors see the same cache before or after the edits.
   for (const command of commands) await floor('warm builder', command, LAB_BUILDER, 'overhead');

@@ -5,7 +5,7 @@
  */
 import type { Results, Row } from '../report';
 import { AFFECTED, ALL } from './workspace';
-import { ALL_COMMAND, SCENARIO, SUBJECT, variantName, type Command, type Runner } from './scenario';
+import { ALL_COMMAND, SCENARIO, SUBJECT, variantName, type Command, type Kind, type Runner } from './scenario';
 
 interface Cell {
   seconds?: Row;
@@ -52,14 +52,23 @@ function tableLines(results: Results): string[] {
       lines.push(
         `| ${runner} | ${commandLabel(command)} | ${s(edit.seconds.median)} | ${s(floor)} | ${fx(x(edit.seconds.median, floor))} | ${s(overhead)} | ${edit.ran ?? '—'} / ${edit.cached ?? '—'} | ${edit.images ?? '—'} | ${edit.seconds.values.length} |`,
       );
+      const pushed = cell(results, variantName(runner, command, 'pushed'));
+      if (pushed.seconds)
+        lines.push(
+          `| ${runner} | ${commandLabel(command)}, \`--push\` | ${s(pushed.seconds.median)} | ${s(floor)} (not pushed) | ${fx(x(pushed.seconds.median, floor))} | — | ${pushed.ran ?? '—'} / ${pushed.cached ?? '—'} | ${pushed.images ?? '—'} | ${pushed.seconds.values.length} |`,
+        );
     }
   return lines;
 }
 
-/** all-N ÷ affected on one builder, with both medians. */
-function ratioOf(results: Results, runner: Runner): { affected?: number; all?: number; ratio?: number } {
-  const affected = cell(results, variantName(runner, 'nx affected')).seconds?.median;
-  const all = cell(results, variantName(runner, ALL_COMMAND)).seconds?.median;
+/** all-N ÷ affected on one builder (of the `pushed` runs when asked), with both medians. */
+function ratioOf(
+  results: Results,
+  runner: Runner,
+  kind: Kind = 'edit',
+): { affected?: number; all?: number; ratio?: number } {
+  const affected = cell(results, variantName(runner, 'nx affected', kind)).seconds?.median;
+  const all = cell(results, variantName(runner, ALL_COMMAND, kind)).seconds?.median;
   return { affected, all, ratio: x(all, affected) };
 }
 
@@ -79,7 +88,7 @@ function ratioFinding(results: Results, runner: Runner): string | undefined {
         : `\`nx affected\` saves **nothing measurable** over building all ${n} (${ratio.toFixed(2)}×)`;
   const why =
     ranAll <= ranAffected
-      ? `all ${n} ran no more Dockerfile steps than the ${k} affected (${ranAll} vs ${ranAffected}): the ${n - k} unaffected images were all cache hits, so the difference is the fixed cost of each image (solving it, importing and exporting its registry cache)`
+      ? `all ${n} ran no more Dockerfile steps than the ${k} affected (${ranAll} vs ${ranAffected}): the ${n - k} unaffected images were all cache hits, so the difference is the fixed cost of each image (solving it, importing and exporting its registry cache): about ${s(((all ?? 0) - (affected ?? 0)) / (n - k))} s per unaffected image`
       : `all ${n} ran ${ranAll} Dockerfile steps against ${ranAffected}`;
   return `On a ${runner}, ${verdict} (${s(affected)} s vs ${s(all)} s): ${why}.`;
 }
@@ -109,6 +118,11 @@ export function monorepoFindings(results: Results): string[] {
     out.push(
       `A fresh runner needs ${fx(x(fresh, warm))} the warm builder's time for the same \`nx affected\` (${s(fresh)} s vs ${s(warm)} s).`,
     );
+  const pushed = ratioOf(results, 'fresh runner', 'pushed');
+  if (pushed.ratio !== undefined)
+    out.push(
+      `Shipping the images (\`--push\`) on a fresh runner: \`nx affected\` ${s(pushed.affected)} s vs all ${ALL.length} ${s(pushed.all)} s (${fx(pushed.ratio)}); pushing adds ${s((pushed.affected ?? 0) - (fresh ?? 0))} s and ${s((pushed.all ?? 0) - (ratioOf(results, 'fresh runner').all ?? 0))} s to the unpushed runs.`,
+    );
   for (const runner of RUNNERS) for (const command of COMMANDS) out.push(floorFinding(results, runner, command));
   return out.filter((line): line is string => line !== undefined);
 }
@@ -120,10 +134,13 @@ export function renderMonorepoSection(results: Results): string[] {
     const { affected, all, ratio } = ratioOf(results, runner);
     return `${runner}: **${fx(ratio)}** (${s(all)} s ÷ ${s(affected)} s)`;
   });
+  const pushed = ratioOf(results, 'fresh runner', 'pushed');
+  if (pushed.ratio !== undefined)
+    ratios.push(`fresh runner with \`--push\`: **${fx(pushed.ratio)}** (${s(pushed.all)} s ÷ ${s(pushed.affected)} s)`);
   return [
     `## Monorepo: \`nx affected\` (${AFFECTED.length} of ${ALL.length}) vs all ${ALL.length}, fresh runner and warm builder`,
     '',
-    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image, cacheonly output: built, not pushed). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder. The floor is the same command with no edit (on a branch of its own, so the same cache refs): on a fresh runner, importing the cache, solving and exporting it again; on the warm builder, the same with every step a local cache hit. On the warm builder, the same again with \`--cache=none\` gives what Nx and bake alone cost. Wall time of the whole Nx command.`,
+    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image, cacheonly output: built, not pushed). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder; on a fresh runner also with \`--push\` (images tagged with the commit and pushed to the lab registry, as a CI that ships them would). The floor is the same command with no edit (on a branch of its own, so the same cache refs): on a fresh runner, importing the cache, solving and exporting it again; on the warm builder, the same with every step a local cache hit. On the warm builder, the same again with \`--cache=none\` gives what Nx and bake alone cost. Wall time of the whole Nx command.`,
     '',
     ...tableLines(results),
     '',
