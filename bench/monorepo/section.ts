@@ -109,20 +109,34 @@ function floorFinding(results: Results, runner: Runner, command: Command): strin
   return `${what}: ${s(edit)} s, ${s(floor)} s of it (${Math.round((100 * floor) / edit)}%) paid with no edit at all; the rest is the rebuilt steps.${split}`;
 }
 
+/** What `--push` adds on a fresh runner, per command. */
+function pushFinding(results: Results): string | undefined {
+  const pushed = ratioOf(results, 'fresh runner', 'pushed');
+  const plain = ratioOf(results, 'fresh runner');
+  if (pushed.ratio === undefined || plain.affected === undefined || plain.all === undefined) return undefined;
+  const added = [pushed.affected! - plain.affected, pushed.all! - plain.all];
+  const free = added.every((d, i) => Math.abs(d) <= 0.15 * [plain.affected!, plain.all!][i]);
+  const what = `\`nx affected\` ${s(pushed.affected)} s vs all ${ALL.length} ${s(pushed.all)} s (${fx(pushed.ratio)})`;
+  return free
+    ? `Shipping the images (\`--push\`) from a fresh runner costs nothing measurable (${what}; ${s(added[0])} s and ${s(added[1])} s against the unpushed runs): the layers are already in each image's repository, where the registry cache put them.`
+    : `Shipping the images (\`--push\`) from a fresh runner: ${what}; pushing adds ${s(added[0])} s and ${s(added[1])} s to the unpushed runs.`;
+}
+
 /** Plain-words findings from the medians. */
 export function monorepoFindings(results: Results): string[] {
   const out = RUNNERS.map((runner) => ratioFinding(results, runner));
   const fresh = ratioOf(results, 'fresh runner').affected;
   const warm = ratioOf(results, 'warm builder').affected;
-  if (fresh !== undefined && warm !== undefined)
+  if (fresh !== undefined && warm !== undefined) {
+    const ran = (runner: Runner) => cell(results, variantName(runner, 'nx affected')).ran ?? 0;
+    const steps = `${ran('fresh runner')} steps run against the warm builder's ${ran('warm builder')}`;
     out.push(
-      `A fresh runner needs ${fx(x(fresh, warm))} the warm builder's time for the same \`nx affected\` (${s(fresh)} s vs ${s(warm)} s).`,
+      fresh <= warm * 1.15
+        ? `With the registry cache, a fresh runner is **as fast as the warm builder** for the same \`nx affected\` (${s(fresh)} s vs ${s(warm)} s, ${steps}): it needs the cache's metadata, not the layers, to skip a step.`
+        : `A fresh runner needs ${fx(x(fresh, warm))} the warm builder's time for the same \`nx affected\` (${s(fresh)} s vs ${s(warm)} s, ${steps}).`,
     );
-  const pushed = ratioOf(results, 'fresh runner', 'pushed');
-  if (pushed.ratio !== undefined)
-    out.push(
-      `Shipping the images (\`--push\`) on a fresh runner: \`nx affected\` ${s(pushed.affected)} s vs all ${ALL.length} ${s(pushed.all)} s (${fx(pushed.ratio)}); pushing adds ${s((pushed.affected ?? 0) - (fresh ?? 0))} s and ${s((pushed.all ?? 0) - (ratioOf(results, 'fresh runner').all ?? 0))} s to the unpushed runs.`,
-    );
+  }
+  out.push(pushFinding(results));
   for (const runner of RUNNERS) for (const command of COMMANDS) out.push(floorFinding(results, runner, command));
   return out.filter((line): line is string => line !== undefined);
 }
@@ -140,7 +154,7 @@ export function renderMonorepoSection(results: Results): string[] {
   return [
     `## Monorepo: \`nx affected\` (${AFFECTED.length} of ${ALL.length}) vs all ${ALL.length}, fresh runner and warm builder`,
     '',
-    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image, cacheonly output: built, not pushed). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder; on a fresh runner also with \`--push\` (images tagged with the commit and pushed to the lab registry, as a CI that ships them would). The floor is the same command with no edit (on a branch of its own, so the same cache refs): on a fresh runner, importing the cache, solving and exporting it again; on the warm builder, the same with every step a local cache hit. On the warm builder, the same again with \`--cache=none\` gives what Nx and bake alone cost. Wall time of the whole Nx command.`,
+    `bench/workloads/monorepo: an Nx workspace on npm workspaces with ${ALL.length} services (6 Fastify, 6 Express; each route uses a third-party package and workspace libraries) and 5 libraries: log and config used by all, money, geo and text by 3 services each. Dockerfiles and docker-bake.json from \`nx g nx-dockerize:dockerize\`; images built by the \`docker-build\` executor through the real Nx CLI with its registry cache (localhost:5000, one ref per image; cacheonly output, i.e. built, not pushed, unless the row says \`--push\`). main's build of all ${ALL.length} exported the cache first. Then, on a branch with one line appended to libs/money (used by ${AFFECTED.join(', ')}): \`nx affected -t docker-build\` and \`nx run-many -t docker-build\` (all ${ALL.length}), each on a **fresh runner** (a new empty BuildKit beside the lab's, same registry: \`lab.sh runner up\`) and on the **warm** lab builder; on a fresh runner also with \`--push\` (images tagged with the commit and pushed to the lab registry, as a CI that ships them would). The floor is the same command with no edit (on a branch of its own, so the same cache refs): on a fresh runner, importing the cache, solving and exporting it again; on the warm builder, the same with every step a local cache hit. On the warm builder, the same again with \`--cache=none\` gives what Nx and bake alone cost. Wall time of the whole Nx command.`,
     '',
     ...tableLines(results),
     '',
