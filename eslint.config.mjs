@@ -8,7 +8,7 @@ export default tseslint.config(
       'dist/',
       'examples/',
       'e2e/fixtures/',
-      '**/__fixtures__/',
+      '**/__fixtures__/*/',
       'bench/competitors/',
       'bench/workloads/*/workspace/',
       'bench/results/',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BuildPlan, GoProfile, RustProfile, Stage, Step } from '../types';
+import type { BuildPlan, GoProfile, RustProfile, Step } from '../types';
 import versions from '../versions.json';
 import {
   compiledOptions,
@@ -12,17 +12,12 @@ import {
   rustProfile,
   rustWorkspaceProfile,
 } from './__fixtures__/compiled-profiles';
+import { findStage, runSteps } from './__fixtures__/plan-queries';
 import { planProject } from './plan-project';
 import { validatePlan } from './validate-plan';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
 import { planRustRecipe } from '../languages/rust/plan-rust-recipe';
 import { withSettings } from '../detect/service-settings';
-
-const stage = (plan: BuildPlan, name: string): Stage => plan.stages.find((candidate) => candidate.name === name)!;
-const runs = (s: Stage) => s.steps.filter((step): step is Extract<Step, { kind: 'run' }> => step.kind === 'run');
-const indexOf = (s: Stage, match: (step: Step) => boolean) => s.steps.findIndex(match);
-const isTargetArg = (step: Step) =>
-  step.kind === 'arg' && Object.keys(step.vars).some((key) => key.startsWith('TARGET'));
 
 const PLANS: [string, () => BuildPlan][] = [
   ['go static', () => planGoRecipe(withSettings(goProfile, compiledOptions))],
@@ -65,171 +60,13 @@ describe('Go and Rust plans keep every invariant', () => {
   });
 });
 
-describe('Go recipe', () => {
-  const plan = planGoRecipe(withSettings(goProfile, compiledOptions));
-
-  it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
-    expect(stage(plan, 'base')).toMatchObject({
-      platform: '$BUILDPLATFORM',
-      from: { image: 'golang', tag: '1.26-bookworm' },
-    });
-    const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({
-      kind: 'copy',
-      role: 'manifest',
-      sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'],
-      dest: '/workspace/apps/catalog-go/',
-    });
-    const [download] = runs(deps);
-    expect(download.command.join(' ')).toMatch(/go mod download$/);
-    expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
-  });
-
-  it('declares TARGETOS/TARGETARCH after the download, then cross-compiles a stripped, reproducible binary', () => {
-    const build = stage(plan, 'build');
-    expect(indexOf(build, isTargetArg)).toBe(0);
-    expect(indexOf(stage(plan, 'deps'), isTargetArg)).toBe(-1);
-    const [compile] = runs(build);
-    expect(compile.command[2]).toContain(
-      'CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .',
-    );
-    expect(compile.mounts.map((mount) => mount.type === 'cache' && mount.target)).toEqual([
-      '/go/pkg/mod',
-      '/root/.cache/go-build',
-      false,
-    ]);
-  });
-
-  it('runs on distroless static with a self-probing HEALTHCHECK and an exec-form ENTRYPOINT', () => {
-    const runtime = stage(plan, 'runtime');
-    expect(runtime.from).toEqual({ image: 'gcr.io/distroless/static-debian12', tag: '' });
-    expect(runtime.steps).toContainEqual({ kind: 'healthcheck', command: ['/app/catalog-go', '-healthcheck'] });
-    expect(runtime.steps).toContainEqual({ kind: 'entrypoint', argv: ['/app/catalog-go'] });
-  });
-
-  it('with cgo: builds on the target platform for a glibc runtime; go.work is switched off; the closure is copied before the project', () => {
-    const cgo = planGoRecipe(withSettings(goCgoProfile, compiledOptions));
-    expect(stage(cgo, 'base').platform).toBeUndefined();
-    expect(stage(cgo, 'base').steps).toContainEqual(
-      expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }),
-    );
-    expect(stage(cgo, 'deps').steps[0]).toMatchObject({ sources: ['apps/svc/go.mod'] });
-    expect(runs(stage(cgo, 'build'))[0].command[2]).toContain('CGO_ENABLED=1');
-    expect(
-      stage(cgo, 'build')
-        .steps.filter((step) => step.kind === 'copy')
-        .map((step) => step.kind === 'copy' && step.sources),
-    ).toEqual([['libs/proto/'], ['apps/svc/']]);
-    expect(stage(cgo, 'runtime').from).toEqual({ image: versions.go.images.runtimeCgo, tag: '' });
-    expect(stage(cgo, 'runtime').steps.some((step) => step.kind === 'healthcheck')).toBe(false);
-    expect(cgo.notes.join('\n')).toMatch(/No HEALTHCHECK: gcr.io\/distroless\/cc-debian12 has no shell/);
-  });
-});
-
-describe('Go recipe: local modules', () => {
-  const plan = planGoRecipe(withSettings(goWorkspaceProfile, compiledOptions));
-  const copies = (s: Stage) =>
-    s.steps
-      .filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy')
-      .map((step) => [step.sources, step.dest]);
-
-  it("copies go.work, every local module's go.mod/go.sum and the service's before the download, no source", () => {
-    expect(copies(stage(plan, 'deps'))).toEqual([
-      [['go.work', 'go.work.sum'], '/workspace/'],
-      [['apps/other/go.mod'], '/workspace/apps/other/'],
-      [['libs/money/go.mod', 'libs/money/go.sum'], '/workspace/libs/money/'],
-      [['apps/api/go.mod', 'apps/api/go.sum'], '/workspace/apps/api/'],
-    ]);
-    expect(stage(plan, 'base').steps).not.toContainEqual(
-      expect.objectContaining({ vars: expect.objectContaining({ GOWORK: 'off' }) }),
-    );
-  });
-
-  it('copies the sources of the modules the service uses, not of the others', () => {
-    expect(copies(stage(plan, 'build'))).toEqual([
-      [['libs/money/'], '/workspace/libs/money/'],
-      [['apps/api/'], '/workspace/apps/api/'],
-    ]);
-    expect(plan.ignore).toEqual(
-      expect.arrayContaining(['!go.work', '!go.work.sum', '!apps/other/go.mod', '!libs/money', '!apps/api']),
-    );
-    expect(plan.ignore).not.toContain('!apps/other');
-    expect(plan.notes.join('\n')).toMatch(/Workspace mode: go.work lists this module/);
-  });
-});
-
-describe('Rust recipe', () => {
-  const plan = planRustRecipe(withSettings(rustProfile, compiledOptions));
-
-  it('fetches with --locked before TARGETPLATFORM, then compiles dependencies against stub sources before any source copy', () => {
-    const deps = stage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({
-      kind: 'copy',
-      role: 'manifest',
-      sources: ['apps/search-rust/Cargo.toml', 'apps/search-rust/Cargo.lock'],
-      dest: '/workspace/apps/search-rust/',
-    });
-    const [stubs, fetch, dependencies] = runs(deps);
-    expect(stubs).toEqual({
-      kind: 'run',
-      role: 'setup',
-      command: ['/bin/sh', '-c', "mkdir -p src && echo 'fn main() {}' > src/main.rs"],
-      mounts: [],
-    });
-    expect(fetch.command[2]).toMatch(/cargo fetch --locked$/);
-    expect(indexOf(deps, isTargetArg)).toBeGreaterThan(deps.steps.indexOf(fetch));
-    expect(dependencies.command[2]).toMatch(/; cargo build --release --locked -p search-rust --bin search-rust$/);
-    expect(dependencies.mounts).toContainEqual({
-      type: 'cache',
-      target: '/workspace/target',
-      id: 'search-rust-cargo-target-$TARGETPLATFORM',
-      sharing: 'locked',
-    });
-    expect(
-      deps.steps.some(
-        (step) => step.kind === 'copy' && step.sources.some((source) => !/Cargo\.(toml|lock)$/.test(source)),
-      ),
-    ).toBe(false);
-  });
-
-  it('touches the real sources, builds with --locked and copies the binary out of the target cache in the same RUN', () => {
-    const [build] = runs(stage(plan, 'build'));
-    expect(build.command[2]).toMatch(
-      /find \. -name '\*\.rs' .*-exec touch \{\} \+ && cargo build --release --locked .* && cp "\$CARGO_TARGET_DIR\/release\/search-rust" \/out\/search-rust$/,
-    );
-    expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
-  });
-
-  it('stubs every workspace member: libraries empty, binaries with main', () => {
-    const ws = planRustRecipe(withSettings(rustWorkspaceProfile, compiledOptions));
-    const deps = stage(ws, 'deps');
-    expect(
-      deps.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources),
-    ).toEqual([
-      ['apps/engine/Cargo.toml', 'apps/engine/Cargo.lock'],
-      ['apps/engine/crates/core/Cargo.toml'],
-      ['apps/engine/crates/server/Cargo.toml'],
-      ['apps/engine/tools/gen/Cargo.toml'],
-    ]);
-    const script = runs(deps)[0].command[2];
-    expect(script).toContain('mkdir -p crates/core/src && : > crates/core/src/lib.rs');
-    expect(script).toContain("mkdir -p crates/server/src && echo 'fn main() {}' > crates/server/src/server.rs");
-    expect(script).toContain('mkdir -p tools/gen/src && : > tools/gen/src/gen.rs');
-    expect(runs(deps)[2].command[2]).toContain('cargo build --release --locked -p engine-server --bin engine');
-    expect(runs(stage(ws, 'build'))[0].command[2]).toContain('find crates/core crates/server tools/gen -name');
-    expect(stage(ws, 'runtime').steps.some((step) => step.kind === 'expose' || step.kind === 'healthcheck')).toBe(
-      false,
-    );
-  });
-});
-
 describe('validatePlan knows go and cargo', () => {
   const go = () => planGoRecipe(withSettings(goProfile, compiledOptions));
   const rust = () => planRustRecipe(withSettings(rustProfile, compiledOptions));
 
   it('flags TARGETARCH declared before the dependency download', () => {
     const plan = go();
-    stage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { TARGETARCH: '' } });
+    findStage(plan, 'deps').steps.unshift({ kind: 'arg', vars: { TARGETARCH: '' } });
     expect(validatePlan(plan)).toContainEqual(
       expect.stringMatching(/stage deps: a target-platform ARG is declared before the dependency download/),
     );
@@ -237,7 +74,7 @@ describe('validatePlan knows go and cargo', () => {
 
   it('flags an unlocked cargo build and cargo fetch', () => {
     const plan = rust();
-    for (const step of runs(stage(plan, 'deps')))
+    for (const step of runSteps(findStage(plan, 'deps')))
       Object.assign(step, { command: step.command.map((part) => part.replace(/ --locked/g, '')), locked: false });
     const violations = validatePlan(plan);
     expect(violations).toContainEqual(expect.stringMatching(/stage deps: fetch is not locked: .*cargo fetch/));
@@ -248,9 +85,12 @@ describe('validatePlan knows go and cargo', () => {
 
   it('go mod download is locked by GOFLAGS=-mod=readonly, and an unlocked fetch is flagged', () => {
     const plan = go();
-    const base = stage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<Step, { kind: 'env' }>;
+    const base = findStage(plan, 'base').steps.find((step) => step.kind === 'env') as Extract<
+      Step,
+      { vars: Record<string, string> }
+    >;
     expect(base.vars.GOFLAGS).toBe('-mod=readonly');
-    const [download] = runs(stage(plan, 'deps'));
+    const [download] = runSteps(findStage(plan, 'deps'));
     expect(download).toMatchObject({
       role: 'fetch',
       locked: true,
@@ -264,7 +104,7 @@ describe('validatePlan knows go and cargo', () => {
 
   it('accepts cache mounts under $CARGO_HOME only for registry and git, and flags an unpinned one', () => {
     const plan = rust();
-    runs(stage(plan, 'deps'))[0].mounts.push(
+    runSteps(findStage(plan, 'deps'))[0].mounts.push(
       { type: 'cache', target: '/usr/local/cargo/bin' },
       { type: 'cache', target: '/root/.cache/go-build' },
     );
@@ -276,7 +116,7 @@ describe('validatePlan knows go and cargo', () => {
 
   it('flags a go.mod copied after the sources', () => {
     const plan = go();
-    const build = stage(plan, 'build');
+    const build = findStage(plan, 'build');
     build.steps.push(
       { kind: 'copy', role: 'manifest', sources: ['apps/catalog-go/go.mod'], dest: './' },
       { kind: 'run', role: 'fetch', locked: true, command: ['go', 'mod', 'download'], mounts: [] },
@@ -291,90 +131,5 @@ describe('validatePlan knows go and cargo', () => {
     planGoRecipe(withSettings(goProfile, compiledOptions));
     planRustRecipe(withSettings(rustProfile, compiledOptions));
     expect(JSON.stringify([goProfile, rustProfile])).toBe(before);
-  });
-});
-
-describe('Rust recipe: one member of a monorepo-wide Cargo workspace', () => {
-  const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
-  const copies = (s: Stage) =>
-    s.steps
-      .filter((step): step is Extract<Step, { kind: 'copy' }> => step.kind === 'copy')
-      .map((step) => [step.sources, step.dest]);
-
-  it('works at the workspace root, copies every member manifest, builds only the member, shares the target cache per workspace', () => {
-    expect(stage(plan, 'base').steps[0]).toEqual({ kind: 'workdir', path: '/workspace' });
-    expect(copies(stage(plan, 'deps'))).toEqual([
-      [['Cargo.toml', 'Cargo.lock'], '/workspace/'],
-      [['apps/hasher/Cargo.toml'], '/workspace/apps/hasher/'],
-      [['apps/other/Cargo.toml'], '/workspace/apps/other/'],
-      [['libs/digest/Cargo.toml'], '/workspace/libs/digest/'],
-    ]);
-    const [stubs, , build] = runs(stage(plan, 'deps'));
-    expect(stubs.command[2]).toContain("echo 'fn main() {}' > libs/digest/build.rs");
-    expect(build.command[2]).toContain('cargo build --release --locked -p hasher --bin hasher');
-    expect(build.mounts).toContainEqual(
-      expect.objectContaining({ id: 'workspace-root-cargo-target-$TARGETPLATFORM', sharing: 'locked' }),
-    );
-  });
-
-  it('copies the sources of the member and its path dependencies only; the sibling is manifest-only', () => {
-    expect(copies(stage(plan, 'build'))).toEqual([
-      [['libs/digest/'], '/workspace/libs/digest/'],
-      [['apps/hasher/'], '/workspace/apps/hasher/'],
-    ]);
-    expect(plan.ignore).toEqual(
-      expect.arrayContaining(['!Cargo.toml', '!Cargo.lock', '!apps/other/Cargo.toml', '!libs/digest', '!apps/hasher']),
-    );
-    expect(plan.ignore).not.toContain('!apps/other');
-  });
-});
-
-describe('Rust recipe: system libraries', () => {
-  const aptOf = (s: Stage) => runs(s).find((step) => step.command.join(' ').includes('apt-get install'));
-
-  it('OpenSSL: the build stage installs pkg-config and libssl-dev; the runtime stays distroless cc (it has libssl3)', () => {
-    const plan = planRustRecipe(withSettings(rustMemberProfile, compiledOptions));
-    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(
-      /apt-get install -y --no-install-recommends libssl-dev pkg-config$/,
-    );
-    expect(aptOf(stage(plan, 'base'))!.mounts).toEqual(
-      expect.arrayContaining([expect.objectContaining({ target: '/var/cache/apt', sharing: 'locked' })]),
-    );
-    expect(stage(plan, 'runtime').from).toEqual({ image: 'gcr.io/distroless/cc-debian12', tag: '' });
-    expect(aptOf(stage(plan, 'runtime'))).toBeUndefined();
-    expect(plan.notes.join('\n')).toMatch(/already holds libssl3/);
-  });
-
-  it('libpq: the runtime moves to Debian slim and installs exactly the runtime libraries, as uid 65532', () => {
-    const plan = planRustRecipe(withSettings(rustMemberPqProfile, compiledOptions));
-    expect(aptOf(stage(plan, 'base'))!.command[2]).toMatch(
-      /install -y --no-install-recommends libpq-dev libssl-dev pkg-config$/,
-    );
-    const runtime = stage(plan, 'runtime');
-    expect(runtime.from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
-    expect(aptOf(runtime)!.command[2]).toMatch(
-      /install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata$/,
-    );
-    expect(runtime.steps).toContainEqual({ kind: 'user', uid: 65532, gid: 65532 });
-    expect(plan.notes.join('\n')).toMatch(
-      /Runtime debian:bookworm-slim instead of gcr.io\/distroless\/cc-debian12: distroless cc lacks libpq5/,
-    );
-  });
-
-  it('no system library: no apt step anywhere', () => {
-    const plan = planRustRecipe(withSettings(rustProfile, compiledOptions));
-    expect(plan.stages.map(aptOf).filter(Boolean)).toEqual([]);
-  });
-});
-
-describe('Go recipe: cgo libraries', () => {
-  it('libpcap: libpcap-dev in the build, libpcap0.8 on a Debian slim runtime (distroless cc lacks it)', () => {
-    const plan = planGoRecipe(withSettings(goPcapProfile, compiledOptions));
-    expect(runs(stage(plan, 'base'))[0].command[2]).toMatch(/install -y --no-install-recommends libpcap-dev$/);
-    expect(stage(plan, 'runtime').from).toEqual({ image: 'debian', tag: 'bookworm-slim' });
-    expect(runs(stage(plan, 'runtime'))[0].command[2]).toMatch(
-      /install -y --no-install-recommends ca-certificates libpcap0\.8 tzdata$/,
-    );
-    expect(plan.notes.join('\n')).toMatch(/cgo library: the service imports github.com\/google\/gopacket\/pcap/);
   });
 });
