@@ -10,7 +10,7 @@ export default tseslint.config(
       'e2e/fixtures/',
       '**/__fixtures__/*/',
       'bench/competitors/',
-      'bench/workloads/*/workspace/',
+      'bench/workloads/',
       'bench/results/',
       'node_modules/',
     ],
