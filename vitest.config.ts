@@ -19,8 +19,11 @@ class E2eSequencer extends BaseSequencer {
 }
 
 // Two projects: `unit` is fast and Docker-free; `e2e` needs the lab (tools/lab) or a real Docker.
+// The sequencer and file parallelism are root options in vitest 3 (a project's own are ignored):
+// the e2e project runs its files one at a time in one fork instead (poolOptions.forks.singleFork).
 export default defineConfig({
   test: {
+    sequence: { sequencer: E2eSequencer },
     projects: [
       {
         test: {
@@ -37,8 +40,8 @@ export default defineConfig({
           setupFiles: ['e2e/setup.ts'],
           testTimeout: 20 * 60_000,
           hookTimeout: 30 * 60_000,
-          fileParallelism: false,
-          sequence: { sequencer: E2eSequencer },
+          pool: 'forks',
+          poolOptions: { forks: { singleFork: true } },
         },
       },
     ],

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_DEBIAN, LAB_GOLANG, LAB_JRE, LAB_MAVEN, LAB_NODE, LAB_PYTHON, LAB_RUST, LAB_UV } from './competitors';
 import { REPO } from './lib';
+import { renderMonorepoSection } from './monorepo';
 import { NEST_SUBJECT } from './nest';
 
 export interface Row {
@@ -298,6 +299,7 @@ export function renderReport(results: Results): void {
     lines.push('');
   }
 
+  lines.push(...renderMonorepoSection(results));
   lines.push('## What the numbers mean, and where we are not ahead', '');
   lines.push(...interpret(results).map((l) => `- ${l}`), '');
   lines.push('## Notes, failures and what was cut', '');

@@ -15,7 +15,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { copyExamples } from '../e2e/lib/workspace-copy';
 import { readDockerEnv } from '../e2e/lib/docker-env';
-import { commitAll, createPluginWorkspace, packPlugin, runNx } from '../e2e/lib/nx-workspace';
 import versions from '../plugin/versions.json';
 import {
   adaptForLab,
@@ -33,8 +32,9 @@ import {
   NX_VERSION,
   type NodeService,
 } from './competitors';
-import { bake, buildxBuild, docker, labReset, log, median, REPO, timed, type BuildRun, CA } from './lib';
+import { bake, buildxBuild, docker, labReset, log, median, REPO, timed, type BuildRun } from './lib';
 import { makeNestVariants, NEST_SUBJECT } from './nest';
+import { runMonorepo } from './monorepo';
 import { benchCreateNodes, benchGenerator } from './overhead';
 import { ADDED_SIZE_METRIC, renderReport, type Results, type Row } from './report';
 
@@ -356,7 +356,7 @@ async function main(): Promise<void> {
     'build',
     'bake-vs-per-project',
     'registry-cache',
-    'nx-affected',
+    'monorepo',
     'nest',
     ...ECOSYSTEMS.map((e) => e.id),
     'size-all',
@@ -445,7 +445,8 @@ async function main(): Promise<void> {
   await reps('registry-cache', 8, async (rep) => {
     const ws = variantsWorkspace();
     for (const svc of NODE_SERVICES) {
-      const ref = `localhost:5000/bench-cache/${svc.bakeTarget}:${STAMP}`;
+      // The executor's form: a tag beside the image in its own repository (executors/docker-build/lib/cache-ref.ts).
+      const ref = `localhost:5000/${svc.bakeTarget}:buildcache-bench-${STAMP}`;
       const to = [
         '--set',
         `${svc.bakeTarget}.cache-to=type=registry,ref=${ref},mode=max,image-manifest=true,oci-mediatypes=true`,
@@ -474,13 +475,8 @@ async function main(): Promise<void> {
     }
   });
 
-  // 7. nx affected with 1 of N affected vs building all N, through the real Nx CLI.
-  if (wanted('nx-affected') && remainingMin() > 3.5)
-    await nxAffected().catch((e: Error) => {
-      results.notes.push(`nx-affected failed: ${e.message.split('\n')[0].slice(0, 400)}`);
-      log(String(e.stack));
-    });
-  else if (wanted('nx-affected')) results.skipped.push('nx-affected: not run (time budget)');
+  // 7. monorepo (bench/monorepo/): nx affected (k of N) vs all N, on a fresh runner and on the warm builder.
+  if (wanted('monorepo')) await runMonorepo({ reps: REPS, stamp: STAMP, deadline: DEADLINE, results, add, save, log });
 
   // 8a. NestJS (e2e/fixtures/nest-nx): ours vs @nx/node:setup-docker's Dockerfile vs naive.
   if (wanted('nest') && remainingMin() > 3)
@@ -735,77 +731,6 @@ function baseOf(image: string): string | undefined {
     if (/bench-(nx-docker|naive|fly)-/.test(image)) base = 'node:22-bookworm-slim'; // every Node competitor runs on it in the lab
   }
   return base?.replace(/^gcr\.io\//, 'localhost:5000/gcr/').replace(/^ghcr\.io\//, 'localhost:5000/ghcr/');
-}
-
-async function nxAffected(): Promise<void> {
-  log('nx affected: packing the plugin and creating an Nx workspace');
-  const ws = createPluginWorkspace(packPlugin());
-  const init = await runNx(ws, ['g', 'nx-dockerize:init']);
-  if (init.exitCode !== 0) throw new Error(`nx g nx-dockerize:init: ${init.output.slice(-500)}`);
-  const nxJsonPath = join(ws, 'nx.json');
-  const nxJson = JSON.parse(readFileSync(nxJsonPath, 'utf-8'));
-  nxJson.targetDefaults = {
-    ...nxJson.targetDefaults,
-    'docker-build': {
-      options: {
-        registry: `localhost:5000/bench-${STAMP.toLowerCase()}`,
-        push: false,
-        cache: 'none',
-        tags: ['{shortSha}'],
-        secrets: [`id=ca-certificates,src=${CA}`],
-      },
-    },
-  };
-  writeFileSync(nxJsonPath, JSON.stringify(nxJson, null, 2));
-  commitAll(ws, 'add nx-dockerize');
-  const all = ['orders', '@examples/inventory', 'catalog-go'];
-  const projects = `--projects=${all.join(',')}`;
-  results.notes.push(`nx-affected: N = ${all.length} (${all.join(', ')}), to stay inside the lab window.`);
-  const warm = await runNx(ws, ['run-many', '-t', 'docker-build', projects]);
-  if (warm.exitCode !== 0) throw new Error(`warm-up run-many: ${warm.output.slice(-600)}`);
-  await reps('nx-affected', 4, async () => {
-    const edit = () => {
-      appendFileSync(join(ws, 'libs/money/src/index.ts'), `\nexport const BENCH_${Date.now()} = 1;\n`);
-      commitAll(ws, 'money edit');
-    };
-    edit();
-    const affected = await timedNx(ws, ['affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD']);
-    if (affected.exitCode !== 0) throw new Error(`nx affected: ${affected.output.slice(-600)}`);
-    add({
-      scenario: 'nx-affected',
-      subject: `libs/money edit (1 of ${all.length} affected)`,
-      variant: 'ours: nx affected',
-      metric: 'seconds',
-      unit: 's',
-      values: [seconds(affected)],
-      detail: summaryLine(affected.output),
-    });
-    edit();
-    const every = await timedNx(ws, ['run-many', '-t', 'docker-build', projects]);
-    if (every.exitCode !== 0) throw new Error(`nx run-many: ${every.output.slice(-600)}`);
-    add({
-      scenario: 'nx-affected',
-      subject: `libs/money edit (1 of ${all.length} affected)`,
-      variant: `build all ${all.length} (run-many)`,
-      metric: 'seconds',
-      unit: 's',
-      values: [seconds(every)],
-      detail: summaryLine(every.output),
-    });
-  });
-  rmSync(ws, { recursive: true, force: true });
-}
-
-async function timedNx(ws: string, args: string[]): Promise<{ exitCode: number; output: string; seconds: number }> {
-  const start = Date.now();
-  const run = await runNx(ws, args);
-  return { ...run, seconds: (Date.now() - start) / 1000 };
-}
-function seconds(run: { seconds?: number }): number {
-  return run.seconds ?? NaN;
-}
-function summaryLine(output: string): string {
-  return (/nx-dockerize: .*image\(s\) built.*$/m.exec(output)?.[0] ?? '').trim();
 }
 
 main().catch((error) => {

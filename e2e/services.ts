@@ -27,15 +27,23 @@ export const appendComment =
   (workspace: string) =>
     appendFileSync(join(workspace, file), `\n${marker} edited by e2e ${Date.now()}\n`);
 
+type JsonObject = Record<string, unknown>;
+const isJsonObject = (value: unknown): value is JsonObject =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 /** Sets a workspace's version in its package.json and in the root lockfile, keeping `npm ci` happy. */
 function bumpWorkspaceVersion(workspace: string, root: string, version: string): void {
-  const edit = (file: string, change: (json: Record<string, any>) => void) => {
-    const json = JSON.parse(readFileSync(join(workspace, file), 'utf-8'));
-    change(json);
-    writeFileSync(join(workspace, file), `${JSON.stringify(json, null, 2)}\n`);
+  /** Sets `version` on the object `pick` finds in the JSON file; throws if there is none. */
+  const edit = (file: string, pick: (json: JsonObject) => unknown) => {
+    const path = join(workspace, file);
+    const json: unknown = JSON.parse(readFileSync(path, 'utf-8'));
+    const entry = isJsonObject(json) ? pick(json) : undefined;
+    if (!isJsonObject(entry)) throw new Error(`${path}: found no object to set the version of ${root} in`);
+    entry.version = version;
+    writeFileSync(path, `${JSON.stringify(json, null, 2)}\n`);
   };
-  edit(`${root}/package.json`, (manifest) => (manifest.version = version));
-  edit('package-lock.json', (lock) => (lock.packages[root].version = version));
+  edit(`${root}/package.json`, (manifest) => manifest);
+  edit('package-lock.json', (lock) => (isJsonObject(lock.packages) ? lock.packages[root] : undefined));
 }
 
 /** A new dependency of inventory: the root lockfile changes, orders' pruned slice must not. */

@@ -55,6 +55,7 @@ export function generateService(workspace: string, service: FixtureService): str
     const failure = error as { stdout?: string; stderr?: string };
     throw new Error(
       `generating ${service.project} in ${workspace} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+      { cause: error },
     );
   }
 }

@@ -143,3 +143,29 @@ describe('docker-build executor: temp files, signals, docker checks', () => {
     expect(spawn).not.toHaveBeenCalled();
   });
 });
+
+describe('docker-build executor: a refused cache export', () => {
+  it('succeeds, and the summary and task output name the cache ref (captured buildx output)', async () => {
+    const output = readFileSync(
+      join(__dirname, 'lib/__fixtures__/cache-progress/export-refused-one-target.plain.txt'),
+      'utf-8',
+    );
+    const results = await buildProjects(
+      request({ cache: 'registry', registry: 'ghcr.io/acme', branch: 'feature/ABC_12' }),
+      context(),
+      effects(async () => ({ exitCode: 0, output, seconds: 1 })),
+    );
+    const summary = vi
+      .mocked(console.log)
+      .mock.calls.map((call) => String(call[0]))
+      .join('\n');
+    expect(results['api:docker-build'].success).toBe(true);
+    expect(summary).toMatch(/1 image\(s\) built, 0 failed, 1 with warnings\n/);
+    expect(summary).toMatch(
+      /\nwarnings:\n {2}api: cache export to ghcr\.io\/acme\/api:buildcache-feature-ABC_12 failed/,
+    );
+    expect(results['api:docker-build'].terminalOutput).toMatch(
+      /\napi: warning: cache export to ghcr\.io\/acme\/api:buildcache-feature-ABC_12 failed .*connection refused$/,
+    );
+  });
+});

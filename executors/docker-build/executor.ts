@@ -7,6 +7,7 @@ import type { BakeFile, BakeTarget } from '../../plugin/types';
 import { buildBakeArgs } from './lib/build-bake-args';
 import { buildBakeOverrides } from './lib/build-bake-overrides';
 import { explainMissingBuildx } from './lib/check-buildx';
+import { toCacheWarnings } from './lib/cache-warnings';
 import { checkImageOptions } from './lib/check-image-options';
 import { formatSummary } from './lib/format-summary';
 import { normalizeListOptions } from './lib/normalize-list-options';
@@ -83,7 +84,7 @@ export async function buildProjects(
   if (missingBuildx) throw new Error(missingBuildx);
   const known = readBakeTargets(join(context.root, bakeFile));
   const git = readGitFacts(context.root, runOptions);
-  const cacheNote = resolveCache('', runOptions, git).note;
+  const cacheNote = resolveCache({ repository: '', name: '' }, runOptions, git).note;
   if (cacheNote) console.warn(`nx-dockerize: ${cacheNote}`);
   const builds = requests.map((r) => toProjectBuild(r.project, context));
   checkImageOptions(requests);
@@ -208,6 +209,10 @@ function report(
     project: build.project,
     outcome: outcomes[build.bakeTarget],
     images: overrides[build.bakeTarget]?.tags ?? [],
+    warnings: toCacheWarnings(
+      outcomes[build.bakeTarget].progress.cache ?? [],
+      overrides[build.bakeTarget]?.['cache-to'] ?? [],
+    ),
   }));
   const summary = formatSummary(rows, { dryRun });
   console.log(`\n${summary}`);
@@ -218,7 +223,8 @@ function report(
       const line = outcome.success
         ? `${request.project}: ${outcome.imageName ?? image}${outcome.digest ? `@${outcome.digest}` : ''}`
         : `${request.project}: FAILED: ${outcome.progress.errors.join('; ')}`;
-      return [request.taskId, { success: outcome.success, terminalOutput: line }];
+      const warnings = rows[i].warnings.map((warning) => `\n${request.project}: warning: ${warning}`).join('');
+      return [request.taskId, { success: outcome.success, terminalOutput: line + warnings }];
     }),
   );
 }

@@ -15,8 +15,15 @@ export interface DockerBuildExecutorSchema {
   /** Any buildx builder: remote BuildKit, kubernetes, docker-container, a multi-node builder. */
   builder?: string;
   cache?: CacheBackend;
-  /** Where cache lives: a registry repository (registry), a directory (local), a scope prefix (gha). */
+  /**
+   * Where cache lives. registry: a ref template with `{image}` (image name without registry) and
+   * `{branch}`, default `<registry>/{image}:buildcache-{branch}`; a value without `{image}` is a
+   * repository prefix (`/{image}` appended), one without a tag gets `:buildcache-{branch}`.
+   * local: a directory; gha: a scope prefix.
+   */
   cacheRef?: string;
+  /** cache-to attributes over the defaults, buildx CSV: e.g. `oci-mediatypes=false,image-manifest=false`, `mode=min`, `compression=zstd`. */
+  cacheExport?: string;
   /** Branch whose cache seeds builds of other branches. */
   defaultBranch?: string;
   buildArgs?: Record<string, string>;

@@ -1,52 +1,18 @@
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diskFsView } from '../fs-view';
 import type { NodeProfile } from '../types';
 import versions from '../versions.json';
-import type { DetectOptions, GraphInput, ProjectInput } from './detect-input';
+import type { ProjectInput } from './detect-input';
 import { detectNodeProject } from '../languages/node/detect-node-project';
-
-/** One row per fixture directory under __fixtures__/ (a tiny workspace each). */
-interface Case {
-  name: string;
-  fixture: string;
-  project: ProjectInput;
-  graph?: GraphInput;
-  options?: DetectOptions;
-  expected?: Partial<NodeProfile>;
-  /** Every pattern must appear in the error message (project, file, fix). */
-  error?: RegExp[];
-}
+import { expectNodeCase, fixtureFs, singleProjectGraph, type DetectCase } from './__fixtures__/detect-cases';
 
 const api: ProjectInput = { name: '@ws/api', root: 'apps/api' };
 const defaultMajor = versions.node.defaultMajor;
 
-const orders = (build: ProjectInput['targets']): ProjectInput => ({
-  name: 'orders',
-  root: 'apps/orders',
-  targets: build,
-});
-const esbuildTarget = {
-  executor: 'nx:run-commands',
-  options: { command: 'esbuild apps/orders/src/main.ts --bundle --platform=node --outfile=dist/apps/orders/main.js' },
-};
-/** orders → a → b → a (a cycle), orders → npm:express/sharp; c is unrelated. */
-const ordersGraph: GraphInput = {
-  nodes: {
-    orders: { data: { root: 'apps/orders' } },
-    a: { data: { root: 'libs/a' } },
-    b: { data: { root: 'libs/b' } },
-    c: { data: { root: 'libs/c' } },
-  },
-  dependencies: {
-    orders: [{ target: 'a' }, { target: 'npm:express' }, { target: 'npm:sharp@0.33.5' }],
-    a: [{ target: 'b' }, { target: 'npm:zod' }],
-    b: [{ target: 'a' }],
-    c: [{ target: 'orders' }],
-  },
-};
-
-const cases: Case[] = [
+/**
+ * Node detection, package managers and builds: lockfiles, packageManager, the build command and its output, the port.
+ * One row per fixture directory under __fixtures__/ (a tiny workspace each).
+ */
+const cases: DetectCase<Partial<NodeProfile>>[] = [
   {
     name: 'npm lockfile, package project built by an npm script with --outfile=',
     fixture: 'npm',
@@ -205,166 +171,17 @@ const cases: Case[] = [
     project: api,
     error: [/project "@ws\/api": package\.json: is not valid JSON \(.+\)/, /Fix: correct the JSON in package\.json/],
   },
-  {
-    name: 'node: project engines beat root engines and .nvmrc',
-    fixture: 'node-engines-project',
-    project: api,
-    expected: { nodeVersion: { value: '20', source: 'apps/api/package.json#engines.node (^20.11.0)' } },
-  },
-  {
-    name: 'node: root engines (>=18 <23 → the default when allowed) beat .nvmrc',
-    fixture: 'node-engines-root',
-    project: api,
-    expected: { nodeVersion: { value: defaultMajor, source: 'package.json#engines.node (>=18 <23)' } },
-  },
-  {
-    name: 'node: .nvmrc (with a comment) beats .node-version',
-    fixture: 'node-nvmrc',
-    project: api,
-    expected: { nodeVersion: { value: '20', source: '.nvmrc (v20.11.1)' } },
-  },
-  {
-    name: 'node: .node-version',
-    fixture: 'node-node-version',
-    project: api,
-    expected: { nodeVersion: { value: '18', source: '.node-version (18.19.0)' } },
-  },
-  {
-    name: 'node: options.nodeVersion beats every file',
-    fixture: 'node-engines-project',
-    project: api,
-    options: { nodeVersion: '24' },
-    expected: { nodeVersion: { value: '24', source: 'options.nodeVersion (24)' } },
-  },
-  {
-    name: 'integrated project, run-commands esbuild build, closure over a cyclic graph',
-    fixture: 'integrated',
-    project: orders({ build: esbuildTarget }),
-    graph: ordersGraph,
-    expected: {
-      style: 'integrated',
-      build: {
-        value: { command: esbuildTarget.options.command, outputPath: 'dist/apps/orders' },
-        source: 'targets.build (nx:run-commands); output from --outfile',
-      },
-      entrypoint: { value: 'main.js', source: '--outfile in the build command' },
-      port: { value: 3000, source: 'apps/orders/src/main.ts: PORT ?? 3000' },
-      closure: ['libs/a', 'libs/b'],
-      rootFiles: ['tsconfig.base.json', '.npmrc'],
-      hasProdDependencies: true,
-      risks: ['native-module:sharp'],
-    },
-  },
-  {
-    name: 'a build whose output names no entry file stops with the file and --entry, never a guess',
-    fixture: 'integrated',
-    project: orders({
-      build: { command: 'tsc -p apps/orders/tsconfig.app.json', outputs: ['{workspaceRoot}/dist/{projectRoot}'] },
-    }),
-    graph: { nodes: ordersGraph.nodes, dependencies: { orders: [{ target: 'a' }], a: [{ target: 'npm:zod' }] } },
-    error: [
-      /project "orders"/,
-      /apps\/orders\/project\.json/,
-      /writes to dist\/apps\/orders/,
-      /--entry=dist\/apps\/orders\/main\.js/,
-    ],
-  },
-  {
-    name: 'integrated project, output from outputs, entry from the entry option, npm edges only through its library (#10: Cannot find module)',
-    fixture: 'integrated',
-    project: orders({
-      build: { command: 'tsc -p apps/orders/tsconfig.app.json', outputs: ['{workspaceRoot}/dist/{projectRoot}'] },
-    }),
-    graph: { nodes: ordersGraph.nodes, dependencies: { orders: [{ target: 'a' }], a: [{ target: 'npm:zod' }] } },
-    options: { entry: 'dist/apps/orders/main.js' },
-    expected: {
-      build: {
-        value: { command: 'tsc -p apps/orders/tsconfig.app.json', outputPath: 'dist/apps/orders' },
-        source: 'targets.build (nx:run-commands); output from targets.build.outputs',
-      },
-      entrypoint: { value: 'main.js', source: 'the entry option' },
-      closure: ['libs/a'],
-      // libs/a imports zod; the bundler keeps it external, so the runtime needs it
-      hasProdDependencies: true,
-      risks: [],
-    },
-  },
-  {
-    name: 'entry option: a workspace-relative file under the build output wins over --outfile',
-    fixture: 'integrated',
-    project: orders({ build: esbuildTarget }),
-    options: { entry: 'dist/apps/orders/server.js' },
-    expected: { entrypoint: { value: 'server.js', source: 'the entry option' } },
-  },
-  {
-    name: 'entry option: a project-relative file of a project without a build',
-    fixture: 'yarn-classic',
-    project: { name: 'worker', root: 'apps/worker' },
-    options: { entry: './src/server.js' },
-    expected: { entrypoint: { value: 'src/server.js', source: 'the entry option' } },
-  },
-  {
-    name: 'entry option naming no file is an error',
-    fixture: 'yarn-classic',
-    project: { name: 'worker', root: 'apps/worker' },
-    options: { entry: 'src/missing.js' },
-    error: [/"worker"/, /entry option "src\/missing\.js" names no file/, /--entry=/],
-  },
-  {
-    name: "stale main (npm init's index.js, never written): the start script wins, and nothing claims index.js",
-    fixture: 'root-stale-main',
-    project: { name: 'solo', root: '.' },
-    expected: { entrypoint: { value: 'src/server.js', source: 'package.json#scripts.start' } },
-  },
-  {
-    name: 'stale main and no start script: an error that names main and the --entry fix',
-    fixture: 'root-stale-main',
-    project: { name: 'solo', root: '.' },
-    options: { entry: 'index.js' },
-    error: [/"solo"/, /entry option "index\.js" names no file/],
-  },
 ];
 
-const fixtures = join(__dirname, '__fixtures__');
-
-function toDefaultGraph(project: ProjectInput): GraphInput {
-  return { nodes: { [project.name]: { data: { root: project.root } } }, dependencies: {} };
-}
-
-function catchError(run: () => unknown): Error | undefined {
-  try {
-    run();
-  } catch (thrown) {
-    return thrown as Error;
-  }
-  return undefined;
-}
-
 describe('detectNodeProject', () => {
-  it.each(cases)('$name', ({ fixture, project, graph, options, expected, error }) => {
-    const detect = () =>
-      detectNodeProject({
-        fs: diskFsView(join(fixtures, fixture)),
-        project,
-        graph: graph ?? toDefaultGraph(project),
-        options,
-      });
-    if (error) {
-      const thrown = catchError(detect);
-      expect(thrown).toBeInstanceOf(Error);
-      for (const pattern of error) expect(thrown?.message).toMatch(pattern);
-      return;
-    }
-    const profile = detect();
-    expect(profile).toMatchObject({ language: 'node', project: project.name, projectRoot: project.root, ...expected });
-  });
+  it.each(cases)('$name', expectNodeCase);
 
   it('omits build for a plain JS package, reads the port from the file node runs, and keeps the full profile shape', () => {
     const project = { name: 'worker', root: 'apps/worker' };
     const profile = detectNodeProject({
-      fs: diskFsView(join(fixtures, 'yarn-classic')),
+      fs: fixtureFs('yarn-classic'),
       project,
-      graph: toDefaultGraph(project),
+      graph: singleProjectGraph(project),
     });
     expect(profile.build).toBeUndefined();
     expect(profile.port).toEqual({ value: 5000, source: 'apps/worker/src/server.js: .listen(5000' });

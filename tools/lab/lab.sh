@@ -750,8 +750,8 @@ EOF
 { "target": {
   "probe": { "context": ".", "dockerfile": "Dockerfile", "tags": ["lab-probe:latest"],
     "secret": ["id=ca-certificates,src=$HOST_CA_BUNDLE"],
-    "cache-from": ["type=registry,ref=$REGISTRY/cache/probe"],
-    "cache-to": ["type=registry,ref=$REGISTRY/cache/probe,mode=max,image-manifest=true,oci-mediatypes=true"] },
+    "cache-from": ["type=registry,ref=$REGISTRY/lab-probe:buildcache-main"],
+    "cache-to": ["type=registry,ref=$REGISTRY/lab-probe:buildcache-main,mode=max,image-manifest=true,oci-mediatypes=true"] },
   "probe-distroless": { "context": ".", "dockerfile": "Dockerfile.distroless", "tags": ["lab-probe-distroless:latest"] } },
   "group": { "default": { "targets": ["probe", "probe-distroless"] } } }
 EOF
@@ -767,8 +767,8 @@ EOF
        --allow "fs.read=$HOST_CA_BUNDLE"
    out="$("$DOCKER_CLI" run --rm lab-probe:latest)"; say "verify: $out"
    out="$("$DOCKER_CLI" run --rm lab-probe-distroless:latest)"; say "verify: $out"
-   registry_has cache/probe latest || die "registry cache ref $REGISTRY/cache/probe:latest missing"
-   say "verify: registry cache $REGISTRY/cache/probe:latest present")
+   registry_has lab-probe buildcache-main || die "registry cache ref $REGISTRY/lab-probe:buildcache-main missing"
+   say "verify: registry cache $REGISTRY/lab-probe:buildcache-main present")
 }
 
 main() {

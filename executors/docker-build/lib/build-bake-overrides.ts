@@ -1,7 +1,7 @@
 import type { BakeFile, BakeTarget } from '../../../plugin/types';
 import type { DockerBuildExecutorSchema } from '../schema';
 import { resolveCache } from './resolve-cache';
-import { toImageRefs, toImageRepository, type GitFacts, type ProjectBuild } from './resolve-images';
+import { toImageName, toImageRefs, toImageRepository, type GitFacts, type ProjectBuild } from './resolve-images';
 
 /**
  * A second bake file, layered over the workspace's with `--file`, that carries everything
@@ -20,8 +20,11 @@ export function buildBakeOverrides(
 
 function buildTargetOverride(build: ProjectBuild, options: DockerBuildExecutorSchema, git: GitFacts): BakeTarget {
   const tags = toImageRefs(build, options, git);
-  const repository = toImageRepository(build, options);
-  const cache = resolveCache(repository.split('/').pop() ?? build.bakeTarget, options, git);
+  const cache = resolveCache(
+    { repository: toImageRepository(build, options), name: toImageName(build, options) },
+    options,
+    git,
+  );
   const override: BakeTarget = {
     tags,
     labels: toOciLabels(build, git),

@@ -36,37 +36,43 @@ describe('image references', () => {
     expect(toImageRefs({ project: 'api', bakeTarget: 'api', repository: 'api' }, {}, {})).toEqual(['api:latest']);
   });
 
+  it('drops a tag that sanitises to nothing (a branch named only in another script)', () => {
+    const build = { project: 'api', bakeTarget: 'api', repository: 'api' };
+    expect(toImageRefs(build, { tags: ['{branch}', '{shortSha}'] }, { branch: '日本語', sha: 'abcdef' })).toEqual([
+      'api:abcdef',
+    ]);
+  });
+
   it('never produces an invalid tag', () => {
     expect(toTag('-feat/ÄÖ..x')).toBe('feat-..x');
   });
 });
 
 describe('cache specs', () => {
-  it('registry: one ref per project, branch then default branch, export never fatal', () => {
-    expect(resolveCache('api', { registry: 'localhost:5000', defaultBranch: 'main' }, git)).toEqual({
+  const api = { repository: 'localhost:5000/api', name: 'api' };
+  it('registry: one ref per image in its own repository, branch then default branch, export never fatal', () => {
+    expect(resolveCache(api, { registry: 'localhost:5000', defaultBranch: 'main' }, git)).toEqual({
       from: [
-        'type=registry,ref=localhost:5000/cache/api:feature-login',
-        'type=registry,ref=localhost:5000/cache/api:main',
+        'type=registry,ref=localhost:5000/api:buildcache-feature-login',
+        'type=registry,ref=localhost:5000/api:buildcache-main',
       ],
       to: [
-        'type=registry,ref=localhost:5000/cache/api:feature-login,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true',
+        'type=registry,ref=localhost:5000/api:buildcache-feature-login,mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true',
       ],
     });
   });
 
   it('registry without a registry says why it is off', () => {
-    expect(resolveCache('api', {}, git).note).toMatch(/needs `registry` or `cacheRef`/);
+    expect(resolveCache(api, {}, git).note).toMatch(/needs `registry` or `cacheRef`/);
   });
 
   it('gha, local, inline and none', () => {
-    expect(resolveCache('api', { cache: 'gha' }, { branch: 'main' }).to).toEqual([
+    expect(resolveCache(api, { cache: 'gha' }, { branch: 'main' }).to).toEqual([
       'type=gha,scope=api-main,mode=max,ignore-error=true',
     ]);
-    expect(resolveCache('api', { cache: 'local', cacheRef: '/tmp/c' }, git).from).toEqual([
-      'type=local,src=/tmp/c/api',
-    ]);
-    expect(resolveCache('api', { cache: 'inline' }, git).to).toEqual(['type=inline']);
-    expect(resolveCache('api', { cache: 'none' }, git)).toEqual({ from: [], to: [] });
+    expect(resolveCache(api, { cache: 'local', cacheRef: '/tmp/c' }, git).from).toEqual(['type=local,src=/tmp/c/api']);
+    expect(resolveCache(api, { cache: 'inline' }, git).to).toEqual(['type=inline']);
+    expect(resolveCache(api, { cache: 'none' }, git)).toEqual({ from: [], to: [] });
   });
 });
 
@@ -98,7 +104,10 @@ describe('bake overrides', () => {
       'org.opencontainers.image.created': '2023-11-14T22:13:20.000Z',
       'org.opencontainers.image.version': '1.4.0',
     });
-    expect(target['cache-from']).toHaveLength(2);
+    expect(target['cache-from']).toEqual([
+      'type=registry,ref=localhost:5000/acme-inventory:buildcache-feature-login',
+      'type=registry,ref=localhost:5000/acme-inventory:buildcache-main',
+    ]);
     expect(target.platforms).toEqual(['linux/amd64', 'linux/arm64']);
     expect(target.secret).toEqual(['id=ca-certificates,src=/etc/ssl/certs/ca-certificates.crt']);
     expect(target.attest).toEqual(['type=sbom', 'type=provenance,mode=max']);

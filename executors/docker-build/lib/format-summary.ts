@@ -5,6 +5,8 @@ export interface SummaryRow {
   outcome: TargetOutcome;
   /** The tags this run asked for (bake's metadata names them too when it exported an image). */
   images: string[];
+  /** Things that did not fail the build but should not pass unseen (a refused cache export). */
+  warnings?: string[];
 }
 
 /**
@@ -13,9 +15,10 @@ export interface SummaryRow {
  */
 export function formatSummary(rows: SummaryRow[], { dryRun = false } = {}): string {
   const failed = rows.filter((row) => !row.outcome.success).length;
+  const warned = rows.filter((row) => row.warnings?.length).length;
   const header = dryRun
     ? `nx-dockerize: dry run, nothing built: ${rows.length - failed} target(s) resolved, ${failed} failed`
-    : `nx-dockerize: ${rows.length - failed} image(s) built, ${failed} failed`;
+    : `nx-dockerize: ${rows.length - failed} image(s) built, ${failed} failed${warned ? `, ${warned} with warnings` : ''}`;
   const table = [
     ['project', 'image', 'digest', 'time', 'steps'],
     ...rows.map(({ project, outcome, images }) => [
@@ -36,5 +39,11 @@ export function formatSummary(rows: SummaryRow[], { dryRun = false } = {}): stri
   const errors = rows
     .filter((row) => !row.outcome.success)
     .map((row) => `  ${row.project}: ${row.outcome.progress.errors.join('; ')}`);
-  return [header, ...lines.map((line) => `  ${line}`), ...(errors.length ? ['failures:', ...errors] : [])].join('\n');
+  const warnings = rows.flatMap((row) => (row.warnings ?? []).map((warning) => `  ${row.project}: ${warning}`));
+  return [
+    header,
+    ...lines.map((line) => `  ${line}`),
+    ...(errors.length ? ['failures:', ...errors] : []),
+    ...(warnings.length ? ['warnings:', ...warnings] : []),
+  ].join('\n');
 }

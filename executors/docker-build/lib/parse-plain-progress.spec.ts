@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePlainProgress } from './parse-plain-progress';
 
@@ -36,5 +38,55 @@ describe('parsePlainProgress', () => {
     expect(parsePlainProgress(single, ['orders'])).toEqual({
       orders: { cached: 1, executed: 1, seconds: 1.5, errors: [] },
     });
+  });
+});
+
+/** Real buildx v0.36.1 / BuildKit v0.32.2 output, captured in the lab (see __fixtures__/cache-progress/README.md). */
+const captured = (name: string) =>
+  readFileSync(join(__dirname, '__fixtures__/cache-progress', `${name}.plain.txt`), 'utf-8');
+
+describe('parsePlainProgress: failed cache imports and exports (captured output)', () => {
+  it('one target: a refused export (ignore-error=true) is a cache problem, not an error', () => {
+    const { probe } = parsePlainProgress(captured('export-refused-one-target'), ['probe']);
+    expect(probe.errors).toEqual([]);
+    expect(probe.executed).toBe(2); // FROM and RUN
+    expect(probe.cache).toEqual([
+      {
+        direction: 'export',
+        error: expect.stringMatching(/^error writing layer blob: .*localhost:5999.*connection refused$/),
+      },
+    ]);
+  });
+
+  it('one target: a read-only registry (405 on upload) is reported the same way', () => {
+    const { probe } = parsePlainProgress(captured('export-read-only-one-target'), ['probe']);
+    expect(probe.errors).toEqual([]);
+    expect(probe.cache?.[0].error).toMatch(/405 Method Not Allowed/);
+  });
+
+  it('two targets: each bracketed export vertex belongs to its own target', () => {
+    const progress = parsePlainProgress(captured('export-refused-two-targets'), ['probe-a', 'probe-b']);
+    expect(progress['probe-a'].errors).toEqual([]);
+    expect(progress['probe-a'].cache?.[0].error).toMatch(/localhost:5999\/v2\/a\//);
+    expect(progress['probe-b'].cache?.[0].error).toMatch(/localhost:5999\/v2\/b\//);
+  });
+
+  it('without ignore-error the same vertex is still recorded (bake fails: the round logic blames it)', () => {
+    const { probe } = parsePlainProgress(captured('export-refused-strict'), ['probe']);
+    expect(probe.cache).toHaveLength(1);
+  });
+
+  it('imports: a missing ref is expected (new branch), an unreachable one is a problem naming its ref', () => {
+    const progress = parsePlainProgress(captured('import-missing-and-refused'), ['probe-a', 'probe-b']);
+    expect(progress['probe-b'].cache).toBeUndefined();
+    expect(progress['probe-b'].errors).toEqual([]);
+    expect(progress['probe-a'].errors).toEqual([]);
+    expect(progress['probe-a'].cache).toEqual([
+      {
+        direction: 'import',
+        ref: 'localhost:5999/a:buildcache-main',
+        error: expect.stringMatching(/connection refused$/),
+      },
+    ]);
   });
 });

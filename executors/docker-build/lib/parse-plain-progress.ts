@@ -10,22 +10,44 @@ export interface TargetProgress {
   /** Seconds spent in executed steps (BuildKit's own DONE timings). */
   seconds: number;
   errors: string[];
+  /** Cache imports/exports that failed without failing the build (`ignore-error=true`, a missing ref). */
+  cache?: CacheProblem[];
+}
+
+/**
+ * A failed cache vertex. BuildKit names the export vertex after the backend only
+ * (`exporting cache to registry`, `… to client directory`, `… to GitHub Actions Cache`), so the
+ * ref of an export comes from the target's cache-to (cache-warnings.ts); an import names its ref.
+ */
+export interface CacheProblem {
+  direction: 'export' | 'import';
+  /** The ref an import read from (`importing cache manifest from <ref>`). */
+  ref?: string;
+  error: string;
 }
 
 interface Vertex {
   targets: Set<string>;
   isStep: boolean;
+  cache?: Omit<CacheProblem, 'error'>;
   state?: 'cached' | 'done' | 'error' | 'canceled';
   seconds: number;
   error?: string;
 }
 
 const NAME_LINE = /^#(\d+) \[([^\]]+)\] (.*)$/;
+/** Cache vertices: bracketed with the target name in a multi-target bake, bare with one target. */
+const CACHE_LINE = /^#(\d+) (?:\[([^\] ]+)\] )?(exporting cache\b.*|importing cache manifest from (\S+))$/;
 const STATE_LINE = /^#(\d+) (CACHED|DONE (\d+(?:\.\d+)?)s|ERROR: (.*)|CANCELED)\s*$/;
 
 export function parsePlainProgress(output: string, targets: string[]): Record<string, TargetProgress> {
   const vertexes = new Map<string, Vertex>();
   for (const line of output.split('\n')) {
+    const cache = CACHE_LINE.exec(line);
+    if (cache) {
+      recordCache(vertexes, cache, targets);
+      continue;
+    }
     const name = NAME_LINE.exec(line);
     if (name) {
       recordName(vertexes, name[1], name[2], targets);
@@ -48,6 +70,22 @@ function recordName(vertexes: Map<string, Vertex>, id: string, bracket: string, 
   vertexes.set(id, vertex);
 }
 
+function recordCache(vertexes: Map<string, Vertex>, match: RegExpExecArray, targets: string[]): void {
+  const [, id, bracket, , ref] = match;
+  const target =
+    bracket !== undefined
+      ? targets.includes(bracket)
+        ? bracket
+        : undefined
+      : targets.length === 1
+        ? targets[0]
+        : undefined;
+  const vertex = vertexes.get(id) ?? { targets: new Set<string>(), isStep: false, seconds: 0 };
+  if (target) vertex.targets.add(target);
+  vertex.cache = ref === undefined ? { direction: 'export' } : { direction: 'import', ref };
+  vertexes.set(id, vertex);
+}
+
 function recordState(vertex: Vertex | undefined, match: RegExpExecArray): void {
   if (!vertex) return;
   if (match[2] === 'CACHED') vertex.state = 'cached';
@@ -67,6 +105,10 @@ function summarise(vertexes: Map<string, Vertex>, targets: string[]): Record<str
   for (const vertex of vertexes.values()) {
     for (const target of vertex.targets) {
       const progress = result[target];
+      if (vertex.state === 'error' && vertex.cache) {
+        if (!isMissingRef(vertex)) (progress.cache ??= []).push({ ...vertex.cache, error: vertex.error ?? 'failed' });
+        continue;
+      }
       if (vertex.state === 'error') progress.errors.push(vertex.error ?? 'failed');
       if (!vertex.isStep) continue;
       if (vertex.state === 'cached') progress.cached += 1;
@@ -77,4 +119,9 @@ function summarise(vertexes: Map<string, Vertex>, targets: string[]): Record<str
     }
   }
   return result;
+}
+
+/** A cache-from ref that does not exist yet (a new branch, a first build) is expected, not a problem. */
+function isMissingRef(vertex: Vertex): boolean {
+  return vertex.cache?.direction === 'import' && /: not found$|manifest unknown/i.test(vertex.error ?? '');
 }

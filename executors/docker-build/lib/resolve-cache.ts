@@ -1,4 +1,6 @@
 import type { DockerBuildExecutorSchema } from '../schema';
+import { formatExportAttributes, toExportAttributes } from './cache-export';
+import { toCacheRef, toCacheRefTemplate } from './cache-ref';
 import { toTag, type GitFacts } from './resolve-images';
 
 export interface CacheSpecs {
@@ -8,43 +10,50 @@ export interface CacheSpecs {
   note?: string;
 }
 
-// Exporting cache must never fail a build: a read-only token or a full registry only costs warmth.
-const REGISTRY_EXPORT = 'mode=max,image-manifest=true,oci-mediatypes=true,ignore-error=true';
+/** The image a cache belongs to: `repository` with the registry (`ghcr.io/acme/api`), `name` without (`api`). */
+export interface CacheImage {
+  repository: string;
+  name: string;
+}
 
 /**
- * cache-from/cache-to for one image. Registry: one ref per project (concurrent writers to one
- * ref would overwrite each other), read from this branch then the default branch, so a new
- * branch starts warm; a missing ref is not an error for BuildKit.
+ * cache-from/cache-to for one image. Registry: one ref per image (concurrent writers to one
+ * ref would overwrite each other), `<image repository>:buildcache-<branch>` by default
+ * (cache-ref.ts), read from this branch then the default branch, so a new branch starts warm;
+ * a missing ref is not an error for BuildKit. Export attributes: cache-export.ts.
  */
-export function resolveCache(imageName: string, options: DockerBuildExecutorSchema, git: GitFacts): CacheSpecs {
-  const branch = toTag(git.branch ?? options.defaultBranch ?? 'main');
-  const defaultBranch = toTag(options.defaultBranch ?? 'main');
-  const branches = [...new Set([branch, defaultBranch])];
-  switch (options.cache ?? 'registry') {
+export function resolveCache(image: CacheImage, options: DockerBuildExecutorSchema, git: GitFacts): CacheSpecs {
+  const branch = git.branch ?? options.defaultBranch ?? 'main';
+  const branches = [...new Set([branch, options.defaultBranch ?? 'main'])];
+  const backend = options.cache ?? 'registry';
+  switch (backend) {
     case 'registry': {
-      const base = options.cacheRef ?? (options.registry ? `${options.registry.replace(/\/+$/, '')}/cache` : undefined);
-      if (!base)
+      if (!options.registry && options.cacheRef === undefined)
         return {
           from: [],
           to: [],
           note: 'registry cache needs `registry` or `cacheRef`; building without a shared cache',
         };
-      const ref = (b: string) => `${base}/${imageName}:${b}`;
+      const template = toCacheRefTemplate(image.repository, options.cacheRef);
+      const refs = [...new Set(branches.map((b) => toCacheRef(template, image.name, b)))];
+      const attributes = formatExportAttributes(toExportAttributes(backend, options.cacheExport));
       return {
-        from: branches.map((b) => `type=registry,ref=${ref(b)}`),
-        to: [`type=registry,ref=${ref(branch)},${REGISTRY_EXPORT}`],
+        from: refs.map((ref) => `type=registry,ref=${ref}`),
+        to: [`type=registry,ref=${refs[0]},${attributes}`],
       };
     }
     case 'gha': {
-      const scope = (b: string) => `${options.cacheRef ?? ''}${imageName}-${b}`;
+      const scope = (b: string) => `${options.cacheRef ?? ''}${image.name.replace(/\//g, '-')}-${toTag(b)}`;
+      const attributes = formatExportAttributes(toExportAttributes(backend, options.cacheExport));
       return {
-        from: branches.map((b) => `type=gha,scope=${scope(b)}`),
-        to: [`type=gha,scope=${scope(branch)},mode=max,ignore-error=true`],
+        from: [...new Set(branches.map((b) => `type=gha,scope=${scope(b)}`))],
+        to: [`type=gha,scope=${scope(branch)},${attributes}`],
       };
     }
     case 'local': {
-      const dir = `${options.cacheRef ?? '.nx/docker-cache'}/${imageName}`;
-      return { from: [`type=local,src=${dir}`], to: [`type=local,dest=${dir},mode=max,ignore-error=true`] };
+      const dir = `${options.cacheRef ?? '.nx/docker-cache'}/${image.name}`;
+      const attributes = formatExportAttributes(toExportAttributes(backend, options.cacheExport));
+      return { from: [`type=local,src=${dir}`], to: [`type=local,dest=${dir},${attributes}`] };
     }
     case 'inline':
       return { from: [], to: ['type=inline'] };

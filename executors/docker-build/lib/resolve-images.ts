@@ -26,15 +26,20 @@ export function toTag(value: string): string {
     .slice(0, 128);
 }
 
+/** The image name of a project without the registry (`imageName` filled in): `api`, `team/api`. */
+export function toImageName(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
+  return (options.imageName ?? '{project}').replace('{project}', build.repository);
+}
+
 /** The image repository of a project, with the registry prefix when there is one (checked by the executor). */
 export function toImageRepository(build: ProjectBuild, options: DockerBuildExecutorSchema): string {
-  const name = (options.imageName ?? '{project}').replace('{project}', build.repository);
+  const name = toImageName(build, options);
   return options.registry ? `${options.registry.replace(/\/+$/, '')}/${name}` : name;
 }
 
 /**
  * Full image references from the tag templates. A template whose value is unknown (no git,
- * no version) is dropped rather than producing an empty or misleading tag.
+ * no version) or sanitises to nothing is dropped rather than producing an empty or misleading tag.
  */
 export function toImageRefs(build: ProjectBuild, options: DockerBuildExecutorSchema, git: GitFacts): string[] {
   const values: Record<string, string | undefined> = {
@@ -45,7 +50,9 @@ export function toImageRefs(build: ProjectBuild, options: DockerBuildExecutorSch
   };
   const tags = (options.tags ?? ['{shortSha}', '{branch}']).flatMap((template) => {
     const unknown = [...template.matchAll(/\{(\w+)\}/g)].some(([, key]) => !values[key]);
-    return unknown ? [] : [toTag(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''))];
+    const tag = unknown ? '' : toTag(template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? ''));
+    // A value with no tag-safe character left (a branch named in another script) gives no tag, not `repo:`.
+    return tag ? [tag] : [];
   });
   const repository = toImageRepository(build, options);
   const unique = [...new Set(tags.length ? tags : ['latest'])];

@@ -117,6 +117,22 @@ export function runCase(testCase: BadInputCase): CaseResult {
   return { message, refused, changed, before, after };
 }
 
+/** docker-bake.json as a case edits it: `target` and `group` blocks by name; any other block is kept as it is. */
+export interface EditableBake {
+  target: Record<string, Record<string, unknown>>;
+  group: Record<string, Record<string, unknown>>;
+  [block: string]: unknown;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Whether parsed docker-bake.json has `target` and `group` blocks that are objects of objects. */
+function isEditableBake(json: unknown): json is EditableBake {
+  const blockOfObjects = (block: unknown) => isRecord(block) && Object.values(block).every(isRecord);
+  return isRecord(json) && blockOfObjects(json.target) && blockOfObjects(json.group);
+}
+
 /** Tree edit helpers for `edit`. */
 export const edits = {
   replace: (path: string, from: string | RegExp, to: string) => (tree: Tree) => {
@@ -127,10 +143,11 @@ export const edits = {
   },
   write: (path: string, content: string) => (tree: Tree) => tree.write(path, content),
   bake:
-    (change: (bake: Record<string, any>) => void, indent = 2) =>
+    (change: (bake: EditableBake) => void, indent = 2) =>
     (tree: Tree) => {
-      // eslint-disable-line @typescript-eslint/no-explicit-any
-      const bake = JSON.parse(tree.read('docker-bake.json', 'utf-8') ?? '{}');
+      const bake: unknown = JSON.parse(tree.read('docker-bake.json', 'utf-8') ?? '{}');
+      // A broken case, not a finding: the bake file must come from a `before` run of the generator.
+      if (!isEditableBake(bake)) throw new Error('edit: docker-bake.json has no "target" and "group" objects');
       change(bake);
       tree.write('docker-bake.json', `${JSON.stringify(bake, null, indent)}\n`);
     },

@@ -27,6 +27,9 @@ describe('literal registry credentials in config files that enter the build', ()
   it.each([
     ['.npmrc', '//registry.npmjs.org/:_authToken=npm_abc123', '_authToken'],
     ['.npmrc', '_auth = dXNlcjpwYXNz', '_auth'],
+    ['.npmrc', 'registry=https://ci:s3cret@npm.example.com/', 'password in a registry URL'],
+    ['.yarnrc.yml', 'npmRegistryServer: "https://ci:s3cret@npm.example.com"', 'password in a registry URL'],
+    ['bunfig.toml', '[install]\nregistry = "https://ci:s3cret@npm.example.com/"', 'password in a registry URL'],
     ['.npmrc', '//npm.example.com/:_password="c2VjcmV0"', '_password'],
     ['.yarnrc', '"//registry.npmjs.org/:_authToken" "npm_abc123"', '_authToken'],
     ['.yarnrc.yml', 'npmScopes:\n  acme:\n    npmAuthToken: npm_abc123', 'npmAuthToken'],
@@ -42,6 +45,8 @@ describe('literal registry credentials in config files that enter the build', ()
     ['.yarnrc.yml', 'npmAuthToken: "${NPM_TOKEN:-}"\nnodeLinker: node-modules'],
     ['bunfig.toml', '[install.registry]\ntoken = "$NPM_TOKEN"'],
     ['.npmrc', '_authToken='],
+    ['.npmrc', 'registry=https://ci:${NPM_PASSWORD}@npm.example.com/'],
+    ['.npmrc', 'registry=https://ci@npm.example.com/\n; see https://docs.npmjs.com/cli/v11/configuring-npm/npmrc'],
   ])('%s %j holds no literal credential', (name, text) => {
     expect(findLiteralCredential(name, text)).toBeUndefined();
   });

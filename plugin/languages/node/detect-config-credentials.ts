@@ -23,6 +23,13 @@ const CREDENTIAL_LINES: Record<string, RegExp> = {
   'bunfig.toml': /(?:^|[\s{,])(token|password)\s*=\s*["']([^"']*)/,
 };
 
+/**
+ * A password inside a URL's userinfo (`https://user:secret@npm.example.com/`, RFC 3986 §3.2.1), which
+ * npm (`registry=`), yarn (`npmRegistryServer:`) and bun (`registry =`) all accept. A password that is
+ * an env reference (`${NPM_PASSWORD}`, `$NPM_PASSWORD`) is no literal.
+ */
+const URL_PASSWORD = /\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@"']+:([^/\s@"']+)@/i;
+
 /** The first literal credential in a config file's text: `{ key, line }` (1-based), or undefined. An env reference (`${NPM_TOKEN}`, `$NPM_TOKEN`) is no literal. */
 export function findLiteralCredential(name: string, text: string): { key: string; line: number } | undefined {
   const pattern = CREDENTIAL_LINES[name];
@@ -32,6 +39,8 @@ export function findLiteralCredential(name: string, text: string): { key: string
     if (/^\s*[#;]/.test(line)) continue;
     const match = pattern.exec(line);
     if (match && match[2] !== '' && !match[2].includes('$')) return { key: match[1], line: index + 1 };
+    const password = URL_PASSWORD.exec(line)?.[1];
+    if (password && !password.includes('$')) return { key: 'password in a registry URL', line: index + 1 };
   }
   return undefined;
 }
@@ -60,8 +69,9 @@ export function assertNoLiteralCredentials(fs: FsView, project: string, files: s
     const name = file.slice(file.lastIndexOf('/') + 1);
     const found = findLiteralCredential(name, fs.read(file) ?? '');
     if (!found) continue;
-    const reference =
-      name === '.yarnrc.yml'
+    const reference = found.key.includes('URL')
+      ? 'https://<registry>/ with the credentials in an _auth or npmAuthIdent setting'
+      : name === '.yarnrc.yml'
         ? `${found.key}: "\${NPM_TOKEN:-}"`
         : name === 'bunfig.toml'
           ? `${found.key} = "$NPM_TOKEN"`

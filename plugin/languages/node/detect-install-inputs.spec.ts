@@ -112,7 +112,7 @@ describe('pruneYarnClassic', () => {
       'ms@2.1.3': { version: '2.1.3' },
       'is-number@7.0.0': { version: '7.0.0' },
     };
-    const manifests = [
+    const manifests: Parameters<typeof pruneYarnClassic>[1] = [
       { name: 'root' },
       { name: '@w/api', dependencies: { express: '4.21.2', '@w/greet': '1.0.0' } },
       { name: '@w/greet', dependencies: { ms: '2.1.3' } },

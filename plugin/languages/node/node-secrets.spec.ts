@@ -41,7 +41,7 @@ describe('registry credentials never enter a layer', () => {
       // Every install (and the package-manager download) mounts the optional npmrc secret.
       const installs = instructions.filter(
         (line) =>
-          /^(RUN |    env |    \["env")/.test(line) &&
+          /^(RUN | {4}env | {4}\["env")/.test(line) &&
           /(npm (ci|install)|pnpm install|yarn (install|workspaces)|bun install)/.test(line) &&
           !/--lockfile-only|update-lockfile/.test(line),
       );

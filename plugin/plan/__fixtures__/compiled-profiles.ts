@@ -1,9 +1,12 @@
+import { toServiceSettings } from '../../detect/service-settings';
 import type { DockerizeOptions, GoProfile, RustProfile } from '../../types';
 
 export const compiledOptions: DockerizeOptions = { runtime: 'slim', buildMode: 'docker' };
 
 /** `catalog-go` as in examples/: root main package, one dependency, a -healthcheck flag. */
 export const goProfile: GoProfile = {
+  // Default runtime and build mode; specs set others with withSettings().
+  settings: toServiceSettings(),
   language: 'go',
   project: 'catalog-go',
   projectRoot: 'apps/catalog-go',
@@ -54,6 +57,8 @@ export const goWorkspaceProfile: GoProfile = {
 
 /** `search-rust` as in examples/: one package, one binary, a --healthcheck flag. */
 export const rustProfile: RustProfile = {
+  // Default runtime and build mode; specs set others with withSettings().
+  settings: toServiceSettings(),
   language: 'rust',
   project: 'search-rust',
   projectRoot: 'apps/search-rust',
@@ -63,7 +68,10 @@ export const rustProfile: RustProfile = {
   sourceDirs: [],
   systemLibraries: [],
   crates: [{ dir: '.', name: 'search-rust', bins: ['src/main.rs'] }],
-  bin: { value: { name: 'search-rust', package: 'search-rust' }, source: 'apps/search-rust/src/main.rs: the only binary' },
+  bin: {
+    value: { name: 'search-rust', package: 'search-rust' },
+    source: 'apps/search-rust/src/main.rs: the only binary',
+  },
   port: { value: 8081, source: 'apps/search-rust/src/main.rs: PORT defaults to "8081"' },
   health: { value: { kind: 'http', path: '/health' }, source: 'apps/search-rust/src/main.rs: route "/health"' },
   healthcheckFlag: { value: '--healthcheck', source: 'apps/search-rust/src/main.rs: "--healthcheck"' },
@@ -82,7 +90,10 @@ export const rustWorkspaceProfile: RustProfile = {
     { dir: 'crates/server', name: 'engine-server', bins: ['src/server.rs'] },
     { dir: 'tools/gen', name: 'gen', lib: 'src/gen.rs', bins: [] },
   ],
-  bin: { value: { name: 'engine', package: 'engine-server' }, source: 'apps/engine/crates/server/src/server.rs: the only binary' },
+  bin: {
+    value: { name: 'engine', package: 'engine-server' },
+    source: 'apps/engine/crates/server/src/server.rs: the only binary',
+  },
   port: undefined,
   healthcheckFlag: undefined,
 };
@@ -100,7 +111,13 @@ export const rustMemberProfile: RustProfile = {
     { dir: 'libs/digest', name: 'digest', lib: 'src/lib.rs', bins: [], others: ['build.rs'] },
   ],
   sourceDirs: ['libs/digest'],
-  systemLibraries: [{ build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls' }],
+  systemLibraries: [
+    {
+      build: ['pkg-config', 'libssl-dev'],
+      runtime: ['libssl3'],
+      reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls',
+    },
+  ],
   bin: { value: { name: 'hasher', package: 'hasher' }, source: 'apps/hasher/src/main.rs: the only binary' },
   healthcheckFlag: undefined,
   closure: [],
@@ -110,7 +127,11 @@ export const rustMemberProfile: RustProfile = {
 export const rustMemberPqProfile: RustProfile = {
   ...rustMemberProfile,
   systemLibraries: [
-    { build: ['pkg-config', 'libssl-dev'], runtime: ['libssl3'], reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL' },
+    {
+      build: ['pkg-config', 'libssl-dev'],
+      runtime: ['libssl3'],
+      reason: 'openssl-sys 0.9.111 (Cargo.lock) links OpenSSL',
+    },
     { build: ['pkg-config', 'libpq-dev'], runtime: ['libpq5'], reason: 'pq-sys 0.7.8 (Cargo.lock) links libpq' },
   ],
 };
@@ -119,5 +140,11 @@ export const rustMemberPqProfile: RustProfile = {
 export const goPcapProfile: GoProfile = {
   ...goProfile,
   cgo: { value: true, source: 'the service imports github.com/google/gopacket/pcap' },
-  systemLibraries: [{ build: ['libpcap-dev'], runtime: ['libpcap0.8'], reason: 'the service imports github.com/google/gopacket/pcap: it links libpcap' }],
+  systemLibraries: [
+    {
+      build: ['libpcap-dev'],
+      runtime: ['libpcap0.8'],
+      reason: 'the service imports github.com/google/gopacket/pcap: it links libpcap',
+    },
+  ],
 };

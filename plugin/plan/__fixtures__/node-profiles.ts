@@ -1,7 +1,10 @@
+import { toServiceSettings } from '../../detect/service-settings';
 import type { DockerizeOptions, NodeProfile } from '../../types';
 
 /** `orders`: an integrated project (no package.json) with one library, as in examples/. */
 export const ordersProfile: NodeProfile = {
+  // Default runtime and build mode; specs set others with withSettings().
+  settings: toServiceSettings(),
   language: 'node',
   project: 'orders',
   projectRoot: 'apps/orders',
@@ -11,7 +14,8 @@ export const ordersProfile: NodeProfile = {
   style: 'integrated',
   build: {
     value: {
-      command: 'esbuild apps/orders/src/main.ts --bundle --platform=node --target=node22 --outfile=dist/apps/orders/main.js',
+      command:
+        'esbuild apps/orders/src/main.ts --bundle --platform=node --target=node22 --outfile=dist/apps/orders/main.js',
       outputPath: 'dist/apps/orders',
     },
     source: 'apps/orders/project.json#targets.build',

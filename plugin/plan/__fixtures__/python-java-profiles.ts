@@ -1,6 +1,9 @@
+import { toServiceSettings } from '../../detect/service-settings';
 import type { JavaProfile, PythonProfile } from '../../types';
 
 export const uvProfile: PythonProfile = {
+  // Default runtime and build mode; specs set others with withSettings().
+  settings: toServiceSettings(),
   language: 'python',
   project: 'pricing-py',
   projectRoot: 'apps/pricing-py',
@@ -11,7 +14,10 @@ export const uvProfile: PythonProfile = {
   packaged: true,
   entrypoint: { value: ['pricing'], source: 'apps/pricing-py/pyproject.toml#project.scripts.pricing' },
   port: { value: 8000, source: 'apps/pricing-py/src/pricing/server.py (PORT default)' },
-  health: { value: { kind: 'http', path: '/health' }, source: 'apps/pricing-py/src/pricing/server.py: route "/health"' },
+  health: {
+    value: { kind: 'http', path: '/health' },
+    source: 'apps/pricing-py/src/pricing/server.py: route "/health"',
+  },
   closure: [],
 };
 
@@ -20,7 +26,10 @@ export const uvicornProfile: PythonProfile = {
   project: 'web',
   projectRoot: 'apps/web',
   packaged: false,
-  entrypoint: { value: ['uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'], source: 'apps/web/app/main.py (FastAPI app "app")' },
+  entrypoint: {
+    value: ['uvicorn', 'app.main:app', '--host', '0.0.0.0', '--port', '8000'],
+    source: 'apps/web/app/main.py (FastAPI app "app")',
+  },
 };
 
 export const pipHashesProfile: PythonProfile = {
@@ -47,6 +56,8 @@ export const poetryProfile: PythonProfile = {
 };
 
 export const mavenProfile: JavaProfile = {
+  // Default runtime and build mode; specs set others with withSettings().
+  settings: toServiceSettings(),
   language: 'java',
   project: 'billing-java',
   projectRoot: 'apps/billing-java',
@@ -57,7 +68,10 @@ export const mavenProfile: JavaProfile = {
   artifact: { value: 'target/billing-java-1.0.0.jar', source: 'apps/billing-java/pom.xml (artifactId-version)' },
   mainClass: { value: 'com.example.billing.Main', source: 'apps/billing-java/pom.xml (mainClass)' },
   port: { value: 8080, source: 'apps/billing-java/src/main/java/com/example/billing/Main.java (PORT default)' },
-  health: { value: { kind: 'http', path: '/health' }, source: 'apps/billing-java/src/main/java/com/example/billing/Main.java: route "/health"' },
+  health: {
+    value: { kind: 'http', path: '/health' },
+    source: 'apps/billing-java/src/main/java/com/example/billing/Main.java: route "/health"',
+  },
   closure: [],
 };
 
@@ -67,7 +81,10 @@ export const mavenBootProfile: JavaProfile = {
   projectRoot: 'apps/orders-boot',
   wrapper: true,
   manifests: ['pom.xml', 'mvnw', '.mvn'],
-  springBoot: { value: { version: '3.4.1' }, source: 'apps/orders-boot/pom.xml (spring-boot-maven-plugin, Boot 3.4.1)' },
+  springBoot: {
+    value: { version: '3.4.1' },
+    source: 'apps/orders-boot/pom.xml (spring-boot-maven-plugin, Boot 3.4.1)',
+  },
   artifact: { value: 'target/orders-boot-0.0.1-SNAPSHOT.jar', source: 'apps/orders-boot/pom.xml (artifactId-version)' },
   mainClass: undefined,
 };
@@ -89,6 +106,9 @@ export const gradleAppProfile: JavaProfile = {
   projectRoot: 'apps/tool',
   buildTool: { value: 'gradle', source: 'apps/tool/build.gradle' },
   manifests: ['settings.gradle', 'build.gradle'],
-  artifact: { value: 'build/install/tool/lib', source: 'settings.gradle (rootProject.name; application plugin installDist)' },
+  artifact: {
+    value: 'build/install/tool/lib',
+    source: 'settings.gradle (rootProject.name; application plugin installDist)',
+  },
   mainClass: { value: 'com.example.Tool', source: 'apps/tool/build.gradle (application mainClass)' },
 };
