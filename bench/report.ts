@@ -1,13 +1,14 @@
 /**
  * Renders docs/BENCHMARKS.md, docs/benchmarks.json and docs/benchmarks.svg from a run's results:
  * the machine, how each competitor file was produced, one section per real-size workload
- * (report-workloads.ts), the monorepo section (bench/monorepo.ts, when present), the plugin
+ * (report-workloads.ts), the monorepo section (bench/monorepo/section.ts), the plugin
  * overhead, and every note and cut. Never edits results; `tsx bench/render.ts bench/last-run.json`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LAB_DEBIAN, LAB_GOLANG, LAB_JRE, LAB_NODE, LAB_PYTHON, LAB_RUST, LAB_UV } from './competitors';
 import { REPO } from './lib';
+import { renderMonorepoSection } from './monorepo';
 import { escapeCell, fmt, type Results } from './report-format';
 import { svg } from './report-svg';
 import { renderWorkloads } from './report-workloads';
@@ -84,20 +85,9 @@ function overhead(results: Results): string[] {
   return [...lines, ''];
 }
 
-/** bench/monorepo.ts's section, when that module is on this branch (loaded lazily, so this file runs without it). */
-function monorepoSection(results: Results): string[] {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require('./monorepo') as { renderMonorepoSection?: (r: Results) => string[] };
-    return mod.renderMonorepoSection?.(results) ?? [];
-  } catch {
-    return [];
-  }
-}
-
 export function renderReport(results: Results): void {
   const workloads = renderWorkloads(results);
-  const lines = [...header(results), ...workloads.lines, ...monorepoSection(results), ...overhead(results)];
+  const lines = [...header(results), ...workloads.lines, ...renderMonorepoSection(results), ...overhead(results)];
   lines.push('## Notes, failures and what was cut', '');
   lines.push(
     "- Not measured: image sizes on the competitors' own upstream bases (the lab serves only its stand-ins); compressed (registry) sizes.",

@@ -5,12 +5,13 @@
  * renders docs/BENCHMARKS.md, docs/benchmarks.json and docs/benchmarks.svg after every scenario.
  *
  * Scenarios (BENCH_ONLY ids): overhead (no Docker), node, go, rust, python, java (bench/workloads/,
- * see workload-scenario.ts), monorepo (bench/monorepo.ts, when present). Knobs: bench/state.ts.
+ * see workload-scenario.ts), monorepo (bench/monorepo.ts). Knobs: bench/state.ts.
  * Re-measure one workload and merge it into the committed run:
  * `BENCH_ONLY=go BENCH_MERGE=1 npm run bench`.
  */
 import { readDockerEnv } from '../e2e/lib/docker-env';
 import { docker, log } from './lib';
+import { runMonorepo } from './monorepo';
 import { benchCreateNodes, benchGenerator } from './overhead';
 import { add, DEADLINE, MERGE, note, REPS, remainingMin, results, save, STAMP, wanted } from './state';
 import { workloadScenario } from './workload-scenario';
@@ -43,20 +44,9 @@ async function overhead(): Promise<void> {
   save();
 }
 
-/**
- * The monorepo scenario (bench/monorepo.ts, written beside this one): run when the module exists.
- * Imported by a computed path so this file still runs on a branch without it.
- */
+/** The monorepo scenario (bench/monorepo.ts): nx affected vs all N on a fresh runner; failures become notes. */
 async function monorepo(): Promise<void> {
-  const path = './monorepo';
-  let mod: { runMonorepo?: (ctx: unknown) => Promise<void> };
-  try {
-    mod = await import(path);
-  } catch {
-    results.skipped.push('monorepo: bench/monorepo.ts is not on this branch');
-    return;
-  }
-  await mod.runMonorepo?.({ reps: REPS, stamp: STAMP, deadline: DEADLINE, results, add, save, log });
+  await runMonorepo({ reps: REPS, stamp: STAMP, deadline: DEADLINE, results, add, save, log });
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-
 import { FIXTURES_DIR, TOKEN_CANARY, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
 import { runBake, runDocker, type BakeRun } from './lib/run-bake';
 import { FIXTURES } from './fixtures/table';
+import { bakeOnFreshRunner, cacheToFlags, labRegistry } from './lib/extra-runner';
 
 /**
  * Real workspaces in the shapes users have (e2e/fixtures/table.ts): each service is generated,
@@ -20,6 +21,9 @@ const fixtures = selectFixtures(FIXTURES);
 let builds: FixtureBuild[] = [];
 let bakeFile = '';
 let firstBake: BakeRun;
+/** The lab's registry: the builds with a `freshRunner` pattern export their cache there in the first bake. */
+const registry = labRegistry();
+const warmed = () => builds.filter((build) => build.service.freshRunner);
 
 /**
  * The steps (RUN/COPY) of one bake target: with several targets bake prefixes step names with
@@ -87,7 +91,14 @@ describe('fixture table', () => {
 describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   beforeAll(async () => {
     ({ builds, bakeFile } = prepareFixtures(fixtures));
-    firstBake = await runBake('.', ['--file', bakeFile, '--load', ...builds.map((build) => build.bakeTarget)]);
+    const cacheTo = registry ? cacheToFlags(registry, warmed()) : [];
+    firstBake = await runBake('.', [
+      '--file',
+      bakeFile,
+      '--load',
+      ...cacheTo,
+      ...builds.map((build) => build.bakeTarget),
+    ]);
     // Start every image a few at a time: a HEALTHCHECK's first probe comes one interval (30 s)
     // after start, so waiting for each in turn would cost that interval per service.
     if (firstBake.exitCode === 0) startAll(builds, 4);
@@ -263,4 +274,31 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       ).toEqual([]);
     });
   });
+
+  const fresh = fixtures.flatMap((fixture) =>
+    fixture.services.filter((service) => service.freshRunner).map((service) => ({ fixture: fixture.name, service })),
+  );
+  describe.runIf(registry && fresh.length > 0)(
+    'on a fresh runner that imports the registry cache, after the edits',
+    () => {
+      let freshBake: BakeRun;
+      beforeAll(async () => {
+        freshBake = await bakeOnFreshRunner(registry!, bakeFile, warmed());
+      }, 1_200_000);
+
+      it.each(fresh)('$fixture: $service.project re-runs no dependency download or compile', ({ fixture, service }) => {
+        expect(freshBake.exitCode, freshBake.output.slice(-6000)).toBe(0);
+        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const steps = stepsOf(freshBake.vertexes, build.bakeTarget);
+        const dependencies = steps.filter((step) => service.freshRunner!.test(step.name));
+        expect(dependencies.length, outcomes(steps)).toBeGreaterThan(0);
+        expect(
+          dependencies.filter(didRun).map((step) => step.name),
+          outcomes(steps),
+        ).toEqual([]);
+        // The edited source was built again: the cache was imported, not the whole result.
+        expect(steps.some(didRun), outcomes(steps)).toBe(true);
+      });
+    },
+  );
 });

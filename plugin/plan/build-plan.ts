@@ -67,6 +67,12 @@ export type Step =
       locked?: boolean;
       /** A build that may resolve and fetch dependencies on its own (cargo build): it must be locked. */
       resolves?: boolean;
+      /**
+       * Directories this RUN fills in its own layer, not in a cache mount (GOMODCACHE after `go mod
+       * download`, the Cargo target dir after the dependency build): a registry cache carries them to a
+       * fresh runner, so no later RUN in the chain may mount a cache over them (validatePlan).
+       */
+      layers?: string[];
       command: string[];
       mounts: Mount[];
       comment?: string;

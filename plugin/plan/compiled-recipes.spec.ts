@@ -48,6 +48,8 @@ describe('Go and Rust plans keep every invariant', () => {
     expect(planProject(withSettings(goProfile, compiledOptions)).stages.map((s) => s.name)).toEqual([
       'base',
       'deps',
+      'imports',
+      'deps-build',
       'build',
       'runtime',
     ]);

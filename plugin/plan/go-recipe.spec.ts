@@ -15,7 +15,7 @@ import { withSettings } from '../detect/service-settings';
 describe('Go recipe', () => {
   const plan = planGoRecipe(withSettings(goProfile, compiledOptions));
 
-  it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, with the module cache mounted at GOMODCACHE', () => {
+  it('downloads modules from go.mod/go.sum alone, on $BUILDPLATFORM, into the layer (no cache mount on GOMODCACHE)', () => {
     expect(findStage(plan, 'base')).toMatchObject({
       platform: '$BUILDPLATFORM',
       from: { image: 'golang', tag: '1.26-bookworm' },
@@ -29,7 +29,31 @@ describe('Go recipe', () => {
     });
     const [download] = runSteps(deps);
     expect(download.command.join(' ')).toMatch(/go mod download$/);
-    expect(download.mounts).toContainEqual({ type: 'cache', target: '/go/pkg/mod' });
+    expect(download.mounts.filter((mount) => mount.type === 'cache')).toEqual([]);
+    expect(download.layers).toEqual(['/go/pkg/mod']);
+  });
+
+  it('lists the imported non-workspace packages from the sources, and compiles them in a stage that copies only that list', () => {
+    const imports = findStage(plan, 'imports');
+    expect(imports.from).toEqual({ stage: 'deps' });
+    expect(
+      imports.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources),
+    ).toEqual([['apps/catalog-go/']]);
+    const [list] = runSteps(imports);
+    expect(list.command[2]).toMatch(
+      /CGO_ENABLED=0 GOOS=\$TARGETOS GOARCH=\$TARGETARCH go list -deps -f '\{\{if \.Standard\}\}.*not \.Module\.Main.*' \. > \/imports\/third-party\.txt$/,
+    );
+    const depsBuild = findStage(plan, 'deps-build');
+    expect(depsBuild.from).toEqual({ stage: 'deps' });
+    const copies = depsBuild.steps.filter((step) => step.kind === 'copy');
+    expect(copies).toEqual([expect.objectContaining({ from: 'imports', sources: ['/imports/third-party.txt'] })]);
+    const [compile] = runSteps(depsBuild);
+    expect(compile.command[2]).toContain(
+      'CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH xargs -r go build -trimpath <',
+    );
+    expect(compile.mounts.filter((mount) => mount.type === 'cache')).toEqual([]);
+    expect(compile.layers).toEqual(['/root/.cache/go-build']);
+    expect(findStage(plan, 'build').from).toEqual({ stage: 'deps-build' });
   });
 
   it('declares TARGETOS/TARGETARCH after the download, then cross-compiles a stripped, reproducible binary', () => {
@@ -40,11 +64,8 @@ describe('Go recipe', () => {
     expect(compile.command[2]).toContain(
       'CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .',
     );
-    expect(compile.mounts.map((mount) => mount.type === 'cache' && mount.target)).toEqual([
-      '/go/pkg/mod',
-      '/root/.cache/go-build',
-      false,
-    ]);
+    // GOMODCACHE and GOCACHE come from the deps layers: a cache mount there would hide them.
+    expect(compile.mounts.filter((mount) => mount.type === 'cache')).toEqual([]);
   });
 
   it('runs on distroless static with a self-probing HEALTHCHECK and an exec-form ENTRYPOINT', () => {
@@ -62,6 +83,9 @@ describe('Go recipe', () => {
     );
     expect(findStage(cgo, 'deps').steps[0]).toMatchObject({ sources: ['apps/svc/go.mod'] });
     expect(runSteps(findStage(cgo, 'build'))[0].command[2]).toContain('CGO_ENABLED=1');
+    // The same CGO_ENABLED in the list and the dependency compile: the build cache keys match.
+    expect(runSteps(findStage(cgo, 'imports'))[0].command[2]).toContain('CGO_ENABLED=1');
+    expect(runSteps(findStage(cgo, 'deps-build'))[0].command[2]).toContain('CGO_ENABLED=1');
     expect(
       findStage(cgo, 'build')
         .steps.filter((step) => step.kind === 'copy')

@@ -5,6 +5,9 @@ import { planProject } from './plan-project';
 import { planNodeRecipe } from '../languages/node/plan-node-recipe';
 import { validatePlan } from './validate-plan';
 import { withSettings } from '../detect/service-settings';
+import { compiledOptions, goProfile, rustProfile } from './__fixtures__/compiled-profiles';
+import { planGoRecipe } from '../languages/go/plan-go-recipe';
+import { planRustRecipe } from '../languages/rust/plan-rust-recipe';
 
 const PACKAGE_MANAGERS: NodePackageManager[] = ['npm', 'pnpm', 'yarn-classic', 'yarn-berry', 'bun'];
 const RUNTIMES: RuntimeBase[] = ['slim', 'distroless', 'alpine'];
@@ -186,6 +189,22 @@ describe('validatePlan reports each broken invariant', () => {
       }),
     );
     expect(violations).toEqual([expect.stringMatching(/dev dependencies would ship/)]);
+  });
+
+  it('a cache mount over a directory an earlier step filled in its layer (Go modules, Cargo target dir)', () => {
+    const go = planGoRecipe(withSettings(goProfile, compiledOptions));
+    const build = findStage(go, 'build').steps.find((step) => step.kind === 'run')!;
+    if (build.kind === 'run') build.mounts.push({ type: 'cache', target: '/go/pkg/mod' });
+    expect(validatePlan(go)).toEqual([
+      'stage build: cache mount /go/pkg/mod hides /go/pkg/mod, which an earlier step filled in its layer',
+    ]);
+    const rust = planRustRecipe(withSettings(rustProfile, compiledOptions));
+    const deps = findStage(rust, 'deps');
+    const compile = deps.steps.filter((step) => step.kind === 'run').at(-1)!;
+    if (compile.kind === 'run') compile.mounts.push({ type: 'cache', target: '/usr/local/cargo/registry' });
+    expect(validatePlan(rust)).toEqual([
+      'stage deps: cache mount /usr/local/cargo/registry hides /usr/local/cargo/registry, which an earlier step filled in its layer',
+    ]);
   });
 });
 

@@ -200,6 +200,34 @@ function checkSecretNames(stage: Stage): Violation[] {
   );
 }
 
+/** `path` is `dir` or inside it, or `dir` is inside `path`: a mount at either hides the other. */
+function overlaps(path: string, dir: string): boolean {
+  return path === dir || path.startsWith(`${dir}/`) || dir.startsWith(`${path}/`);
+}
+
+/**
+ * Invariant 9 (README): a directory a dependency RUN filled in its layer (`layers`) is never hidden by a
+ * later cache mount in the chain: the build would see the mount's contents (empty on a fresh
+ * runner), not the layer the registry cache carried.
+ */
+function checkHiddenLayers(plan: BuildPlan, stage: Stage): Violation[] {
+  const filled: string[] = [];
+  const violations: Violation[] = [];
+  for (const current of listChain(plan, stage))
+    for (const step of current.steps) {
+      if (step.kind !== 'run') continue;
+      if (current === stage)
+        for (const mount of step.mounts)
+          for (const dir of filled)
+            if (mount.type === 'cache' && overlaps(mount.target, dir))
+              violations.push(
+                `stage ${stage.name}: cache mount ${mount.target} hides ${dir}, which an earlier step filled in its layer`,
+              );
+      filled.push(...(step.layers ?? []));
+    }
+  return violations;
+}
+
 /** Every invariant we can check on the plan itself; empty when the plan is fine. */
 export function validatePlan(plan: BuildPlan): string[] {
   return [
@@ -209,6 +237,7 @@ export function validatePlan(plan: BuildPlan): string[] {
       ...checkInstallOrder(plan, stage),
       ...checkCachePins(plan, stage),
       ...checkSecretNames(stage),
+      ...checkHiddenLayers(plan, stage),
     ]),
     ...plan.stages.flatMap((stage) => [...checkLockedBuilds(stage), ...checkTargetArgs(plan, stage)]),
     ...checkRuntime(plan),

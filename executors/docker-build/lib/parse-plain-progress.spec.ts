@@ -25,9 +25,10 @@ const TWO_TARGETS = `#1 [internal] load local bake definitions
 describe('parsePlainProgress', () => {
   it('attributes steps to bake targets by their prefix, shared steps to both', () => {
     const progress = parsePlainProgress(TWO_TARGETS, ['orders', 'examples-inventory']);
-    expect(progress.orders).toEqual({ cached: 0, executed: 2, seconds: 4.7, errors: [] });
+    // A stage's FROM (resolving the base image, DONE on every build) is no step that ran.
+    expect(progress.orders).toEqual({ cached: 0, executed: 1, seconds: 0.2, errors: [] });
     expect(progress['examples-inventory'].cached).toBe(1);
-    expect(progress['examples-inventory'].executed).toBe(1);
+    expect(progress['examples-inventory'].executed).toBe(0);
     expect(progress['examples-inventory'].errors).toEqual([
       'process "/bin/sh -c npm run build --workspace=apps/inventory" did not complete successfully: exit code: 2',
     ]);
@@ -49,7 +50,7 @@ describe('parsePlainProgress: failed cache imports and exports (captured output)
   it('one target: a refused export (ignore-error=true) is a cache problem, not an error', () => {
     const { probe } = parsePlainProgress(captured('export-refused-one-target'), ['probe']);
     expect(probe.errors).toEqual([]);
-    expect(probe.executed).toBe(2); // FROM and RUN
+    expect(probe.executed).toBe(1); // the RUN (its FROM is no step)
     expect(probe.cache).toEqual([
       {
         direction: 'export',

@@ -50,7 +50,7 @@ export function parsePlainProgress(output: string, targets: string[]): Record<st
     }
     const name = NAME_LINE.exec(line);
     if (name) {
-      recordName(vertexes, name[1], name[2], targets);
+      recordName(vertexes, name[1], name[2], targets, name[3]);
       continue;
     }
     const state = STATE_LINE.exec(line);
@@ -59,14 +59,23 @@ export function parsePlainProgress(output: string, targets: string[]): Record<st
   return summarise(vertexes, targets);
 }
 
-function recordName(vertexes: Map<string, Vertex>, id: string, bracket: string, targets: string[]): void {
+function recordName(
+  vertexes: Map<string, Vertex>,
+  id: string,
+  bracket: string,
+  targets: string[],
+  instruction: string,
+): void {
   const [first, ...rest] = bracket.split(' ');
   const target = targets.includes(first) ? first : targets.length === 1 ? targets[0] : undefined;
   const stage = targets.includes(first) ? rest : [first, ...rest];
   const vertex = vertexes.get(id) ?? { targets: new Set<string>(), isStep: false, seconds: 0 };
   if (target) vertex.targets.add(target);
-  // `[stage i/n]` is a Dockerfile step; `[internal]` loads (context, metadata) are not.
-  vertex.isStep = vertex.isStep || (stage[0] !== 'internal' && /^\d+\/\d+$/.test(stage[stage.length - 1] ?? ''));
+  // `[stage i/n]` is a Dockerfile step; `[internal]` loads (context, metadata) are not, nor is a
+  // stage's `FROM` (BuildKit reports resolving and unpacking the base image as DONE on every build).
+  vertex.isStep =
+    vertex.isStep ||
+    (stage[0] !== 'internal' && /^\d+\/\d+$/.test(stage[stage.length - 1] ?? '') && !/^FROM\s/.test(instruction));
   vertexes.set(id, vertex);
 }
 

@@ -1,5 +1,5 @@
 import versions from '../../versions.json';
-import type { BuildPlan, GoProfile, Mount, Stage, Step } from '../../types';
+import type { BuildPlan, GoProfile, Stage, Step } from '../../types';
 import {
   CA_SECRET,
   DISTROLESS_CC_PACKAGES,
@@ -18,7 +18,7 @@ import {
 import { joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
-/** Go's caches, pinned by env so the cache mounts target the directories go really uses. */
+/** Go's caches, pinned by env: both live in the deps layers (a registry cache carries layers, never cache mounts). */
 const GO_ENV = {
   GOMODCACHE: '/go/pkg/mod',
   GOCACHE: '/root/.cache/go-build',
@@ -26,8 +26,16 @@ const GO_ENV = {
   GOTOOLCHAIN: 'local',
   GOFLAGS: '-mod=readonly',
 };
-const MOD_CACHE: Mount = { type: 'cache', target: GO_ENV.GOMODCACHE };
-const BUILD_CACHE: Mount = { type: 'cache', target: GO_ENV.GOCACHE };
+/**
+ * The packages the main package imports (transitively) that are not the workspace's: the standard
+ * library's (since Go 1.20 none ship compiled; with cgo, net and os/user compile C) and the
+ * third-party ones, not the workspace's own modules (main modules, or replaced by a local
+ * directory, which has no version). One import path a line, written by the imports stage; its
+ * bytes change only when that set does.
+ */
+const IMPORTS_FILE = '/imports/third-party.txt';
+const THIRD_PARTY =
+  '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}';
 /** Go reads every file in SSL_CERT_DIR: the system bundle plus the optional CA secret. */
 const CA_DIRS = 'SSL_CERT_DIR=/etc/ssl/certs:/run/secrets';
 /** Stripped, path-free, build-id-free: the same sources give the same bytes. */
@@ -95,8 +103,10 @@ function planDepsStage(profile: GoProfile): Stage {
         kind: 'run',
         role: 'fetch',
         locked: true,
+        // No cache mount: the modules land in this layer, which a registry cache carries to a fresh runner.
         command: ['env', CA_DIRS, 'go', 'mod', 'download'],
-        mounts: [MOD_CACHE, CA_SECRET],
+        mounts: [CA_SECRET],
+        layers: [GO_ENV.GOMODCACHE],
       },
     ],
   };
@@ -115,25 +125,77 @@ function toSourceClosure(profile: GoProfile): string[] {
   return [...new Set([...profile.closure, ...modules])].sort();
 }
 
+/** The target's env for every go command after the download: the same flags give the same build-cache keys. */
+function toTargetEnv(profile: GoProfile): string {
+  return `CGO_ENABLED=${profile.cgo.value ? '1' : '0'} GOOS=$TARGETOS GOARCH=$TARGETARCH`;
+}
+
+/** Declared after the download (invariant 8): the deps layer is shared by every target platform. */
+const TARGET_ARGS: Step = { kind: 'arg', vars: { TARGETOS: '', TARGETARCH: '' } };
+
+/** Sources in, then the list of non-workspace packages the main package imports (cheap: no compile). */
+function planImportsStage(profile: GoProfile): Stage {
+  const list = `go list -deps -f '${THIRD_PARTY}' ${profile.main.value} > ${IMPORTS_FILE}`;
+  return {
+    name: 'imports',
+    role: 'build',
+    from: { stage: 'deps' },
+    steps: [
+      TARGET_ARGS,
+      ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
+      {
+        kind: 'run',
+        role: 'build',
+        locked: true,
+        command: ['/bin/sh', '-c', `mkdir -p /imports && ${CA_DIRS} ${toTargetEnv(profile)} ${list}`],
+        mounts: [CA_SECRET],
+      },
+    ],
+  };
+}
+
+/**
+ * The imported standard and third-party packages compiled into GOCACHE, in a layer keyed by the list's bytes
+ * (BuildKit keys a COPY by content): a source edit that keeps the imports keeps this layer.
+ */
+function planDepsBuildStage(profile: GoProfile): Stage {
+  const build = `xargs -r go build -trimpath < ${IMPORTS_FILE}`;
+  return {
+    name: 'deps-build',
+    role: 'deps',
+    from: { stage: 'deps' },
+    steps: [
+      TARGET_ARGS,
+      { kind: 'copy', role: 'tool', from: 'imports', sources: [IMPORTS_FILE], dest: IMPORTS_FILE },
+      {
+        kind: 'run',
+        role: 'build',
+        locked: true,
+        command: ['/bin/sh', '-c', `${CA_DIRS} ${toTargetEnv(profile)} ${build}`],
+        mounts: [CA_SECRET],
+        layers: [GO_ENV.GOCACHE],
+        comment:
+          'Standard and third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that\nimports the registry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.',
+      },
+    ],
+  };
+}
+
 function planBuildStage(profile: GoProfile, artifact: string): Stage {
-  const cgo = profile.cgo.value ? '1' : '0';
-  // Declared after the download (invariant 8): the deps layer is shared by every target platform.
-  const target: Step = { kind: 'arg', vars: { TARGETOS: '', TARGETARCH: '' } };
   const build = [
     CA_DIRS,
-    `CGO_ENABLED=${cgo}`,
-    'GOOS=$TARGETOS GOARCH=$TARGETARCH',
+    toTargetEnv(profile),
     `go build -trimpath -ldflags="${LDFLAGS}" -o ${artifact} ${profile.main.value}`,
   ].join(' ');
   return {
     name: 'build',
     role: 'build',
-    from: { stage: 'deps' },
+    from: { stage: 'deps-build' },
     steps: [
-      target,
+      TARGET_ARGS,
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
-      // Modules stay in the cache mount, so the build mounts it too (and may re-download, with the CA, on a fresh runner).
-      { kind: 'run', role: 'build', command: ['/bin/sh', '-c', build], mounts: [MOD_CACHE, BUILD_CACHE, CA_SECRET] },
+      // Modules and compiled dependencies come from the layers above: a cache mount on them would hide them.
+      { kind: 'run', role: 'build', command: ['/bin/sh', '-c', build], mounts: [CA_SECRET] },
     ],
   };
 }
@@ -200,6 +262,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.`
       : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
     ...planLocalModuleNotes(profile),
+    `Layers, not cache mounts: GOMODCACHE after \`go mod download\`, then GOCACHE with the standard and third-party packages the main package imports (\`go list -deps\` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.`,
     `Main package ${profile.main.value} (from ${profile.main.source}); binary /app/${service.binary}, built with -trimpath -ldflags="${LDFLAGS}".`,
     profile.cgo.value
       ? `cgo on (from ${profile.cgo.source}): CGO_ENABLED=1 and a glibc runtime (${service.runtimeImage}); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.`
@@ -226,7 +289,10 @@ function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
   return [...lines.slice(0, at), ...[...work, ...manifests].map((path) => `!${path}`), ...lines.slice(at)];
 }
 
-/** Go services: base ($BUILDPLATFORM) → deps (go mod download) → build (cross-compile) → distroless static. */
+/**
+ * Go services: base ($BUILDPLATFORM) → deps (go mod download, in the layer) → imports (go list of the
+ * third-party packages) → deps-build (them compiled, GOCACHE in the layer) → build → distroless static.
+ */
 export function planGoRecipe(profile: GoProfile): BuildPlan {
   // main and cgo options were applied by detection (the binary name depends on main).
   const artifact = `/out/${profile.binary}`;
@@ -238,6 +304,8 @@ export function planGoRecipe(profile: GoProfile): BuildPlan {
     stages: [
       planBaseStage(profile),
       planDepsStage(profile),
+      planImportsStage(profile),
+      planDepsBuildStage(profile),
       planBuildStage(profile, artifact),
       planCompiledRuntime(service),
     ],

@@ -1,6 +1,5 @@
 import versions from '../../versions.json';
-import { toBakeTargetName } from '../../bake/to-image-names';
-import type { BuildPlan, Mount, RustProfile, Stage, Step } from '../../types';
+import type { BuildPlan, RustProfile, Stage, Step } from '../../types';
 import {
   CA_SECRET,
   DISTROLESS_CC_PACKAGES,
@@ -19,35 +18,14 @@ import {
 import { joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
-/** Cargo's home (registry index and crate downloads) and target dir, pinned by env for the cache mounts. */
+/** Cargo's home (registry index and crate downloads) and target dir, pinned by env: both live in the deps layers. */
 const CARGO_ENV = { CARGO_HOME: '/usr/local/cargo', CARGO_TARGET_DIR: '/workspace/target', CARGO_TERM_COLOR: 'never' };
-const REGISTRY_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/registry` };
-const GIT_CACHE: Mount = { type: 'cache', target: `${CARGO_ENV.CARGO_HOME}/git` };
 /** Cargo trusts the optional CA secret only when it was mounted (a missing CAINFO file is an error). */
 const WITH_CA =
   '[ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt';
 
 function toWorkdir(root: string): string {
   return root === '.' ? '/workspace' : `/workspace/${root}`;
-}
-
-/**
- * The target dir is per platform (a linux/arm64 build must never reuse linux/amd64 objects) and
- * per Cargo workspace: the services of one monorepo-wide workspace share their compiled
- * dependencies (`sharing=locked`: their builds take turns); a project that is its own workspace
- * keys it by project.
- */
-function toTargetCache(profile: RustProfile): Mount {
-  const key =
-    profile.workspaceRoot === profile.projectRoot
-      ? toBakeTargetName(profile.project)
-      : `workspace-${toBakeTargetName(profile.workspaceRoot === '.' ? 'root' : profile.workspaceRoot)}`;
-  return {
-    type: 'cache',
-    target: CARGO_ENV.CARGO_TARGET_DIR,
-    id: `${key}-cargo-target-$TARGETPLATFORM`,
-    sharing: 'locked',
-  };
 }
 
 function toCrateDir(crate: RustProfile['crates'][number]): string {
@@ -112,8 +90,10 @@ function planDepsStage(profile: RustProfile): Stage {
         kind: 'run',
         role: 'fetch',
         locked: true,
+        // No cache mount: the crates land in this layer, which a registry cache carries to a fresh runner.
         command: ['/bin/sh', '-c', `${WITH_CA}; cargo fetch --locked`],
-        mounts: [REGISTRY_CACHE, GIT_CACHE, CA_SECRET],
+        mounts: [CA_SECRET],
+        layers: [`${CARGO_ENV.CARGO_HOME}/registry`, `${CARGO_ENV.CARGO_HOME}/git`],
       },
       { kind: 'arg', vars: { TARGETPLATFORM: '' } },
       {
@@ -122,9 +102,10 @@ function planDepsStage(profile: RustProfile): Stage {
         resolves: true,
         locked: true,
         command: ['/bin/sh', '-c', `${WITH_CA}; ${toCargoBuild(profile)}`],
-        mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
+        mounts: [CA_SECRET],
+        layers: [CARGO_ENV.CARGO_TARGET_DIR],
         comment:
-          'Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the\ntarget cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.',
+          'Dependencies only: the crates are the stubs above, so this layer (the target dir with the compiled\ndependencies, no cache mount) survives every source edit and reaches a fresh runner through the registry\ncache; it re-runs only when a Cargo.toml or Cargo.lock change.',
       },
     ],
   };
@@ -133,12 +114,11 @@ function planDepsStage(profile: RustProfile): Stage {
 function planBuildStage(profile: RustProfile, artifact: string): Stage {
   const crateDirs = profile.crates.map(toCrateDir).join(' ');
   const build = [
-    // A fresh runner may restore the layers but not the registry cache mount: cargo then downloads again.
     WITH_CA,
     // COPY keeps the sources' own mtimes, which may be older than the stubs' build: make them newer.
     `find ${crateDirs} -name '*.rs' -not -path '*/target/*' -exec touch {} +`,
     toCargoBuild(profile),
-    // The target dir is a cache mount, gone after this RUN: copy the binary out now.
+    // Out of the target dir, so the runtime stage copies one known path.
     `mkdir -p ${artifact.slice(0, artifact.lastIndexOf('/'))}`,
     `cp "$CARGO_TARGET_DIR/release/${profile.bin.value.name}" ${artifact}`,
   ]
@@ -157,7 +137,8 @@ function planBuildStage(profile: RustProfile, artifact: string): Stage {
         resolves: true,
         locked: true,
         command: ['/bin/sh', '-c', build],
-        mounts: [REGISTRY_CACHE, GIT_CACHE, toTargetCache(profile), CA_SECRET],
+        // The registry and the compiled dependencies are the deps layers: a cache mount there would hide them.
+        mounts: [CA_SECRET],
       },
     ],
   };
@@ -220,7 +201,7 @@ function planNotes(profile: RustProfile, service: CompiledService): string[] {
     `Rust ${profile.rustVersion.value} (from ${profile.rustVersion.source}); build image ${versions.rust.images.build.replace('{minor}', profile.rustVersion.value)}.`,
     `Binary ${profile.bin.value.name} of package ${profile.bin.value.package} (from ${profile.bin.source}); /app/${service.binary} on ${service.runtimeImage} (glibc, libgcc).`,
     'Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.',
-    `Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=${CARGO_ENV.CARGO_HOME}); the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) keyed by ${profile.workspaceRoot === profile.projectRoot ? 'project' : 'Cargo workspace (shared by its services; sharing=locked)'} and $TARGETPLATFORM, the binary copied out of it in the same RUN.`,
+    `Layers, not cache mounts: $CARGO_HOME/registry and /git (CARGO_HOME=${CARGO_ENV.CARGO_HOME}) after \`cargo fetch\`, and the target dir (CARGO_TARGET_DIR=${CARGO_ENV.CARGO_TARGET_DIR}) with the compiled dependencies, so a fresh runner that imports the registry cache (mode=max) compiles only ${profile.workspaceRoot === profile.projectRoot ? 'the crate' : 'the workspace crates it builds'}; a Cargo.lock change re-fetches and recompiles every dependency (no cache mount keeps old ones).`,
     'The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).',
     profile.port
       ? `Port ${profile.port.value} (from ${profile.port.source}).`

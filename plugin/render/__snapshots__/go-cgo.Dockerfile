@@ -5,6 +5,7 @@
 # Go 1.26 (from apps/catalog-go/go.mod go line); build image golang:1.26-bookworm on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after `go mod download`, so that layer is shared by every platform).
 # No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.
 # go.work does not list this module: the image builds it on its own (GOWORK=off), as `go build` in apps/svc would refuse to otherwise.
+# Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package ./cmd/server (from apps/svc/cmd/server: the only main package under cmd/); binary /app/server, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo on (from options.cgo): CGO_ENABLED=1 and a glibc runtime (gcr.io/distroless/cc-debian12); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
@@ -25,19 +26,35 @@ ENV GOMODCACHE=/go/pkg/mod \
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS deps
 COPY apps/svc/go.mod /workspace/apps/svc/
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
 
-# build: sources enter here, after every install; libraries before the project (they change less).
-FROM deps AS build
+# imports: sources enter here, after every install; libraries before the project (they change less).
+FROM deps AS imports
 ARG TARGETOS
 ARG TARGETARCH
 COPY libs/proto/ /workspace/libs/proto/
 COPY apps/svc/ /workspace/apps/svc/
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' ./cmd/server > /imports/third-party.txt
+
+# deps-build: dependency manifests and lockfile only, so a source edit never re-runs this stage.
+FROM deps AS deps-build
+ARG TARGETOS
+ARG TARGETARCH
+COPY --from=imports /imports/third-party.txt /imports/third-party.txt
+# Standard and third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that
+# imports the registry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH xargs -r go build -trimpath < /imports/third-party.txt
+
+# build: sources enter here, after every install; libraries before the project (they change less).
+FROM deps-build AS build
+ARG TARGETOS
+ARG TARGETARCH
+COPY libs/proto/ /workspace/libs/proto/
+COPY apps/svc/ /workspace/apps/svc/
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/server ./cmd/server
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.

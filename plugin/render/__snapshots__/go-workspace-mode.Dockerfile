@@ -7,6 +7,7 @@
 # Workspace mode: go.work lists this module, as `go build` finds it from the module's directory; it and go.work.sum and every used module's go.mod/go.sum are copied before `go mod download` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).
 # Local modules the service requires or imports: example.com/money (libs/money); their go.mod/go.sum enter the dependency layer, their sources the build stage.
 # Local modules read for their go.mod only: apps/other (their sources stay out of the build).
+# Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
 # Port 8080 (from apps/catalog-go/main.go: PORT defaults to "8080").
@@ -29,19 +30,35 @@ COPY go.work go.work.sum /workspace/
 COPY apps/other/go.mod /workspace/apps/other/
 COPY libs/money/go.mod libs/money/go.sum /workspace/libs/money/
 COPY apps/api/go.mod apps/api/go.sum /workspace/apps/api/
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
 
-# build: sources enter here, after every install; libraries before the project (they change less).
-FROM deps AS build
+# imports: sources enter here, after every install; libraries before the project (they change less).
+FROM deps AS imports
 ARG TARGETOS
 ARG TARGETARCH
 COPY libs/money/ /workspace/libs/money/
 COPY apps/api/ /workspace/apps/api/
-RUN --mount=type=cache,target=/go/pkg/mod \
-    --mount=type=cache,target=/root/.cache/go-build \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' . > /imports/third-party.txt
+
+# deps-build: dependency manifests and lockfile only, so a source edit never re-runs this stage.
+FROM deps AS deps-build
+ARG TARGETOS
+ARG TARGETARCH
+COPY --from=imports /imports/third-party.txt /imports/third-party.txt
+# Standard and third-party packages only, with GOCACHE in the layer (no cache mount): a fresh runner that
+# imports the registry cache gets them compiled; this re-runs only when go.mod/go.sum or the set of imports change.
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+    SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH xargs -r go build -trimpath < /imports/third-party.txt
+
+# build: sources enter here, after every install; libraries before the project (they change less).
+FROM deps-build AS build
+ARG TARGETOS
+ARG TARGETARCH
+COPY libs/money/ /workspace/libs/money/
+COPY apps/api/ /workspace/apps/api/
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go build -trimpath -ldflags="-s -w -buildid=" -o /out/catalog-go .
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.

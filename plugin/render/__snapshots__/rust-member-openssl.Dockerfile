@@ -6,7 +6,7 @@
 # Rust 1.95 (from default (versions.json rust.defaultMinor)); build image rust:1.95-slim-bookworm.
 # Binary hasher of package hasher (from apps/hasher/src/main.rs: the only binary); /app/hasher on gcr.io/distroless/cc-debian12 (glibc, libgcc).
 # Dependency layer: Cargo.toml/Cargo.lock, `cargo fetch --locked`, then `cargo build --release --locked` against stub sources compiles only the dependencies; the real sources enter after it, so a source edit recompiles only the crate.
-# Caches: $CARGO_HOME/registry and /git (pinned CARGO_HOME=/usr/local/cargo); the target dir (CARGO_TARGET_DIR=/workspace/target) keyed by Cargo workspace (shared by its services; sharing=locked) and $TARGETPLATFORM, the binary copied out of it in the same RUN.
+# Layers, not cache mounts: $CARGO_HOME/registry and /git (CARGO_HOME=/usr/local/cargo) after `cargo fetch`, and the target dir (CARGO_TARGET_DIR=/workspace/target) with the compiled dependencies, so a fresh runner that imports the registry cache (mode=max) compiles only the workspace crates it builds; a Cargo.lock change re-fetches and recompiles every dependency (no cache mount keeps old ones).
 # The Rust stages build on the target platform (no cross-compilation from $BUILDPLATFORM yet: that needs the target std and a cross linker in the build image).
 # Port 8081 (from apps/search-rust/src/main.rs: PORT defaults to "8081").
 # System library: openssl-sys 0.9.111 (Cargo.lock) links OpenSSL; to avoid it: rustls.
@@ -35,17 +35,13 @@ COPY apps/hasher/Cargo.toml /workspace/apps/hasher/
 COPY apps/other/Cargo.toml /workspace/apps/other/
 COPY libs/digest/Cargo.toml /workspace/libs/digest/
 RUN mkdir -p apps/hasher/src && echo 'fn main() {}' > apps/hasher/src/main.rs && mkdir -p apps/other/src && echo 'fn main() {}' > apps/other/src/main.rs && mkdir -p libs/digest/src && : > libs/digest/src/lib.rs && mkdir -p libs/digest && echo 'fn main() {}' > libs/digest/build.rs
-RUN --mount=type=cache,target=/usr/local/cargo/registry \
-    --mount=type=cache,target=/usr/local/cargo/git \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     [ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt; cargo fetch --locked
 ARG TARGETPLATFORM
-# Dependencies only: the crates are the stubs above, so this layer (and the compiled dependencies in the
-# target cache) survives every source edit; it re-runs only when Cargo.toml or Cargo.lock change.
-RUN --mount=type=cache,target=/usr/local/cargo/registry \
-    --mount=type=cache,target=/usr/local/cargo/git \
-    --mount=type=cache,target=/workspace/target,id=workspace-root-cargo-target-$TARGETPLATFORM,sharing=locked \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+# Dependencies only: the crates are the stubs above, so this layer (the target dir with the compiled
+# dependencies, no cache mount) survives every source edit and reaches a fresh runner through the registry
+# cache; it re-runs only when a Cargo.toml or Cargo.lock change.
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     [ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt; cargo build --release --locked -p hasher --bin hasher
 
 # build: sources enter here, after every install; libraries before the project (they change less).
@@ -53,10 +49,7 @@ FROM deps AS build
 ARG TARGETPLATFORM
 COPY libs/digest/ /workspace/libs/digest/
 COPY apps/hasher/ /workspace/apps/hasher/
-RUN --mount=type=cache,target=/usr/local/cargo/registry \
-    --mount=type=cache,target=/usr/local/cargo/git \
-    --mount=type=cache,target=/workspace/target,id=workspace-root-cargo-target-$TARGETPLATFORM,sharing=locked \
-    --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
+RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     [ ! -f /run/secrets/ca-certificates.crt ] || export CARGO_HTTP_CAINFO=/run/secrets/ca-certificates.crt; find apps/hasher apps/other libs/digest -name '*.rs' -not -path '*/target/*' -exec touch {} + && cargo build --release --locked -p hasher --bin hasher && mkdir -p /out && cp "$CARGO_TARGET_DIR/release/hasher" /out/hasher
 
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
