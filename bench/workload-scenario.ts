@@ -5,12 +5,13 @@
  * each over all variants (so a budget cut drops a scenario, not a variant), in priority order:
  *
  * 1. edit floor (host compile after the one-line edit, warm caches), once;
- * 2. on one empty runner per variant: cold (= no cache at all) → size (--load, first repetition)
- *    → one-line edit, warm → cache export to the lab registry (`cache-to type=registry,mode=max`,
- *    competitors too; timed, not a scenario) and the network floor (fetching that cache);
+ * 2. on one empty runner per variant: cold (= no cache at all), then the cache export to the lab
+ *    registry (`cache-to type=registry,mode=max`, competitors too; timed, not a scenario) and the
+ *    network floor (fetching that cache);
  * 3. on new empty runners with cache-from that ref: fresh runner, no edit; fresh runner after a
- *    one-line edit (the edit is undone afterwards, so the warm runner's state still matches);
- * 4. back on the warm runner, first repetition: the sibling project's dependency change.
+ *    one-line edit (undone afterwards, so the warm runner's state still matches) — #17's figures first;
+ * 4. back on the warm runner: one-line edit; the sibling project's dependency change and the size
+ *    (--load) on the first repetition.
  *
  * A repetition after the first runs only if one more (as long as the last) fits the budget.
  */
@@ -160,12 +161,12 @@ async function siblingStep(ctx: Ctx, v: WorkloadVariant, builder: string): Promi
 /** The scenarios in priority order; `builder` is the variant's warm runner. */
 const STEPS: { id: string; firstRepOnly?: boolean; run: (ctx: Ctx) => Step }[] = [
   { id: 'cold', run: (ctx) => (v, b) => coldStep(ctx, v, b) },
-  { id: 'size', firstRepOnly: true, run: (ctx) => (v, b) => sizeStep(ctx, v, b) },
-  { id: 'warm-edit', run: (ctx) => (v, b) => editStep(ctx, v, b) },
   { id: 'cache export', run: (ctx) => (v, b, rep) => exportStep(ctx, v, b, rep) },
   { id: 'fresh runner, no edit', run: (ctx) => (v, _b, rep) => freshStep(ctx, v, rep, false) },
   { id: 'fresh runner, edit', run: (ctx) => (v, _b, rep) => freshStep(ctx, v, rep, true) },
+  { id: 'warm-edit', run: (ctx) => (v, b) => editStep(ctx, v, b) },
   { id: 'sibling-dependency', firstRepOnly: true, run: (ctx) => (v, b) => siblingStep(ctx, v, b) },
+  { id: 'size', firstRepOnly: true, run: (ctx) => (v, b) => sizeStep(ctx, v, b) },
 ];
 
 async function repetition(ctx: Ctx, rep: number): Promise<void> {
