@@ -35,7 +35,11 @@ const topSteps = (steps: StepTime[] | undefined, n = 4) =>
   (steps ?? [])
     .filter((s) => !/\] FROM /.test(s.name))
     .slice(0, n)
-    .map((s) => `\`${s.name.replace(/`/g, "'").slice(0, 80)}\` ${fmt(s.seconds, 's')} s`)
+    .map((s) => {
+      const fetched = s.name.endsWith(' (cache hit: fetch)');
+      const name = s.name.replace(' (cache hit: fetch)', '').replace(/`/g, "'").slice(0, 80);
+      return `\`${name}\`${fetched ? ' (cache hit, fetched)' : ''} ${fmt(s.seconds, 's')} s`;
+    })
     .join(', ');
 
 /** Where ours' cold build is slower than a competitor's: its costliest steps, what each is for, and the competitor's. */
