@@ -88,6 +88,8 @@ export type Step =
 export interface Stage {
   name: string;
   role: StageRole;
+  /** What the stage is for, when its role's generic heading would mislead (the template's text otherwise). */
+  purpose?: string;
   from: ImageRef | { stage: string };
   platform?: '$BUILDPLATFORM';
   steps: Step[];

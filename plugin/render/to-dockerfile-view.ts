@@ -136,6 +136,7 @@ function toStageView(stage: Stage, readScript: ReadScript) {
     partial: `stage/${stage.role}`,
     name: stage.name,
     role: stage.role,
+    purpose: stage.purpose ?? null,
     from: toImageName(stage.from),
     platformFlag: stage.platform ? `--platform=${stage.platform} ` : '',
     steps: stage.steps.map((step) => toStepView(step, readScript)),

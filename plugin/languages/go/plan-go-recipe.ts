@@ -139,6 +139,7 @@ function planImportsStage(profile: GoProfile): Stage {
   return {
     name: 'imports',
     role: 'build',
+    purpose: 'the sources, only to list the packages the main package imports (nothing is compiled here).',
     from: { stage: 'deps' },
     steps: [
       TARGET_ARGS,
@@ -163,6 +164,8 @@ function planDepsBuildStage(profile: GoProfile): Stage {
   return {
     name: 'deps-build',
     role: 'deps',
+    purpose:
+      'the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.',
     from: { stage: 'deps' },
     steps: [
       TARGET_ARGS,

@@ -29,7 +29,7 @@ COPY apps/svc/go.mod /workspace/apps/svc/
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
 
-# imports: sources enter here, after every install; libraries before the project (they change less).
+# imports: the sources, only to list the packages the main package imports (nothing is compiled here).
 FROM deps AS imports
 ARG TARGETOS
 ARG TARGETARCH
@@ -38,7 +38,7 @@ COPY apps/svc/ /workspace/apps/svc/
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=1 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' ./cmd/server > /imports/third-party.txt
 
-# deps-build: dependency manifests and lockfile only, so a source edit never re-runs this stage.
+# deps-build: the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.
 FROM deps AS deps-build
 ARG TARGETOS
 ARG TARGETARCH

@@ -33,7 +33,7 @@ COPY apps/api/go.mod apps/api/go.sum /workspace/apps/api/
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
 
-# imports: sources enter here, after every install; libraries before the project (they change less).
+# imports: the sources, only to list the packages the main package imports (nothing is compiled here).
 FROM deps AS imports
 ARG TARGETOS
 ARG TARGETARCH
@@ -42,7 +42,7 @@ COPY apps/api/ /workspace/apps/api/
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' . > /imports/third-party.txt
 
-# deps-build: dependency manifests and lockfile only, so a source edit never re-runs this stage.
+# deps-build: the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.
 FROM deps AS deps-build
 ARG TARGETOS
 ARG TARGETARCH
