@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { generateService } from '../e2e/lib/fixture-bake';
+import { generateServiceSync } from '../e2e/lib/fixture-bake';
 import type { FixtureService } from '../e2e/fixtures/table';
 import { adaptForLab, COMPETITORS } from './competitors';
 import { bake, buildxBuild, REPO, timed, type BuildRun } from './lib';
@@ -77,7 +77,7 @@ function appendEdit(ws: string, spec: WorkloadSpec): () => void {
 
 function ours(spec: WorkloadSpec): WorkloadVariant {
   const ws = copyWorkload(spec.id);
-  const output = generateService(ws, { project: 'api', options: {} } as unknown as FixtureService);
+  const output = generateServiceSync(ws, { project: 'api', options: {} } as unknown as FixtureService);
   const dockerfile = /nx-dockerize-fixture dockerfile=(.*)$/m.exec(output)?.[1]?.trim();
   if (!dockerfile) throw new Error(`${spec.id}: the generator named no Dockerfile for api in ${ws}`);
   const froms = [...readFileSync(join(ws, dockerfile), 'utf-8').matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, appendFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readDockerEnv } from './lib/docker-env';
 import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
@@ -17,6 +18,7 @@ import { bakeOnFreshRunner, cacheToFlags, labRegistry } from './lib/extra-runner
  * checked for a non-root user and (where declared) a healthy HEALTHCHECK; then every source is
  * edited and one cache-only re-bake proves each dependency install stayed cached.
  */
+const execFileAsync = promisify(execFile);
 const fixtures = selectFixtures(FIXTURES);
 let builds: FixtureBuild[] = [];
 let bakeFile = '';
@@ -90,7 +92,7 @@ describe('fixture table', () => {
 
 describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
   beforeAll(async () => {
-    ({ builds, bakeFile } = prepareFixtures(fixtures));
+    ({ builds, bakeFile } = await prepareFixtures(fixtures));
     const cacheTo = registry ? cacheToFlags(registry, warmed()) : [];
     firstBake = await runBake('.', [
       '--file',
@@ -114,18 +116,17 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     expect(firstBake.exitCode, firstBake.output.slice(-6000)).toBe(0);
   });
 
-  it('no image holds the registry-token canary (layers, config, history)', () => {
+  it('no image holds the registry-token canary (layers, config, history)', async () => {
     expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
     for (const { image } of builds) {
       // `docker save` writes every layer uncompressed plus the image config (with its history).
-      const found = execFileSync(
+      // Asynchronous, so the worker's event loop stays free (see generateService).
+      const { stdout } = await execFileAsync(
         'sh',
         ['-c', `docker save "$1" | grep -a -c "$2" || true`, 'sh', image, TOKEN_CANARY],
         { env: readDockerEnv(), maxBuffer: 1 << 20 },
-      )
-        .toString()
-        .trim();
-      expect(found, `${image} holds the canary token`).toBe('0');
+      );
+      expect(stdout.trim(), `${image} holds the canary token`).toBe('0');
     }
   });
 

@@ -1,5 +1,6 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { BakeFile } from '../../plugin/types';
@@ -40,23 +41,48 @@ export function copyFixture(fixture: Fixture): string {
   return dir;
 }
 
-/** Runs the generator for one service in its own process (Nx fixes its workspace root per process). */
-export function generateService(workspace: string, service: FixtureService): string {
-  const tsx = join(REPO_ROOT, 'node_modules/.bin/tsx');
-  const args = [
-    join(__dirname, 'generate-fixture.ts'),
-    workspace,
-    service.project,
-    JSON.stringify(service.options ?? {}),
-  ];
+const execFileAsync = promisify(execFile);
+const TSX = join(REPO_ROOT, 'node_modules/.bin/tsx');
+
+/** tsx's argv for generate-fixture.ts: the generator in its own process (Nx fixes its workspace root per process). */
+function generatorArgs(workspace: string, service: FixtureService): string[] {
+  return [join(__dirname, 'generate-fixture.ts'), workspace, service.project, JSON.stringify(service.options ?? {})];
+}
+
+function generationFailed(workspace: string, service: FixtureService, error: unknown): Error {
+  const failure = error as { stdout?: string; stderr?: string };
+  return new Error(
+    `generating ${service.project} in ${workspace} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
+    {
+      cause: error,
+    },
+  );
+}
+
+/**
+ * Runs the generator for one service; resolves to its output. Asynchronous: a vitest worker whose
+ * event loop is blocked for a minute loses its RPC to the main process ("Timeout calling
+ * onTaskUpdate"), and generating every fixture takes longer than that.
+ */
+export async function generateService(workspace: string, service: FixtureService): Promise<string> {
   try {
-    return execFileSync(tsx, args, { cwd: workspace, stdio: 'pipe', encoding: 'utf-8' });
+    const run = await execFileAsync(TSX, generatorArgs(workspace, service), {
+      cwd: workspace,
+      encoding: 'utf-8',
+      maxBuffer: 16 << 20,
+    });
+    return run.stdout;
   } catch (error) {
-    const failure = error as { stdout?: string; stderr?: string };
-    throw new Error(
-      `generating ${service.project} in ${workspace} failed:\n${failure.stdout ?? ''}${failure.stderr ?? ''}`,
-      { cause: error },
-    );
+    throw generationFailed(workspace, service, error);
+  }
+}
+
+/** generateService for callers outside vitest (the bench), where blocking costs nothing. */
+export function generateServiceSync(workspace: string, service: FixtureService): string {
+  try {
+    return execFileSync(TSX, generatorArgs(workspace, service), { cwd: workspace, stdio: 'pipe', encoding: 'utf-8' });
+  } catch (error) {
+    throw generationFailed(workspace, service, error);
   }
 }
 
@@ -100,12 +126,14 @@ export function writeCombinedBakeFile(builds: FixtureBuild[], generatedTargets: 
 }
 
 /** Copies, generates and names every service of the given fixtures (one copy per fixture). */
-export function prepareFixtures(fixtures: Fixture[]): { builds: FixtureBuild[]; bakeFile: string } {
+export async function prepareFixtures(fixtures: Fixture[]): Promise<{ builds: FixtureBuild[]; bakeFile: string }> {
   const builds: FixtureBuild[] = [];
   const generatedTargets: string[] = [];
   for (const fixture of fixtures) {
     const workspace = copyFixture(fixture);
-    const outputs = fixture.services.map((service) => generateService(workspace, service));
+    // One service at a time: the generator writes the workspace's shared docker-bake.json.
+    const outputs: string[] = [];
+    for (const service of fixture.services) outputs.push(await generateService(workspace, service));
     const bake = JSON.parse(readFileSync(join(workspace, 'docker-bake.json'), 'utf-8')) as BakeFile;
     for (const [index, service] of fixture.services.entries()) {
       const target = findGeneratedTarget(bake, workspace, outputs[index]);
