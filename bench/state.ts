@@ -3,7 +3,7 @@
  * shared by every scenario module. `save()` writes bench/results/<stamp>.json and bench/last-run.json
  * and re-renders the report, so a run cut short still leaves a report of what it measured.
  *
- * Env: BENCH_REPS (default 3), BENCH_MINUTES (default 50), BENCH_ONLY (comma list of scenario ids:
+ * Env: BENCH_REPS (default 3), BENCH_MINUTES (default 64), BENCH_ONLY (comma list of scenario ids:
  * overhead, node, go, rust, python, java, monorepo), BENCH_WORKLOAD_MINUTES (overrides every workload's
  * own budget, for proving one workload end to end), BENCH_MERGE=1 (start from the committed
  * bench/last-run.json and replace only the rows of the scenarios this run measures).
@@ -16,7 +16,7 @@ import { renderReport, type Results, type Row } from './report';
 
 export const REPS = Number(process.env.BENCH_REPS ?? 3);
 export const START = Date.now();
-export const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 50) * 60_000;
+export const DEADLINE = START + Number(process.env.BENCH_MINUTES ?? 64) * 60_000;
 export const ONLY = process.env.BENCH_ONLY?.split(',');
 export const STAMP = new Date().toISOString().replace(/[:.]/g, '-');
 export const MERGE = process.env.BENCH_MERGE === '1';
@@ -53,7 +53,7 @@ export const results: Results = MERGE
       notes: [],
       skipped: [],
       workloads: {},
-      budgetMinutes: Number(process.env.BENCH_MINUTES ?? 50),
+      budgetMinutes: Number(process.env.BENCH_MINUTES ?? 64),
       reps: REPS,
     };
 

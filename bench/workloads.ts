@@ -97,7 +97,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       const main = join(ws, 'apps/worker/src/main.ts');
       writeFileSync(main, `${readFileSync(main, 'utf-8')}\n// uses ms ${stamp()}\n`);
     },
-    budgetMin: 9,
+    budgetMin: 11,
   },
   {
     id: 'go',
@@ -116,7 +116,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       writeFileSync(join(dir, 'dep.go'), `package main\n\nimport _ "github.com/google/uuid"\n\n// ${stamp()}\n`);
       run('go', ['mod', 'tidy'], dir);
     },
-    budgetMin: 8,
+    budgetMin: 11,
   },
   {
     id: 'python',
@@ -134,7 +134,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       const init = join(dir, 'src/worker/__init__.py');
       writeFileSync(init, `${readFileSync(init, 'utf-8')}\n# uses dateutil ${stamp()}\n`);
     },
-    budgetMin: 5,
+    budgetMin: 6,
   },
   {
     id: 'java',
@@ -157,7 +157,7 @@ export const WORKLOADS: WorkloadSpec[] = [
           .replace(/<version>0\.0\.1-SNAPSHOT<\/version>/, `<version>0.0.${stamp()}-SNAPSHOT</version>`),
       );
     },
-    budgetMin: 7,
+    budgetMin: 8,
   },
   {
     id: 'rust',
@@ -180,7 +180,7 @@ export const WORKLOADS: WorkloadSpec[] = [
       const main = join(dir, 'src/main.rs');
       writeFileSync(main, `${readFileSync(main, 'utf-8')}\n// uses itoa ${stamp()}\n`);
     },
-    budgetMin: 10,
+    budgetMin: 16,
   },
 ];
 
