@@ -14,20 +14,34 @@ export interface ServiceSettings {
   nativeOnAlpine: boolean;
 }
 
+/**
+ * The generator's options once normalised (generators/dockerize/lib/normalize-options.ts): the one
+ * options type detection reads. The generator's input (schema.d.ts) is this, partial, before that.
+ */
 export interface DockerizeOptions {
   runtime: RuntimeBase;
+  /** 1–65535. */
   port?: number;
+  /** A major (`22`), a version or a range (`>=20`), resolved to a supported major by detection. */
   nodeVersion?: string;
-  /** Go major.minor for the build image (e.g. `1.26`); must have an image (versions.json go.$policy). */
+  /**
+   * Go major.minor for the build image (e.g. `1.26`); must have an image (versions.json go.$policy).
+   * Default: go.mod's toolchain line, else the newest supported Go >= its go line.
+   */
   goVersion?: string;
-  /** Python major.minor for the images (e.g. `3.12`); must have an image (versions.json python.$policy). */
+  /**
+   * Python major.minor for the images (e.g. `3.12`); must have an image (versions.json python.$policy).
+   * Default: .python-version, else the newest supported Python requires-python allows.
+   */
   pythonVersion?: string;
-  /** Java feature release (an LTS with temurin images, e.g. `21`). */
+  /** Java feature release (an LTS with temurin images, e.g. `21`); default the smallest supported LTS >= the build file's release. */
   javaVersion?: string;
   buildMode: BuildMode;
   /**
-   * What the image runs, in the language's own terms (one option for every language; see
-   * generators/dockerize/schema.json#entry). Wins over detection and over `main`/`bin`/`entrypoint`.
+   * What the image runs, per language: Node the file node runs (project-relative, or workspace-relative
+   * under the build output); Go the main package (`./cmd/server`); Rust the binary name; Python a
+   * `module:app` object, a console-script name or a whole command; Java the main class of a plain jar.
+   * Wins over detection and over the older per-language aliases `main`, `bin`, `entrypoint`.
    */
   entry?: string;
   /** `'/path'` (HTTP GET must answer 2xx), `'tcp'` (the port accepts connections) or `'none'`; default detected. */
