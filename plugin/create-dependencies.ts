@@ -1,3 +1,4 @@
+import { isUnderDir } from './detect/join-path';
 import { DependencyType, logger, type CreateDependencies, type RawProjectGraphDependency } from '@nx/devkit';
 import { diskFsView, type FsView } from './fs-view';
 import type { DockerizePluginOptions } from './create-nodes';
@@ -29,8 +30,7 @@ export function listLocalDependencyEdges(
   warn: (message: string) => void = () => {},
 ): RawProjectGraphDependency[] {
   const byDepth = [...projects].sort((a, b) => depth(b.root) - depth(a.root));
-  const owner = (dir: string) =>
-    byDepth.find((project) => project.root === '.' || dir === project.root || dir.startsWith(`${project.root}/`));
+  const owner = (dir: string) => byDepth.find((project) => isUnderDir(dir, project.root));
   const edges = new Map<string, RawProjectGraphDependency>();
   for (const project of projects) {
     const root = project.root === '.' ? '' : project.root;

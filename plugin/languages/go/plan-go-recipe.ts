@@ -15,7 +15,7 @@ import {
   toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
-import { joinPath } from '../../detect/join-path';
+import { isUnderDir, joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Go's caches, pinned by env: both live in the deps layers (a registry cache carries layers, never cache mounts). */
@@ -112,15 +112,10 @@ function planDepsStage(profile: GoProfile): Stage {
   };
 }
 
-/** Workspace-relative `dir` is `root` or inside it. */
-function isUnder(dir: string, root: string): boolean {
-  return root === '.' || dir === root || dir.startsWith(`${root}/`);
-}
-
 /** Source roots beside the project's: its Nx closure and the local modules it imports or requires. */
 function toSourceClosure(profile: GoProfile): string[] {
   const modules = profile.localModules
-    .filter((module) => module.needed && !isUnder(module.dir, profile.projectRoot))
+    .filter((module) => module.needed && !isUnderDir(module.dir, profile.projectRoot))
     .map((module) => module.dir);
   return [...new Set([...profile.closure, ...modules])].sort();
 }
@@ -286,7 +281,7 @@ function planGoIgnore(profile: GoProfile, service: CompiledService): string[] {
   const lines = planCompiledIgnore({ ...service, closure: toSourceClosure(profile) }, []);
   const work = profile.goWork?.used ? [profile.goWork.file, ...(profile.goWork.sum ? [profile.goWork.sum] : [])] : [];
   const manifests = profile.localModules
-    .filter((module) => !module.needed && !isUnder(module.dir, profile.projectRoot))
+    .filter((module) => !module.needed && !isUnderDir(module.dir, profile.projectRoot))
     .flatMap((module) => [joinPath(module.dir, 'go.mod'), ...(module.goSum ? [module.goSum] : [])]);
   const at = lines.indexOf('*') + 1;
   return [...lines.slice(0, at), ...[...work, ...manifests].map((path) => `!${path}`), ...lines.slice(at)];

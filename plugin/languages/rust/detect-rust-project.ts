@@ -7,7 +7,7 @@ import { createDetectError } from '../../detect/create-detect-error';
 import { detectClosure } from '../../detect/detect-closure';
 import type { NodeProjectInput } from '../../detect/detect-input';
 import { detectServiceSource } from '../../detect/detect-service-source';
-import { joinPath } from '../../detect/join-path';
+import { isUnderDir, joinPath } from '../../detect/join-path';
 import { findCargoWorkspace, loadCargoToml, type CargoWorkspace } from './find-cargo-workspace';
 import type { CargoToml } from './read-cargo-toml';
 import { detectRustSystemLibraries } from './system-libraries';
@@ -251,9 +251,7 @@ export function detectRustProject(input: NodeProjectInput): RustProfile {
     lockfile,
     workspaceRoot: workspace.root,
     crates: read.map((crate) => crate.crate).sort((a, b) => a.dir.localeCompare(b.dir)),
-    sourceDirs: listSourceDirs(binDir, loaded, rootToml, workspace.root).filter(
-      (dir) => !(root === '.' || dir === root || dir.startsWith(`${root}/`)),
-    ),
+    sourceDirs: listSourceDirs(binDir, loaded, rootToml, workspace.root).filter((dir) => !isUnderDir(dir, root)),
     systemLibraries: readSystemLibraries(project.name, fs, lockfile, bin.value.package, devOnly),
     bin,
     ...(source.port && { port: source.port }),

@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
 import type { FsView } from '../../fs-view';
 import { createDetectError } from '../../detect/create-detect-error';
-import { joinPath } from '../../detect/join-path';
+import { isUnderDir, joinPath } from '../../detect/join-path';
 import { readCargoToml, type CargoToml } from './read-cargo-toml';
 
 /**
@@ -86,14 +86,12 @@ export function expandMemberGlob(fs: FsView, root: string, pattern: string): str
   return [...new Set(paths)].filter((path) => isDir(fs, path)).sort();
 }
 
-const isUnder = (path: string, dir: string) => dir === '.' || path === dir || path.startsWith(`${dir}/`);
-
 /** Cargo's `is_excluded`: under an `exclude` path and not under an explicitly listed member. */
 function isExcluded(root: string, table: NonNullable<CargoToml['workspaceTable']>, dir: string): boolean {
-  const excluded = table.exclude.some((ex) => isUnder(dir, joinPath(root, ex)));
+  const excluded = table.exclude.some((ex) => isUnderDir(dir, joinPath(root, ex)));
   const explicit = table.members
     .filter((member) => !GLOB.test(member))
-    .some((member) => isUnder(dir, joinPath(root, member)));
+    .some((member) => isUnderDir(dir, joinPath(root, member)));
   return excluded && !explicit;
 }
 
@@ -122,7 +120,7 @@ function listMembers(ctx: Context, root: string, toml: CargoToml): string[] {
       const path = dep.path ?? (dep.inherited ? table.dependencies[dep.name]?.path : undefined);
       if (path === undefined) continue;
       const target = joinPath(dep.inherited ? root : dir, path);
-      if (!members.has(target) && isUnder(target, root) && !isExcluded(root, table, target)) {
+      if (!members.has(target) && isUnderDir(target, root) && !isExcluded(root, table, target)) {
         members.add(target);
         queue.push(target);
       }

@@ -1,5 +1,5 @@
 import type { FsView } from '../../fs-view';
-import { joinPath } from '../../detect/join-path';
+import { isUnderDir, joinPath } from '../../detect/join-path';
 import type { LocalDependency } from '../language-module';
 import { findCargoWorkspace, loadCargoToml } from './find-cargo-workspace';
 import { listSourceDirs, loadCrates } from './detect-rust-project';
@@ -18,10 +18,9 @@ export function listRustLocalDependencies(fs: FsView, root: string): LocalDepend
   const rootToml = workspace.root === dir ? toml : loadCargoToml(fs, dir, joinPath(workspace.root, 'Cargo.toml'));
   const crates = loadCrates(fs, dir, workspace, rootToml);
   const starts = toml.packageName ? [dir] : workspace.members;
-  const inside = (path: string) => dir === '.' || path === dir || path.startsWith(`${dir}/`);
   const dirs = new Set(starts.flatMap((start) => listSourceDirs(start, crates, rootToml, workspace.root)));
   return [...dirs]
-    .filter((path) => !inside(path))
+    .filter((path) => !isUnderDir(path, dir))
     .sort()
     .map((path) => ({ root: path, file }));
 }

@@ -15,7 +15,7 @@ import {
   toImageRef,
   type CompiledService,
 } from '../../plan/compiled-service';
-import { joinPath } from '../../detect/join-path';
+import { isUnderDir, joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
 
 /** Cargo's home (registry index and crate downloads) and target dir, pinned by env: both live in the deps layers. */
@@ -152,7 +152,7 @@ function toSourceClosure(profile: RustProfile): string[] {
 /** Manifests of the crates cargo loads but whose sources stay out (other members of a shared workspace). */
 function toManifestOnly(profile: RustProfile): string[] {
   const sources = [profile.projectRoot, ...toSourceClosure(profile)];
-  const covered = (path: string) => sources.some((dir) => dir === '.' || path === dir || path.startsWith(`${dir}/`));
+  const covered = (path: string) => sources.some((dir) => isUnderDir(path, dir));
   const files = [
     joinPath(profile.workspaceRoot, 'Cargo.toml'),
     profile.lockfile,
