@@ -190,24 +190,6 @@ export async function timed(
   return run(cmd, args, cwd, env ?? process.env);
 }
 
-/**
- * "Fresh CI runner" without touching the lab's cache: `lab.sh runner up NAME` starts a second, empty
- * buildkitd sharing the lab registry and prints its buildx builder name (NAME: 1-20 of [a-z0-9-]).
- */
-export function runnerUp(name: string): string {
-  const out = execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'runner', 'up', name], { stdio: 'pipe' });
-  return out.toString().trim().split('\n').pop()!.trim();
-}
-
-export function runnerDown(name: string): void {
-  execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'runner', 'down', name], { stdio: 'pipe' });
-}
-
-/** "Fresh CI runner": empties BuildKit's local cache (the registry stays). */
-export function labReset(): void {
-  execFileSync('bash', [resolve(REPO, 'tools/lab/lab.sh'), 'reset'], { stdio: 'pipe' });
-}
-
 export function docker(args: string[]): string {
   return execFileSync('docker', args, { env: readDockerEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
     .toString()

@@ -15,7 +15,8 @@
  *
  * A repetition after the first runs only if one more (as long as the last) fits the budget.
  */
-import { log, runnerDown, runnerUp } from './lib';
+import { onFreshRunner, startRunner, stopRunner } from '../e2e/lib/extra-runner';
+import { log } from './lib';
 import { editFloor, networkFloor } from './floors';
 import { sizeRow } from './size';
 import { add, DEADLINE, note, record, REPS, results, save, STAMP } from './state';
@@ -35,16 +36,6 @@ interface Ctx {
 }
 
 const fits = (ctx: Ctx, ms: number) => Date.now() + ms < Math.min(ctx.end, DEADLINE);
-
-/** Runs `body` on a fresh, empty runner and removes the runner afterwards, whatever happens. */
-async function onFreshRunner<T>(name: string, body: (builder: string) => Promise<T>): Promise<T> {
-  const builder = runnerUp(name);
-  try {
-    return await body(builder);
-  } finally {
-    runnerDown(name);
-  }
-}
 
 async function measureEditFloor(ctx: Ctx): Promise<void> {
   const { spec, variants } = ctx;
@@ -172,7 +163,7 @@ const STEPS: { id: string; firstRepOnly?: boolean; run: (ctx: Ctx) => Step }[] =
 async function repetition(ctx: Ctx, rep: number): Promise<void> {
   const { spec } = ctx;
   const names = ctx.variants.map((_, i) => runnerName(spec, i, 'w'));
-  const builders = names.map((n) => runnerUp(n));
+  const builders = names.map((n) => startRunner(n));
   const failed = new Set<string>();
   try {
     for (const step of STEPS) {
@@ -185,7 +176,7 @@ async function repetition(ctx: Ctx, rep: number): Promise<void> {
       }
     }
   } finally {
-    for (const n of names) runnerDown(n);
+    for (const n of names) stopRunner(n);
   }
 }
 

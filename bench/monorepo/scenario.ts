@@ -26,7 +26,7 @@ import {
   editOnBranch,
   LAB_BUILDER,
   nxDockerBuild,
-  onFreshRunner,
+  onMonoRunner,
   prepareWorkspace,
   type NxBuild,
 } from './workspace';
@@ -113,9 +113,9 @@ async function oneRep(ctx: MonorepoContext, dir: string, rep: number): Promise<v
   };
   const commands: Command[] = ['nx affected', ALL_COMMAND];
   for (const command of commands) {
-    await onFreshRunner((builder) => edited('fresh runner', command, builder));
-    await onFreshRunner((builder) => floor('fresh runner', command, builder));
-    await onFreshRunner((builder) => edited('fresh runner', command, builder, 'pushed'));
+    await onMonoRunner((builder) => edited('fresh runner', command, builder));
+    await onMonoRunner((builder) => floor('fresh runner', command, builder));
+    await onMonoRunner((builder) => edited('fresh runner', command, builder, 'pushed'));
   }
   // The warm builder holds main's layers throughout: its floors see the same cache before or after the edits.
   for (const command of commands) await floor('warm builder', command, LAB_BUILDER, 'overhead');

@@ -10,9 +10,10 @@ import { appendFileSync, cpSync, mkdtempSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readDockerEnv } from '../../e2e/lib/docker-env';
+import { onFreshRunner } from '../../e2e/lib/extra-runner';
 import { NEWEST_NX } from '../../e2e/lib/nx-majors';
 import { commitAll, git, packPlugin, runNx } from '../../e2e/lib/nx-workspace';
-import { CA, REPO } from '../lib';
+import { CA } from '../lib';
 import { SERVICES, WORKSPACE } from '../workloads/monorepo/generate';
 
 /** The library the scenario edits, and the services that use it (the k of N). */
@@ -133,16 +134,7 @@ export async function nxDockerBuild(
   return { exitCode: run.exitCode, seconds, output: run.output, ...parseBuild(run.output) };
 }
 
-const lab = (...args: string[]) =>
-  execFileSync('bash', [join(REPO, 'tools/lab/lab.sh'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] }).toString();
-
-/** Runs `body` on a brand-new empty BuildKit (a fresh CI runner) and removes it afterwards. */
-export async function onFreshRunner<T>(body: (builder: string) => Promise<T>): Promise<T> {
-  const builder = lab('runner', 'up', RUNNER).trim().split('\n').pop() ?? '';
-  if (!builder.startsWith('nx-dockerize-runner-')) throw new Error(`lab.sh runner up printed no builder: ${builder}`);
-  try {
-    return await body(builder);
-  } finally {
-    lab('runner', 'down', RUNNER);
-  }
+/** Runs `body` on a brand-new empty BuildKit (a fresh CI runner, `mono`) and removes it afterwards. */
+export function onMonoRunner<T>(body: (builder: string) => Promise<T>): Promise<T> {
+  return onFreshRunner(RUNNER, body);
 }

@@ -8,17 +8,31 @@ const LAB_SH = resolve(__dirname, '../../tools/lab/lab.sh');
 
 /**
  * A second, empty BuildKit beside the lab's, sharing its registry: a fresh CI runner that does not
- * wipe anyone's cache (`tools/lab/lab.sh runner up NAME`). Returns its buildx builder name,
- * `nx-dockerize-runner-<name>`. Only in the lab (`$LAB_HOME/env` present); `name` is 1-20 of [a-z0-9-].
+ * wipe anyone's cache (`tools/lab/lab.sh runner up NAME`). Returns the buildx builder name lab.sh
+ * prints, `nx-dockerize-runner-<name>`. Only in the lab (`$LAB_HOME/env` present); `name` is 1-20
+ * of [a-z0-9-]. Used by the e2e suite and the bench.
  */
 export function startRunner(name: string): string {
-  execFileSync('bash', [LAB_SH, 'runner', 'up', name], { stdio: 'pipe', env: readDockerEnv() });
-  return `nx-dockerize-runner-${name}`;
+  const printed = execFileSync('bash', [LAB_SH, 'runner', 'up', name], { stdio: 'pipe', env: readDockerEnv() });
+  const builder = printed.toString().trim().split('\n').pop()?.trim() ?? '';
+  if (!builder.startsWith('nx-dockerize-runner-'))
+    throw new Error(`lab.sh runner up ${name} printed no builder: ${builder}`);
+  return builder;
 }
 
 /** Stops and removes the runner `startRunner(name)` started (its BuildKit root goes with it). */
 export function stopRunner(name: string): void {
   execFileSync('bash', [LAB_SH, 'runner', 'down', name], { stdio: 'pipe', env: readDockerEnv() });
+}
+
+/** Runs `body` on a new fresh runner (startRunner) and removes the runner afterwards, whatever happens. */
+export async function onFreshRunner<T>(name: string, body: (builder: string) => Promise<T>): Promise<T> {
+  const builder = startRunner(name);
+  try {
+    return await body(builder);
+  } finally {
+    stopRunner(name);
+  }
 }
 
 /** The lab's registry (`$LAB_REGISTRY`, e.g. localhost:5000), or undefined outside the lab. */
@@ -53,10 +67,8 @@ export function cacheFromFlags(registry: string, builds: FixtureBuild[]): string
  * (cache-only output), as a new CI machine would after the edit; the runner is removed afterwards.
  */
 export async function bakeOnFreshRunner(registry: string, bakeFile: string, builds: FixtureBuild[]): Promise<BakeRun> {
-  const name = `e2e-${process.pid}`;
-  const builder = startRunner(name);
-  try {
-    return await runBake('.', [
+  return onFreshRunner(`e2e-${process.pid}`, (builder) =>
+    runBake('.', [
       '--builder',
       builder,
       '--file',
@@ -65,8 +77,6 @@ export async function bakeOnFreshRunner(registry: string, bakeFile: string, buil
       '*.output=type=cacheonly',
       ...cacheFromFlags(registry, builds),
       ...builds.map((build) => build.bakeTarget),
-    ]);
-  } finally {
-    stopRunner(name);
-  }
+    ]),
+  );
 }
