@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
 import { FIXTURES_DIR, TOKEN_CANARY, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
 import { runBake, runDocker, type BakeRun } from './lib/run-bake';
-import { FIXTURES } from './fixtures/table';
+import { FIXTURES, type FixtureService } from './fixtures/table';
 import { bakeOnFreshRunner, cacheToFlags, labRegistry } from './lib/extra-runner';
 
 /**
@@ -42,6 +42,25 @@ const stepsOf = (vertexes: VertexOutcome[], target: string) =>
 /** One line per step, RAN or CACHED: the message of a failed cache assertion. */
 const outcomes = (steps: VertexOutcome[]) =>
   steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
+
+/** The build of one fixture service. */
+const buildOf = (fixture: string, service: FixtureService) =>
+  builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+
+/**
+ * The cache claim of a re-bake: the steps matching `pattern` exist and all came from the cache, and
+ * some step of the target did run (the edit reached the image).
+ */
+function expectCachedWhileEditRebuilt(bake: BakeRun, target: string, pattern: RegExp): void {
+  const steps = stepsOf(bake.vertexes, target);
+  const matching = steps.filter((step) => pattern.test(step.name));
+  expect(matching.length, outcomes(steps)).toBeGreaterThan(0);
+  expect(
+    matching.filter(didRun).map((step) => step.name),
+    outcomes(steps),
+  ).toEqual([]);
+  expect(steps.some(didRun), outcomes(steps)).toBe(true);
+}
 
 /** Each build's container, started (or failed to start, with its log) once. */
 const started = new Map<FixtureBuild, Promise<StartedTestContainer>>();
@@ -135,7 +154,7 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     ({ fixture, service }) => {
       it('starts, answers its real route, runs as non-root', async () => {
         expect(firstBake.exitCode, 'the bake failed: see "builds every service in one bake"').toBe(0);
-        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+        const build = buildOf(fixture, service);
         const container = await started.get(build)!;
         const response = await fetch(
           `http://${container.getHost()}:${container.getMappedPort(service.port)}${service.route}`,
@@ -172,16 +191,7 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       '$fixture: $service.project keeps its dependency install cached and re-runs its source steps',
       ({ fixture, service }) => {
         expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
-        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
-        const steps = stepsOf(rebake.vertexes, build.bakeTarget);
-        const installs = steps.filter((step) => service.installStep.test(step.name));
-        expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
-        expect(
-          installs.filter(didRun).map((step) => step.name),
-          outcomes(steps),
-        ).toEqual([]);
-        // Something must re-run, or the edit never reached the image.
-        expect(steps.some(didRun), outcomes(steps)).toBe(true);
+        expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, service.installStep);
       },
     );
   });
@@ -266,7 +276,7 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
 
     it.each(withSiblings)('$fixture: $service.project re-runs none of its steps', ({ fixture, service }) => {
       expect(siblingBake.exitCode, siblingBake.output.slice(-6000)).toBe(0);
-      const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
+      const build = buildOf(fixture, service);
       const steps = stepsOf(siblingBake.vertexes, build.bakeTarget);
       expect(steps.length, outcomes(steps)).toBeGreaterThan(0);
       expect(
@@ -289,16 +299,8 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
 
       it.each(fresh)('$fixture: $service.project re-runs no dependency download or compile', ({ fixture, service }) => {
         expect(freshBake.exitCode, freshBake.output.slice(-6000)).toBe(0);
-        const build = builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
-        const steps = stepsOf(freshBake.vertexes, build.bakeTarget);
-        const dependencies = steps.filter((step) => service.freshRunner!.test(step.name));
-        expect(dependencies.length, outcomes(steps)).toBeGreaterThan(0);
-        expect(
-          dependencies.filter(didRun).map((step) => step.name),
-          outcomes(steps),
-        ).toEqual([]);
-        // The edited source was built again: the cache was imported, not the whole result.
-        expect(steps.some(didRun), outcomes(steps)).toBe(true);
+        // Dependency steps cached, the edited source built again: the cache was imported, not the whole result.
+        expectCachedWhileEditRebuilt(freshBake, buildOf(fixture, service).bakeTarget, service.freshRunner!);
       });
     },
   );
