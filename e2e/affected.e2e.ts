@@ -46,6 +46,22 @@ function registryTags(namespace: string, repository: string): string[] {
 
 const bakeCount = (output: string) => output.match(/load local bake definitions/g)?.length ?? 0;
 
+/** `nx show projects --affected -t docker-build` for the last commit: the projects Nx would build. */
+async function showAffected(workspace: string): Promise<string[]> {
+  const affected = await runNx(workspace, [
+    'show',
+    'projects',
+    '--affected',
+    '-t',
+    'docker-build',
+    '--base=HEAD~1',
+    '--head=HEAD',
+    '--json',
+  ]);
+  expect(affected.exitCode, affected.output).toBe(0);
+  return JSON.parse(affected.output.slice(affected.output.indexOf('[')));
+}
+
 let tarball = '';
 beforeAll(() => {
   tarball = packPlugin();
@@ -125,17 +141,7 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
   it('after a change to a library only orders uses, builds exactly orders', async () => {
     appendFileSync(join(workspace, 'libs/money/src/index.ts'), '\nexport const DEFAULT_CURRENCY = "EUR";\n');
     commitAll(workspace, 'money: default currency');
-    const affected = await runNx(workspace, [
-      'show',
-      'projects',
-      '--affected',
-      '-t',
-      'docker-build',
-      '--base=HEAD~1',
-      '--head=HEAD',
-      '--json',
-    ]);
-    expect(JSON.parse(affected.output.slice(affected.output.indexOf('[')))).toEqual(['orders']);
+    expect(await showAffected(workspace)).toEqual(['orders']);
     const run = await runNx(workspace, ['affected', '-t', 'docker-build', '--base=HEAD~1', '--head=HEAD']);
     expect(run.exitCode, run.output.slice(-4000)).toBe(0);
     expect(run.output).toMatch(/1 image\(s\) built, 0 failed/);
@@ -200,17 +206,6 @@ describe.each(MAJORS)('Nx $major ($nx): nx add, then nx affected -t docker-build
     commitAll(workspace, 'catalog-go uses libs/fx-go');
     appendFileSync(join(lib, 'fx.go'), '\n// edited\n');
     commitAll(workspace, 'fx: edit');
-    const affected = await runNx(workspace, [
-      'show',
-      'projects',
-      '--affected',
-      '-t',
-      'docker-build',
-      '--base=HEAD~1',
-      '--head=HEAD',
-      '--json',
-    ]);
-    expect(affected.exitCode, affected.output).toBe(0);
-    expect(JSON.parse(affected.output.slice(affected.output.indexOf('[')))).toEqual(['catalog-go']);
+    expect(await showAffected(workspace)).toEqual(['catalog-go']);
   });
 });
