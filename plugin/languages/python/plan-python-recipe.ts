@@ -270,7 +270,7 @@ function planNotes(ctx: PythonContext): string[] {
     installsProject(ctx)
       ? `The runtime copies that venv from deps as its own layer, then only what the project install added or changed (${OVERLAY}): an edit re-copies and re-exports the project, not the venv.`
       : 'The runtime copies that venv from deps as it is (the build adds nothing to it): an edit re-copies only the app files.',
-    'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
+    'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).',
     ...planWorkspaceNotes(profile),
     ...planSystemNotes(profile),
     ...(ctx.runtime === 'alpine'

@@ -148,6 +148,24 @@ describe('the runtime venv in two layers, for every Python shape', () => {
     },
   );
 
+  it('Poetry: the root alone after the sources (Poetry 2 refuses --only beside --only-root), downloads trusting the system CA bundle', () => {
+    const plan = planPythonRecipe(withSettings(poetryProfile, { runtime: 'slim', buildMode: 'docker' }));
+    const install = findStage(plan, 'build').steps.find(
+      (step) => step.kind === 'run' && step.role === 'project-install',
+    );
+    expect(install?.kind === 'run' && install.command.slice(5)).toEqual([
+      '/opt/poetry/bin/poetry',
+      'install',
+      '--only-root',
+    ]);
+    expect(findStage(plan, 'base').steps).toContainEqual(
+      expect.objectContaining({
+        kind: 'env',
+        vars: expect.objectContaining({ REQUESTS_CA_BUNDLE: '/etc/ssl/certs/ca-certificates.crt' }),
+      }),
+    );
+  });
+
   it('a deps stage that may hold dev dependencies cannot reach the runtime', () => {
     const plan = structuredClone(planPythonRecipe(withSettings(uvProfile, { runtime: 'slim', buildMode: 'docker' })));
     delete findStage(plan, 'deps').productionOnly;

@@ -10,7 +10,7 @@
 # Runtime base slim: python:3.11-slim-bookworm (versions.json); user 10001.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
 # The runtime copies that venv from deps as it is (the build adds nothing to it): an edit re-copies only the app files.
-# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).
+# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM python:3.11-slim-bookworm AS base

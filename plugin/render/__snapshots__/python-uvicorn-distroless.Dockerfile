@@ -10,7 +10,7 @@
 # Runtime base distroless: gcr.io/distroless/python3-debian12 (versions.json); user 65532.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
 # The runtime copies that venv from deps as its own layer, then only what the project install added or changed (/overlay): an edit re-copies and re-exports the project, not the venv.
-# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).
+# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).
 
 # uv: the toolchain image and the settings every later stage inherits.
 FROM ghcr.io/astral-sh/uv:0.13.9 AS uv
