@@ -139,36 +139,14 @@ function planManifestsStage(ctx: NodeContext): Stage | undefined {
   };
 }
 
-/**
- * The production install waits for deps with a read-only bind of a file from the deps stage that no
- * install touches (/etc/passwd, from the base image). BuildKit keys a read-only bind on the selected
- * file's content, not on the deps stage's cache key (solver/llbsolver/ops/exec.go, getMountDeps:
- * ContentBasedHash for read-only mounts), so prod-deps stays keyed on its own manifests; but it cannot
- * start before deps is done. Without it both installs queue on the locked cache mount and prod-deps,
- * whose inputs are ready first, takes the lock: a cold build ran it before the dev install instead of
- * beside the build (bench/workloads/node: the deps step waited 7.6 s of its 21.6 s; docs/BENCHMARKS.md).
- */
-const AFTER_DEPS: Mount = { type: 'bind', from: 'deps', source: '/etc/passwd', target: '/run/nx-dockerize/after-deps' };
-const AFTER_DEPS_COMMENT = [
-  'Runs after deps (the bind below only orders the two; BuildKit keys it on that file, not on deps),',
-  "so this install reuses the packages deps put in the shared cache mount instead of delaying deps' own.",
-].join('\n');
-
-function planInstallStage(
-  ctx: NodeContext,
-  name: 'deps' | 'prod-deps',
-  install: string[],
-  inputs: Step[],
-  afterDeps = false,
-): Stage {
+function planInstallStage(ctx: NodeContext, name: 'deps' | 'prod-deps', install: string[], inputs: Step[]): Stage {
   const cache: Mount = { type: 'cache', target: ctx.pm.cacheDir, sharing: 'locked' };
   const run: Step = {
     kind: 'run',
     role: 'install',
     locked: true,
     command: [...SECRET_ENV, ...install],
-    mounts: [...(afterDeps ? [AFTER_DEPS] : []), cache, ...REGISTRY_SECRETS],
-    ...(afterDeps && { comment: AFTER_DEPS_COMMENT }),
+    mounts: [cache, ...REGISTRY_SECRETS],
   };
   return { name, role: name, from: { stage: 'base' }, steps: [...inputs, run] };
 }
@@ -225,8 +203,6 @@ export function planNodeInstallStages(ctx: NodeContext): Stage[] {
     planBaseStage(ctx),
     ...(manifests ? [manifests] : []),
     ...(needsDeps ? [planInstallStage(ctx, 'deps', ctx.pm.install, shared)] : []),
-    ...(needsProdDeps
-      ? [planInstallStage(ctx, 'prod-deps', toProdInstall(ctx), planProdInputs(ctx, shared), needsDeps)]
-      : []),
+    ...(needsProdDeps ? [planInstallStage(ctx, 'prod-deps', toProdInstall(ctx), planProdInputs(ctx, shared))] : []),
   ];
 }

@@ -141,22 +141,6 @@ describe('planNodeRecipe', () => {
     expect(plan.notes.join('\n')).toMatch(/versions.json default/);
   });
 
-  it('the production install waits for deps (a read-only bind from it) so it reuses the cache deps filled', () => {
-    const prodMounts = (profile: NodeProfile, options = defaultOptions) => {
-      const run = findStage(planNodeRecipe(withSettings(profile, options)), 'prod-deps')?.steps.find(
-        (step) => step.kind === 'run',
-      );
-      return run?.kind === 'run' ? run.mounts : [];
-    };
-    const afterDeps = { type: 'bind', from: 'deps', source: '/etc/passwd', target: '/run/nx-dockerize/after-deps' };
-    expect(prodMounts(inventoryProfile)[0]).toEqual(afterDeps);
-    expect(prodMounts(pnpmProfile)[0]).toEqual(afterDeps);
-    // copy-output has no deps stage: nothing to wait for.
-    const copyOutput = prodMounts(inventoryProfile, { ...defaultOptions, buildMode: 'copy-output' });
-    expect(copyOutput.length).toBeGreaterThan(0);
-    expect(copyOutput).not.toContainEqual(afterDeps);
-  });
-
   it('root lifecycle scripts: the production install skips them (husky), unless they run patch-package', () => {
     const prodRun = (profile: typeof inventoryProfile) =>
       findStage(planNodeRecipe(withSettings(profile, defaultOptions)), 'prod-deps')?.steps.find(

@@ -57,10 +57,7 @@ RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
 # prod-deps: production dependencies only, for the runtime image.
 FROM base AS prod-deps
 COPY --from=manifests /pruned/ ./
-# Runs after deps (the bind below only orders the two; BuildKit keys it on that file, not on deps),
-# so this install reuses the packages deps put in the shared cache mount instead of delaying deps' own.
-RUN --mount=type=bind,source=/etc/passwd,target=/run/nx-dockerize/after-deps,from=deps \
-    --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
+RUN --mount=type=cache,target=/root/.local/share/pnpm/store,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
     --mount=type=secret,id=npmrc,target=/run/secrets/npmrc \
     --mount=type=secret,id=npm-token,env=NPM_TOKEN \
