@@ -69,7 +69,15 @@ describe('Go recipe', () => {
       from: { image: 'debian', tag: 'bookworm-slim' },
       platform: '$BUILDPLATFORM',
       steps: [
-        { kind: 'copy', role: 'tool', from: 'base', sources: ['/usr/local/go'], dest: '/usr/local/go', link: true },
+        {
+          kind: 'copy',
+          role: 'tool',
+          from: 'base',
+          sources: ['/usr/local/go'],
+          dest: '/usr/local/go',
+          link: true,
+          exclude: ['test', 'api', '**/testdata', '**/*_test.go'],
+        },
         {
           kind: 'copy',
           role: 'tool',
