@@ -9,12 +9,20 @@
  *   fresh runner imports (the cache manifest's layers, all of them in parallel as BuildKit would):
  *   no build can start from that cache faster than its bytes arrive.
  *
- * Shape: `editFloor(spec, nodeWorkspace?) → { seconds, detail }`; `networkFloor(ref) → { seconds, bytes, blobs }`.
+ * - extraction floor: an empty runner (`lab.sh runner up`) building `FROM <image>` + `RUN true`, no
+ *   cache: pulling and extracting the image at the root of ours' build stage. A fresh-runner edit
+ *   needs that filesystem before its first re-run step, so it pays at least this (plus the compile);
+ *   its MB/s (compressed) is the rate at which this machine's BuildKit turns blobs into a filesystem.
+ *
+ * Shape: `editFloor(spec, nodeWorkspace?) → { seconds, detail }`; `networkFloor(ref) → { seconds, bytes, blobs }`;
+ * `extractionFloor(image, runner) → { seconds, bytes }`.
  * Throws with the failing command's output tail.
  */
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { timed } from './lib';
+import { onFreshRunner } from '../e2e/lib/extra-runner';
+import { buildxBuild, timed } from './lib';
 import { copyWorkload } from './workload-variants';
 import { FLOOR_CACHE, type WorkloadSpec } from './workloads';
 
@@ -96,4 +104,51 @@ export async function networkFloor(ref: string): Promise<NetworkFloor> {
     bytes: layers.reduce((sum, l) => sum + l.size, 0),
     blobs: layers.length,
   };
+}
+
+export interface ExtractionFloor {
+  seconds: number;
+  /** Compressed bytes of the image's layers, as the lab registry serves them. */
+  bytes: number;
+}
+
+/**
+ * The lab registry's name for an image the lab's BuildKit pulls through its mirrors (tools/lab
+ * buildkitd.toml): docker.io/<x> → localhost:5000/library/<x> (or /<org>/<x>), gcr.io → /gcr, ghcr.io → /ghcr.
+ */
+function labRepository(image: string): { repo: string; tag: string } {
+  const at = image.lastIndexOf(':');
+  const [name, tag] = at > image.lastIndexOf('/') ? [image.slice(0, at), image.slice(at + 1)] : [image, 'latest'];
+  const mirrored = name
+    .replace(/^gcr\.io\//, 'gcr/')
+    .replace(/^ghcr\.io\//, 'ghcr/')
+    .replace(/^docker\.io\//, '');
+  return { repo: mirrored.includes('/') ? mirrored : `library/${mirrored}`, tag };
+}
+
+async function imageBytes(image: string): Promise<number> {
+  const { repo, tag } = labRepository(image);
+  const get = async (reference: string) => {
+    const res = await fetch(`http://localhost:5000/v2/${repo}/manifests/${reference}`, { headers: { Accept: ACCEPT } });
+    if (!res.ok) throw new Error(`extraction floor: GET ${repo}:${reference} manifest: HTTP ${res.status}`);
+    return (await res.json()) as {
+      layers?: { size: number }[];
+      manifests?: { digest: string; platform?: { os: string; architecture: string } }[];
+    };
+  };
+  let manifest = await get(tag);
+  const amd64 = manifest.manifests?.find((m) => m.platform?.os === 'linux' && m.platform.architecture === 'amd64');
+  if (amd64) manifest = await get(amd64.digest);
+  return (manifest.layers ?? []).reduce((sum, l) => sum + l.size, 0);
+}
+
+/** `image` as written in a FROM line (pulled through the lab's mirrors); `runner` names the empty runner used. */
+export async function extractionFloor(image: string, runner: string): Promise<ExtractionFloor> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-extract-'));
+  writeFileSync(join(dir, 'Dockerfile'), `FROM ${image}\nRUN true\n`);
+  const run = await onFreshRunner(runner, (builder) =>
+    buildxBuild({ cwd: dir, context: '.', file: 'Dockerfile', builder, output: 'type=cacheonly' }),
+  );
+  if (run.exitCode !== 0) throw new Error(`extraction floor of ${image}: ${run.tail.slice(-300)}`);
+  return { seconds: run.seconds, bytes: await imageBytes(image) };
 }

@@ -30,6 +30,11 @@ export interface BuildRun {
   tail: string;
   /** Wall time of each step that ran (first start to last completion in BuildKit's progress), longest first. */
   stepTimes?: StepTime[];
+  /**
+   * Seconds during which at least one cache hit was still open, i.e. its layers being fetched and
+   * extracted (the union of those spans, so parallel fetches count once). 0 on a warm builder.
+   */
+  fetchSeconds?: number;
 }
 
 export interface StepTime {
@@ -37,9 +42,16 @@ export interface StepTime {
   seconds: number;
 }
 
-/** Per-vertex wall time from the rawjson progress stream (BuildKit's own started/completed stamps). */
-export function stepTimes(rawjson: string): StepTime[] {
-  const spans = new Map<string, { name: string; start: number; end: number; cached: boolean }>();
+interface Span {
+  name: string;
+  start: number;
+  end: number;
+  cached: boolean;
+}
+
+/** Every vertex's span in the rawjson progress stream (BuildKit's own started/completed stamps), FROM vertices excluded. */
+function vertexSpans(rawjson: string): Span[] {
+  const spans = new Map<string, Span>();
   for (const line of rawjson.split('\n')) {
     if (!line.startsWith('{')) continue;
     let status: { vertexes?: RawVertex[] };
@@ -57,18 +69,35 @@ export function stepTimes(rawjson: string): StepTime[] {
       spans.set(v.digest, known);
     }
   }
+  // A FROM vertex stays open while the stages on it run (a lazy base pull): its span is not its cost.
+  return [...spans.values()].filter((s) => Number.isFinite(s.start) && s.end > 0 && !/\] FROM |^FROM /.test(s.name));
+}
+
+/** Per-vertex wall time from the rawjson progress stream, longest first. */
+export function stepTimes(rawjson: string): StepTime[] {
   // A cache hit that still takes time is its layer being fetched (from the registry cache on a fresh runner).
-  return (
-    [...spans.values()]
-      // A FROM vertex stays open while the stages on it run (a lazy base pull): its span is not its cost.
-      .filter((s) => Number.isFinite(s.start) && s.end > 0 && !/\] FROM |^FROM /.test(s.name))
-      .map((s) => ({
-        name: `${s.name.split('\n')[0].slice(0, 110)}${s.cached ? ' (cache hit: fetch)' : ''}`,
-        seconds: (s.end - s.start) / 1000,
-      }))
-      .filter((s) => s.seconds > 0.05)
-      .sort((a, b) => b.seconds - a.seconds)
-  );
+  return vertexSpans(rawjson)
+    .map((s) => ({
+      name: `${s.name.split('\n')[0].slice(0, 110)}${s.cached ? ' (cache hit: fetch)' : ''}`,
+      seconds: (s.end - s.start) / 1000,
+    }))
+    .filter((s) => s.seconds > 0.05)
+    .sort((a, b) => b.seconds - a.seconds);
+}
+
+/** Seconds covered by at least one cache hit's span (its layers fetched and extracted): the union, not the sum. */
+export function fetchSeconds(rawjson: string): number {
+  const spans = vertexSpans(rawjson)
+    .filter((s) => s.cached && s.end - s.start > 50)
+    .sort((a, b) => a.start - b.start);
+  let total = 0;
+  let end = -Infinity;
+  for (const s of spans) {
+    if (s.start > end) total += s.end - s.start;
+    else if (s.end > end) total += s.end - end;
+    end = Math.max(end, s.end);
+  }
+  return total / 1000;
 }
 
 interface RawVertex {
@@ -112,6 +141,7 @@ export function summarise(result: { exitCode: number; output: string; seconds: n
     ranNames: ran.map((v) => v.name),
     tail: result.exitCode === 0 ? '' : [...errors, result.output.slice(-1500)].join('\n'),
     stepTimes: stepTimes(result.output).slice(0, 12),
+    fetchSeconds: fetchSeconds(result.output),
   };
 }
 

@@ -39,6 +39,9 @@ export interface Results {
   reps?: number;
 }
 
+/** Seconds a fresh-runner build spent with a cache hit's layers being fetched and extracted (BuildKit's spans, union). */
+export const FETCH_METRIC = 'fetch seconds';
+
 /** Growth over the base image: ours can add kilobytes, so ratios of it say little and are never shown. */
 export const ADDED_SIZE_METRIC = 'added MB (over base)';
 

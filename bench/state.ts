@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { log, median, REPO, type BuildRun } from './lib';
 import { machine } from './machine';
 import { renderReport, type Results, type Row } from './report';
+import { FETCH_METRIC } from './report-format';
 
 export const REPS = Number(process.env.BENCH_REPS ?? 3);
 export const START = Date.now();
@@ -91,6 +92,8 @@ export function record(group: string, scenario: string, subject: string, variant
     return false;
   }
   add({ group, scenario, subject, variant, metric: 'seconds', unit: 's', values: [run.seconds], steps: run.stepTimes });
+  if (scenario.startsWith('fresh-') && run.fetchSeconds !== undefined)
+    add({ group, scenario, subject, variant, metric: FETCH_METRIC, unit: 's', values: [run.fetchSeconds] });
   add({
     group,
     scenario,

@@ -4,7 +4,8 @@
  * an empty BuildKit beside the lab's, so the lab's cache is never wiped). Scenario by scenario,
  * each over all variants (so a budget cut drops a scenario, not a variant), in priority order:
  *
- * 1. edit floor (host compile after the one-line edit, warm caches), once;
+ * 1. edit floor (host compile after the one-line edit, warm caches), once; the extraction floor
+ *    (ours' toolchain image pulled and extracted on an empty runner) once per repetition;
  * 2. on one empty runner per variant: cold (= no cache at all), then the cache export to the lab
  *    registry (`cache-to type=registry,mode=max`, competitors too; timed, not a scenario) and the
  *    network floor (fetching that cache);
@@ -17,7 +18,7 @@
  */
 import { onFreshRunner, startRunner, stopRunner } from '../e2e/lib/extra-runner';
 import { log } from './lib';
-import { editFloor, networkFloor } from './floors';
+import { editFloor, extractionFloor, networkFloor } from './floors';
 import { sizeRow } from './size';
 import { add, DEADLINE, note, record, REPS, results, save, STAMP } from './state';
 import { cacheRef, hostInstallSeconds, makeWorkloadVariants, type WorkloadVariant } from './workload-variants';
@@ -54,6 +55,27 @@ async function measureEditFloor(ctx: Ctx): Promise<void> {
     });
   } catch (error) {
     note(`${spec.id}: edit floor not measured: ${(error as Error).message.split('\n')[0].slice(0, 300)}`);
+  }
+}
+
+/** The extraction floor of ours' toolchain image, once per repetition (an empty runner of its own). */
+async function measureExtractionFloor(ctx: Ctx, rep: number): Promise<void> {
+  const image = ctx.variants[0].buildImage;
+  if (!image) return;
+  try {
+    const floor = await extractionFloor(image, `b-${ctx.spec.id}-x${rep}`);
+    add({
+      group: ctx.spec.id,
+      scenario: 'extraction-floor',
+      subject: SUBJECT(ctx.spec),
+      variant: 'host',
+      metric: 'seconds',
+      unit: 's',
+      values: [floor.seconds],
+      detail: `\`FROM ${image}\` + \`RUN true\` on an empty runner: ${(floor.bytes / 1e6).toFixed(1)} MB of compressed layers`,
+    });
+  } catch (error) {
+    note(`${ctx.spec.id}: extraction floor not measured: ${(error as Error).message.split('\n')[0].slice(0, 300)}`);
   }
 }
 
@@ -216,6 +238,7 @@ export async function workloadScenario(spec: WorkloadSpec): Promise<void> {
       break;
     }
     const began = Date.now();
+    await measureExtractionFloor(ctx, rep);
     await repetition(ctx, rep);
     ctx.lastRepMs = Date.now() - began;
     save();

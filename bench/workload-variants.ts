@@ -32,6 +32,8 @@ export interface BuildOptions {
 export interface WorkloadVariant {
   id: string;
   base: string;
+  /** The image at the root of ours' `build` stage (its FROM chain followed back): what the extraction floor pulls. */
+  buildImage?: string;
   workspace: string;
   build(opts?: BuildOptions): Promise<BuildRun>;
   /** Appends a one-line comment to the edit target; returns the undo (the file as it was). */
@@ -75,18 +77,32 @@ function appendEdit(ws: string, spec: WorkloadSpec): () => void {
   return () => writeFileSync(file, before);
 }
 
+/** The image a stage's FROM chain starts from (`FROM [--flag...] <image or stage> [AS name]` lines), if the stage exists. */
+export function rootImage(dockerfile: string, stage: string): string | undefined {
+  const parents = new Map<string, string>();
+  for (const m of dockerfile.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim))
+    if (m[2]) parents.set(m[2].toLowerCase(), m[1]);
+  let from = parents.get(stage);
+  for (let hops = 0; from && parents.has(from.toLowerCase()) && hops < 50; hops++)
+    from = parents.get(from.toLowerCase());
+  return from;
+}
+
 function ours(spec: WorkloadSpec): WorkloadVariant {
   const ws = copyWorkload(spec.id);
   const output = generateServiceSync(ws, { project: 'api', options: {} } as unknown as FixtureService);
   const dockerfile = /nx-dockerize-fixture dockerfile=(.*)$/m.exec(output)?.[1]?.trim();
   if (!dockerfile) throw new Error(`${spec.id}: the generator named no Dockerfile for api in ${ws}`);
-  const froms = [...readFileSync(join(ws, dockerfile), 'utf-8').matchAll(/^FROM\s+(\S+)/gm)].map((m) => m[1]);
+  const froms = [...readFileSync(join(ws, dockerfile), 'utf-8').matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)/gm)].map(
+    (m) => m[1],
+  );
   const target = 'api';
   const tagPrefix = `bench-ours-${spec.id}`;
   return {
     id: 'ours',
     workspace: ws,
     base: froms[froms.length - 1].replace(/^gcr\.io\//, 'localhost:5000/gcr/'),
+    buildImage: rootImage(readFileSync(join(ws, dockerfile), 'utf-8'), 'build') ?? froms[0],
     build: (o = {}) =>
       bake({
         cwd: ws,
