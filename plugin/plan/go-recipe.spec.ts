@@ -110,6 +110,7 @@ describe('Go recipe', () => {
         sources: ['/go/pkg/mod'],
         dest: '/go/pkg/mod',
         link: true,
+        exclude: ['**/*_test.go'],
       }),
       expect.objectContaining({
         kind: 'copy',

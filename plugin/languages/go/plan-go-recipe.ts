@@ -287,7 +287,7 @@ function planToolchainNote(profile: GoProfile, slim: ImageRef | undefined): stri
       `Every stage builds on ${golang}: ${profile.cgo.value ? 'cgo needs its C toolchain (gcc, libc6-dev, pkg-config)' : 'base installs build packages for the C libraries'}.`,
     ];
   return [
-    `Slim toolchain: only deps runs on ${golang} (\`go mod download\` may need git); imports, deps-build and build run on ${slim.image}:${slim.tag} with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted: go reads the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.`,
+    `Slim toolchain: only deps runs on ${golang} (\`go mod download\` may need git); imports, deps-build and build run on ${slim.image}:${slim.tag} with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.`,
   ];
 }
 

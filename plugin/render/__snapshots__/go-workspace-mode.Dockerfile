@@ -7,7 +7,7 @@
 # Workspace mode: go.work lists this module, as `go build` finds it from the module's directory; it and go.work.sum and every used module's go.mod/go.sum are copied before `go mod download` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).
 # Local modules the service requires or imports: example.com/money (libs/money); their go.mod/go.sum enter the dependency layer, their sources the build stage.
 # Local modules read for their go.mod only: apps/other (their sources stay out of the build).
-# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted: go reads the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
+# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
 # Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
@@ -49,7 +49,7 @@ ENV PATH=/go/bin:/usr/local/go/bin:$PATH \
 
 # modules: the toolchain with the module tree and manifests deps downloaded and copied: a fresh runner fetches these layers, not the golang image.
 FROM toolchain AS modules
-COPY --from=deps --link /go/pkg/mod /go/pkg/mod
+COPY --from=deps --link --exclude=**/*_test.go /go/pkg/mod /go/pkg/mod
 COPY --from=deps --link /workspace/ /workspace/
 WORKDIR /workspace/apps/api
 

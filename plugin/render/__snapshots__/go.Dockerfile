@@ -4,7 +4,7 @@
 # Project catalog-go at apps/catalog-go: Go module github.com/nx-dockerize/examples/catalog-go (from apps/catalog-go/go.mod).
 # Go 1.26 (from apps/catalog-go/go.mod go line); build image golang:1.26-bookworm on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after `go mod download`, so that layer is shared by every platform).
 # go.mod and apps/catalog-go/go.sum are copied before any source; `go mod download` verifies every module against go.sum.
-# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted: go reads the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
+# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
 # Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
@@ -43,7 +43,7 @@ ENV PATH=/go/bin:/usr/local/go/bin:$PATH \
 
 # modules: the toolchain with the module tree and manifests deps downloaded and copied: a fresh runner fetches these layers, not the golang image.
 FROM toolchain AS modules
-COPY --from=deps --link /go/pkg/mod /go/pkg/mod
+COPY --from=deps --link --exclude=**/*_test.go /go/pkg/mod /go/pkg/mod
 COPY --from=deps --link /workspace/ /workspace/
 WORKDIR /workspace/apps/catalog-go
 
