@@ -192,6 +192,14 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       ({ fixture, service }) => {
         expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
         expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, service.installStep);
+        for (const pattern of service.afterEdit?.cached ?? [])
+          expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, pattern);
+        const steps = stepsOf(rebake.vertexes, buildOf(fixture, service).bakeTarget);
+        for (const pattern of service.afterEdit?.rebuilt ?? [])
+          expect(
+            steps.filter((step) => pattern.test(step.name) && didRun(step)).length,
+            `${pattern} must run again: ${outcomes(steps)}`,
+          ).toBeGreaterThan(0);
       },
     );
   });

@@ -14,5 +14,9 @@ cpSync(join(root, 'templates'), join(root, 'dist/templates'), { recursive: true 
 for (const script of ['prune-npm-workspaces.js', 'prune-yarn-classic.js']) {
   cpSync(join(root, 'plugin/languages/node', script), join(root, 'dist/plugin/languages/node', script));
 }
+cpSync(
+  join(root, 'plugin/languages/python/venv-overlay.sh'),
+  join(root, 'dist/plugin/languages/python/venv-overlay.sh'),
+);
 cpSync(join(root, 'plugin/versions.json'), join(root, 'dist/plugin/versions.json'));
 console.log('built dist/');

@@ -92,6 +92,8 @@ export interface Stage {
   purpose?: string;
   from: ImageRef | { stage: string };
   platform?: '$BUILDPLATFORM';
+  /** A deps stage whose installs leave development dependencies out (uv --no-dev, poetry --only main): the runtime may copy from it. */
+  productionOnly?: boolean;
   steps: Step[];
 }
 

@@ -34,11 +34,13 @@ describe('every Python and Java profile × runtime plans a valid Dockerfile', ()
       uid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001,
       gid: runtime === 'distroless' ? versions.distroless.nonrootUid : 10001,
     });
-    // Nothing from deps or base reaches the runtime: only the build stage's venv / jar layout.
+    // Nothing from base or a dev-dependency deps stage reaches the runtime: the build stage's jar
+    // layout or overlay, and Python's production-only deps venv.
+    const shipping = new Set(['build', ...plan.stages.filter((stage) => stage.productionOnly).map(({ name }) => name)]);
     expect(
       runtimeStage.steps
         .filter((step) => step.kind === 'copy')
-        .every((step) => step.kind === 'copy' && step.from === 'build'),
+        .every((step) => step.kind === 'copy' && shipping.has(step.from ?? '')),
     ).toBe(true);
   });
 });

@@ -27,10 +27,13 @@ describe('planPythonRecipe', () => {
     expect(runCommands(findStage(plan, 'deps'))).toEqual([
       'uv sync --locked --no-dev --no-install-project --no-editable',
     ]);
-    expect(runCommands(findStage(plan, 'build'))).toEqual(['uv sync --locked --no-dev --no-editable']);
-    // A packaged project lives in the venv: the runtime copies nothing else.
+    expect(runCommands(findStage(plan, 'build'))).toEqual([
+      'sh -s -- /opt/venv /overlay uv sync --locked --no-dev --no-editable',
+    ]);
+    // A packaged project lives in the venv: the deps venv, then only what the project install added.
     expect(findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', role: 'dependencies', from: 'build', sources: ['/opt/venv'], dest: '/opt/venv', link: true },
+      { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv', link: true },
+      { kind: 'copy', role: 'dependencies', from: 'build', sources: ['/overlay/'], dest: '/', link: true },
     ]);
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'cmd', argv: ['pricing'] });
   });
@@ -79,7 +82,9 @@ describe('planPythonRecipe', () => {
       { kind: 'copy', role: 'source', sources: ['libs/greeting/'], dest: 'libs/greeting/' },
       { kind: 'copy', role: 'source', sources: ['apps/api/'], dest: 'apps/api/' },
     ]);
-    expect(runCommands(build)[0]).toBe('uv sync --locked --no-dev --package api --no-editable');
+    expect(runCommands(build)[0]).toBe(
+      'sh -s -- /opt/venv /overlay uv sync --locked --no-dev --package api --no-editable',
+    );
     expect(plan.ignore).toEqual(
       expect.arrayContaining([
         '!uv.lock',

@@ -175,7 +175,8 @@ function checkRuntime(plan: BuildPlan): Violation[] {
   );
   const devDeps = runtime.steps.filter(
     (step) =>
-      step.kind === 'copy' && plan.stages.some((s) => s.name === step.from && (s.role === 'deps' || s.role === 'base')),
+      step.kind === 'copy' &&
+      plan.stages.some((s) => s.name === step.from && ((s.role === 'deps' && !s.productionOnly) || s.role === 'base')),
   );
   return [
     ...(!lastUser || lastUser.uid === 0 || lastUser.gid === 0

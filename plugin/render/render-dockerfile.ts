@@ -25,6 +25,7 @@ const BUILT_IN_DIR = join(__dirname, '../../templates/dockerfile');
 const SCRIPTS: Record<string, string> = {
   'prune-npm-workspaces': join(__dirname, '../languages/node/prune-npm-workspaces.js'),
   'prune-yarn-classic': join(__dirname, '../languages/node/prune-yarn-classic.js'),
+  'venv-overlay': join(__dirname, '../languages/python/venv-overlay.sh'),
 };
 
 function readScript(name: string): string {

@@ -7,6 +7,7 @@ import type { BuildPlan, ImageRef, Mount, PythonProfile, RuntimeBase, Stage, Ste
 import { parseImageRef } from '../../plan/image-ref';
 import { pythonTools, VENV, type PythonToolRecipe } from './python-tools';
 import { planManifestCopies, planSourceCopies, toWorkspaceDest } from './python-copies';
+import { OVERLAY, planOverlayInstall, planVenvCopies } from './venv-layers';
 import {
   planCreateUserStep,
   planServiceBake,
@@ -101,6 +102,8 @@ function planDepsStage(ctx: PythonContext): Stage {
   return {
     name: 'deps',
     role: 'deps',
+    // --no-dev, --only main, or a requirements file: the runtime copies this venv as it is.
+    productionOnly: true,
     from: { stage: 'base' },
     steps: [
       ...planManifestCopies(profile),
@@ -110,6 +113,8 @@ function planDepsStage(ctx: PythonContext): Stage {
         locked: true,
         command: ctx.tool.installDeps(facts),
         mounts: [cache, SYSTEM_CA_SECRET],
+        // The venv is in the layer (a registry cache carries it); only the download cache is a mount.
+        layers: [VENV],
       },
     ],
   };
@@ -120,20 +125,23 @@ function shipsSources(profile: PythonProfile): boolean {
   return !profile.packaged || profile.packageManager.value === 'poetry';
 }
 
-/** Sources after the dependencies; the project itself into the venv; the app's bytecode compiled now. */
+/** A packaged project, or a uv project (whose `uv sync` after the sources is harmless when it is not a package). */
+function installsProject(ctx: PythonContext): boolean {
+  return ctx.tool.installProject !== undefined && (ctx.profile.packaged || ctx.profile.packageManager.value === 'uv');
+}
+
+/** Sources after the dependencies; the project itself into the venv (its files to /overlay); the app's bytecode compiled now. */
 function planBuildStage(ctx: PythonContext): Stage {
   const { profile } = ctx;
   const cache: Mount = { type: 'cache', target: ctx.tool.cacheDir, sharing: 'locked' };
   const steps: Step[] = planSourceCopies(profile);
-  const installsProject = ctx.tool.installProject && (profile.packaged || profile.packageManager.value === 'uv');
-  if (installsProject)
-    steps.push({
-      kind: 'run',
-      role: 'project-install',
-      locked: true,
-      command: ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }),
-      mounts: [cache, SYSTEM_CA_SECRET],
-    });
+  if (installsProject(ctx))
+    steps.push(
+      planOverlayInstall(ctx.tool.installProject!({ workspacePackage: profile.uvWorkspace?.package }), [
+        cache,
+        SYSTEM_CA_SECRET,
+      ]),
+    );
   if (!shipsSources(profile)) return { name: 'build', role: 'build', from: { stage: 'deps' }, steps };
   const python = ctx.distroless ? 'python3' : 'python';
   steps.push({
@@ -165,7 +173,7 @@ function toRuntimeWorkdir(profile: PythonProfile): string {
   return dest === './' ? '/app' : `/app/${dest.slice(0, -1)}`;
 }
 
-/** The venv (dependencies, and the project when packaged) and the app's files; nothing else. */
+/** The venv (the deps layer, then the project install's overlay) and the app's files; nothing else. */
 function planRuntimeStage(ctx: PythonContext): Stage {
   const argv = ctx.profile.entrypoint.value;
   // distroless: its ENTRYPOINT is the bare interpreter, so ours names the venv's program in full.
@@ -187,7 +195,7 @@ function planRuntimeStage(ctx: PythonContext): Stage {
         kind: 'env',
         vars: { VIRTUAL_ENV: VENV, PATH: `${VENV}/bin:$PATH`, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
       },
-      { kind: 'copy', role: 'dependencies', from: 'build', sources: [VENV], dest: VENV, link: true },
+      ...planVenvCopies(installsProject(ctx)),
       ...(shipsSources(ctx.profile)
         ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step]
         : []),
@@ -259,7 +267,10 @@ function planNotes(ctx: PythonContext): string[] {
     ...[planPythonHealth(ctx).note ?? []].flat(),
     `Runtime base ${ctx.distroless ? 'distroless' : 'slim'}: ${image(ctx.runtimeImage)} (versions.json); user ${ctx.uid}.`,
     `Dependencies install into ${VENV} from the lockfile alone; the sources come after, so a source edit keeps that layer cached.`,
-    'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).',
+    installsProject(ctx)
+      ? `The runtime copies that venv from deps as its own layer, then only what the project install added or changed (${OVERLAY}): an edit re-copies and re-exports the project, not the venv.`
+      : 'The runtime copies that venv from deps as it is (the build adds nothing to it): an edit re-copies only the app files.',
+    'The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).',
     ...planWorkspaceNotes(profile),
     ...planSystemNotes(profile),
     ...(ctx.runtime === 'alpine'

@@ -77,6 +77,8 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
       POETRY_VIRTUALENVS_CREATE: 'false',
       POETRY_NO_INTERACTION: '1',
       ...PIP_ENV,
+      // Poetry downloads through requests, which trusts certifi's bundle unless told otherwise.
+      REQUESTS_CA_BUNDLE: '/etc/ssl/certs/ca-certificates.crt',
       // Poetry installs into the active virtual environment.
       VIRTUAL_ENV: VENV,
       PATH: `${VENV}/bin:$PATH`,
@@ -88,7 +90,8 @@ export const pythonTools: Record<PythonPackageManager, PythonToolRecipe> = {
       ['python', '-m', 'venv', VENV],
     ],
     installDeps: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--no-root', '--no-directory'],
-    installProject: () => ['/opt/poetry/bin/poetry', 'install', '--only', 'main', '--only-root'],
+    // Poetry 2 refuses --only/--with beside --only-root (the root package alone installs no group).
+    installProject: () => ['/opt/poetry/bin/poetry', 'install', '--only-root'],
   },
   pip: {
     cacheDir: '/root/.cache/pip',

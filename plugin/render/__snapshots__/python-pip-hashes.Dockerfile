@@ -9,7 +9,8 @@
 # HEALTHCHECK: GET http://127.0.0.1:8000/health must answer 2xx (from apps/pricing-py/src/pricing/server.py: route "/health"); probed with the venv's python (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base slim: python:3.11-slim-bookworm (versions.json); user 10001.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
-# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).
+# The runtime copies that venv from deps as it is (the build adds nothing to it): an edit re-copies only the app files.
+# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).
 
 # base: the toolchain image and the settings every later stage inherits.
 FROM python:3.11-slim-bookworm AS base
@@ -42,7 +43,7 @@ ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
-COPY --from=build --link /opt/venv /opt/venv
+COPY --from=deps --link /opt/venv /opt/venv
 COPY --from=build --link /app/ ./
 USER 10001:10001
 EXPOSE 8000

@@ -9,7 +9,8 @@
 # HEALTHCHECK: GET http://127.0.0.1:8000/health must answer 2xx (from apps/pricing-py/src/pricing/server.py: route "/health"); probed with the venv's python (no curl in the image). Override with --healthcheck=/path|tcp|none.
 # Runtime base distroless: gcr.io/distroless/python3-debian12 (versions.json); user 65532.
 # Dependencies install into /opt/venv from the lockfile alone; the sources come after, so a source edit keeps that layer cached.
-# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT).
+# The runtime copies that venv from deps as its own layer, then only what the project install added or changed (/overlay): an edit re-copies and re-exports the project, not the venv.
+# The optional ca-certificates build secret replaces the system CA bundle during installs (uv: UV_SYSTEM_CERTS, pip: PIP_CERT, Poetry: REQUESTS_CA_BUNDLE).
 
 # uv: the toolchain image and the settings every later stage inherits.
 FROM ghcr.io/astral-sh/uv:0.13.9 AS uv
@@ -40,9 +41,38 @@ RUN --mount=type=cache,target=/root/.cache/uv,sharing=locked \
 # build: sources enter here, after every install; libraries before the project (they change less).
 FROM deps AS build
 COPY apps/web/ ./
+# The project into the venv; what that adds or changes (not the dependencies) is copied to /overlay for the runtime.
 RUN --mount=type=cache,target=/root/.cache/uv,sharing=locked \
     --mount=type=secret,id=ca-certificates,target=/etc/ssl/certs/ca-certificates.crt \
-    uv sync --locked --no-dev --no-editable
+    sh -s -- /opt/venv /overlay uv sync --locked --no-dev --no-editable <<'VENV_OVERLAY'
+set -eu
+venv=$1
+overlay=$2
+shift 2
+work=$(mktemp -d)
+list() {
+  (cd / && find "${venv#/}" -printf '%C@ ' -print) > "$work/list"
+  LC_ALL=C sort "$work/list"
+}
+paths() { cut -d ' ' -f 2- "$1" | LC_ALL=C sort; }
+list > "$work/before"
+"$@"
+list > "$work/after"
+paths "$work/before" > "$work/before-paths"
+paths "$work/after" > "$work/after-paths"
+LC_ALL=C comm -23 "$work/before-paths" "$work/after-paths" > "$work/removed"
+if [ -s "$work/removed" ]; then
+  echo "nx-dockerize: the project install removed these files from the dependency layer, which the runtime copies as it is:" >&2
+  cat "$work/removed" >&2
+  exit 1
+fi
+LC_ALL=C comm -13 "$work/before" "$work/after" | cut -d ' ' -f 2- > "$work/changed"
+mkdir -p "$overlay"
+tar -C / --numeric-owner --no-recursion --verbatim-files-from -T "$work/changed" -cf "$work/overlay.tar"
+tar -C "$overlay" --numeric-owner -xpf "$work/overlay.tar"
+echo "nx-dockerize: the project install added or changed $(wc -l < "$work/changed") paths under $venv; copied to $overlay"
+rm -rf "$work"
+VENV_OVERLAY
 # Bytecode at build time (the runtime user cannot write __pycache__); unchecked-hash stays valid whatever the file times.
 RUN python3 -m compileall -q --invalidation-mode unchecked-hash /app
 
@@ -53,7 +83,8 @@ ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
-COPY --from=build --link /opt/venv /opt/venv
+COPY --from=deps --link /opt/venv /opt/venv
+COPY --from=build --link /overlay/ /
 COPY --from=build --link /app/ ./
 USER 65532:65532
 EXPOSE 8000
