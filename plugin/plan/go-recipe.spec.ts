@@ -10,6 +10,7 @@ import {
 } from './__fixtures__/compiled-profiles';
 import { findStage, indexOf, isTargetArg, runSteps } from './__fixtures__/plan-queries';
 import { planGoRecipe } from '../languages/go/plan-go-recipe';
+import { toSlimToolchainImage } from '../languages/go/slim-toolchain';
 import { withSettings } from '../detect/service-settings';
 
 describe('Go recipe', () => {
@@ -21,21 +22,25 @@ describe('Go recipe', () => {
       from: { image: 'golang', tag: '1.26-bookworm' },
     });
     const deps = findStage(plan, 'deps');
-    expect(deps.steps[0]).toEqual({
+    expect(deps.steps[0]).toEqual({ kind: 'workdir', path: '/workspace/apps/catalog-go' });
+    expect(deps.steps[1]).toEqual({
       kind: 'copy',
       role: 'manifest',
       sources: ['apps/catalog-go/go.mod', 'apps/catalog-go/go.sum'],
       dest: '/workspace/apps/catalog-go/',
     });
     const [download] = runSteps(deps);
-    expect(download.command.join(' ')).toMatch(/go mod download$/);
+    // The zips go in the download's own layer: the go command builds from the extracted tree.
+    expect(download.command[2]).toMatch(
+      /go mod download && find \/go\/pkg\/mod\/cache\/download -type f -name '\*\.zip' -delete$/,
+    );
     expect(download.mounts.filter((mount) => mount.type === 'cache')).toEqual([]);
     expect(download.layers).toEqual(['/go/pkg/mod']);
   });
 
   it('lists the imported non-workspace packages from the sources, and compiles them in a stage that copies only that list', () => {
     const imports = findStage(plan, 'imports');
-    expect(imports.from).toEqual({ stage: 'deps' });
+    expect(imports.from).toEqual({ stage: 'modules' });
     expect(
       imports.steps.filter((step) => step.kind === 'copy').map((step) => step.kind === 'copy' && step.sources),
     ).toEqual([['apps/catalog-go/']]);
@@ -44,7 +49,7 @@ describe('Go recipe', () => {
       /CGO_ENABLED=0 GOOS=\$TARGETOS GOARCH=\$TARGETARCH go list -deps -f '\{\{if \.Standard\}\}.*not \.Module\.Main.*' \. > \/imports\/third-party\.txt$/,
     );
     const depsBuild = findStage(plan, 'deps-build');
-    expect(depsBuild.from).toEqual({ stage: 'deps' });
+    expect(depsBuild.from).toEqual({ stage: 'modules' });
     const copies = depsBuild.steps.filter((step) => step.kind === 'copy');
     expect(copies).toEqual([expect.objectContaining({ from: 'imports', sources: ['/imports/third-party.txt'] })]);
     const [compile] = runSteps(depsBuild);
@@ -54,6 +59,93 @@ describe('Go recipe', () => {
     expect(compile.mounts.filter((mount) => mount.type === 'cache')).toEqual([]);
     expect(compile.layers).toEqual(['/root/.cache/go-build']);
     expect(findStage(plan, 'build').from).toEqual({ stage: 'deps-build' });
+  });
+
+  it('without cgo, imports/deps-build/build descend from Debian slim with Go and the module tree, not from the golang image', () => {
+    expect(findStage(plan, 'toolchain')).toEqual({
+      name: 'toolchain',
+      role: 'base',
+      purpose: expect.stringContaining('without its C compilers and git'),
+      from: { image: 'debian', tag: 'bookworm-slim' },
+      platform: '$BUILDPLATFORM',
+      steps: [
+        {
+          kind: 'copy',
+          role: 'tool',
+          from: 'base',
+          sources: ['/usr/local/go'],
+          dest: '/usr/local/go',
+          link: true,
+          exclude: ['test', 'api', '**/testdata', '**/*_test.go'],
+        },
+        {
+          kind: 'copy',
+          role: 'tool',
+          from: 'base',
+          sources: ['/etc/ssl/certs/ca-certificates.crt'],
+          dest: '/etc/ssl/certs/ca-certificates.crt',
+          link: true,
+        },
+        {
+          kind: 'env',
+          vars: {
+            PATH: '/go/bin:/usr/local/go/bin:$PATH',
+            GOPATH: '/go',
+            GOMODCACHE: '/go/pkg/mod',
+            GOCACHE: '/root/.cache/go-build',
+            GOTOOLCHAIN: 'local',
+            GOFLAGS: '-mod=readonly',
+          },
+        },
+      ],
+    });
+    // No WORKDIR in base: the toolchain's copy is keyed by the golang image alone.
+    expect(findStage(plan, 'base').steps.map((step) => step.kind)).toEqual(['env']);
+    const modules = findStage(plan, 'modules');
+    expect(modules.from).toEqual({ stage: 'toolchain' });
+    expect(modules.steps).toEqual([
+      expect.objectContaining({
+        kind: 'copy',
+        from: 'deps',
+        sources: ['/go/pkg/mod'],
+        dest: '/go/pkg/mod',
+        link: true,
+        exclude: ['**/*_test.go'],
+      }),
+      expect.objectContaining({
+        kind: 'copy',
+        from: 'deps',
+        sources: ['/workspace/'],
+        dest: '/workspace/',
+        link: true,
+      }),
+      { kind: 'workdir', path: '/workspace/apps/catalog-go' },
+    ]);
+    expect(plan.notes.join('\n')).toMatch(/Slim toolchain: only deps runs on golang:1\.26-bookworm/);
+  });
+
+  it('a go.work that does not list the module: GOWORK=off in the toolchain too, where go list and go build run', () => {
+    const off = planGoRecipe(
+      withSettings({ ...goCgoProfile, cgo: { value: false, source: 'options.cgo' } }, compiledOptions),
+    );
+    expect(findStage(off, 'toolchain').steps).toContainEqual(
+      expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off', GOPATH: '/go' }) }),
+    );
+  });
+
+  it('keeps every stage on the golang image when the tag names no Debian release, or cgo needs a C toolchain', () => {
+    const golang = { image: 'golang', tag: '1.26-bookworm' };
+    expect(toSlimToolchainImage(goProfile, golang)).toEqual({ image: 'debian', tag: 'bookworm-slim' });
+    expect(toSlimToolchainImage(goProfile, { image: 'golang', tag: '1.26-trixie' })).toEqual({
+      image: 'debian',
+      tag: 'trixie-slim',
+    });
+    expect(toSlimToolchainImage(goProfile, { image: 'golang', tag: '1.26-alpine3.22' })).toBeUndefined();
+    expect(toSlimToolchainImage(goProfile, { image: 'golang', tag: '1.26' })).toBeUndefined();
+    expect(toSlimToolchainImage(goCgoProfile, golang)).toBeUndefined();
+    // cgo forced off, yet a cgo library's headers in the build stage: the golang image stays.
+    const pcapOff = { ...goPcapProfile, cgo: { value: false, source: 'options.cgo' } };
+    expect(toSlimToolchainImage(pcapOff, golang)).toBeUndefined();
   });
 
   it('declares TARGETOS/TARGETARCH after the download, then cross-compiles a stripped, reproducible binary', () => {
@@ -77,6 +169,21 @@ describe('Go recipe', () => {
 
   it('with cgo: builds on the target platform for a glibc runtime; go.work is switched off; the closure is copied before the project', () => {
     const cgo = planGoRecipe(withSettings(goCgoProfile, compiledOptions));
+    expect(cgo.stages.map((stage) => stage.name)).toEqual([
+      'base',
+      'deps',
+      'imports',
+      'deps-build',
+      'build',
+      'runtime',
+    ]);
+    expect(runSteps(findStage(cgo, 'deps'))[0].command).toEqual([
+      'env',
+      'SSL_CERT_DIR=/etc/ssl/certs:/run/secrets',
+      'go',
+      'mod',
+      'download',
+    ]);
     expect(findStage(cgo, 'base').platform).toBeUndefined();
     expect(findStage(cgo, 'base').steps).toContainEqual(
       expect.objectContaining({ kind: 'env', vars: expect.objectContaining({ GOWORK: 'off' }) }),

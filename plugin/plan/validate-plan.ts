@@ -207,24 +207,40 @@ function overlaps(path: string, dir: string): boolean {
 }
 
 /**
- * Invariant 9 (README): a directory a dependency RUN filled in its layer (`layers`) is never hidden by a
- * later cache mount in the chain: the build would see the mount's contents (empty on a fresh
- * runner), not the layer the registry cache carried.
+ * The directories a step fills in its own layer: a RUN's `layers`, and the destination of a COPY
+ * --from of such a directory (the module tree a slim stage copies from the download's stage).
+ */
+function listFilled(plan: BuildPlan, step: Step, seen: Set<Stage>): string[] {
+  if (step.kind === 'run') return step.layers ?? [];
+  if (step.kind !== 'copy' || !step.from) return [];
+  const source = plan.stages.find((candidate) => candidate.name === step.from);
+  if (!source || seen.has(source)) return [];
+  const filled = listChain(plan, source).flatMap((current) =>
+    current.steps.flatMap((inner) => listFilled(plan, inner, new Set([...seen, source]))),
+  );
+  return step.sources.some((path) => filled.some((dir) => path === dir || path.startsWith(`${dir}/`)))
+    ? [step.dest.replace(/\/$/, '')]
+    : [];
+}
+
+/**
+ * Invariant 9 (README): a directory a dependency RUN filled in its layer (`layers`), or a COPY --from
+ * carried over, is never hidden by a later cache mount in the chain: the build would see the mount's
+ * contents (empty on a fresh runner), not the layer the registry cache carried.
  */
 function checkHiddenLayers(plan: BuildPlan, stage: Stage): Violation[] {
   const filled: string[] = [];
   const violations: Violation[] = [];
   for (const current of listChain(plan, stage))
     for (const step of current.steps) {
-      if (step.kind !== 'run') continue;
-      if (current === stage)
+      if (step.kind === 'run' && current === stage)
         for (const mount of step.mounts)
           for (const dir of filled)
             if (mount.type === 'cache' && overlaps(mount.target, dir))
               violations.push(
                 `stage ${stage.name}: cache mount ${mount.target} hides ${dir}, which an earlier step filled in its layer`,
               );
-      filled.push(...(step.layers ?? []));
+      filled.push(...listFilled(plan, step, new Set()));
     }
   return violations;
 }

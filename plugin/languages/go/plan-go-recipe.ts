@@ -1,5 +1,5 @@
 import versions from '../../versions.json';
-import type { BuildPlan, GoProfile, Stage, Step } from '../../types';
+import type { BuildPlan, GoProfile, ImageRef, Stage, Step } from '../../types';
 import {
   CA_SECRET,
   DISTROLESS_CC_PACKAGES,
@@ -17,6 +17,7 @@ import {
 } from '../../plan/compiled-service';
 import { isUnderDir, joinPath } from '../../detect/join-path';
 import { mergeSystemPackages, planAptInstall } from '../../plan/system-packages';
+import { deleteModuleZips, planModulesStage, planToolchainStage, toSlimToolchainImage } from './slim-toolchain';
 
 /** Go's caches, pinned by env: both live in the deps layers (a registry cache carries layers, never cache mounts). */
 const GO_ENV = {
@@ -45,18 +46,35 @@ function toWorkdir(root: string): string {
   return root === '.' ? '/workspace' : `/workspace/${root}`;
 }
 
-function planBaseStage(profile: GoProfile): Stage {
-  const image = toImageRef(versions.go.images.build.replace('{minor}', profile.goVersion.value));
+const toGoImage = (profile: GoProfile) =>
+  toImageRef(versions.go.images.build.replace('{minor}', profile.goVersion.value));
+
+/** Our Go settings, plus GOWORK=off when a go.work the go command would find does not list the module. */
+function toGoEnv(profile: GoProfile): Record<string, string> {
+  return { ...GO_ENV, ...(profile.goWork && !profile.goWork.used ? { GOWORK: 'off' } : {}) };
+}
+
+/**
+ * The golang image. With a slim toolchain only deps builds on it and toolchain copies Go out of it:
+ * no WORKDIR here (deps sets it), so that copy is keyed by the image alone and shared by every service.
+ */
+function planBaseStage(profile: GoProfile, slim: boolean): Stage {
   return {
     name: 'base',
     role: 'base',
-    from: image,
+    ...(slim
+      ? {
+          purpose:
+            'the golang image: `go mod download` runs on it (git, CA certificates), toolchain copies Go from it.',
+        }
+      : {}),
+    from: toGoImage(profile),
     // The toolchain runs natively; GOOS/GOARCH make the target platform's binary. cgo needs a
     // C cross-compiler for that, so a cgo build runs on the target platform instead.
     ...(profile.cgo.value ? {} : { platform: '$BUILDPLATFORM' as const }),
     steps: [
-      { kind: 'workdir', path: toWorkdir(profile.projectRoot) },
-      { kind: 'env', vars: { ...GO_ENV, ...(profile.goWork && !profile.goWork.used ? { GOWORK: 'off' } : {}) } },
+      ...(slim ? [] : [{ kind: 'workdir', path: toWorkdir(profile.projectRoot) } as const]),
+      { kind: 'env', vars: toGoEnv(profile) },
       ...planAptInstall(
         mergeSystemPackages(profile.systemLibraries).build,
         'Headers for the C libraries the cgo packages link (see the header).',
@@ -92,21 +110,30 @@ function planManifestCopies(profile: GoProfile): Step[] {
   ];
 }
 
-function planDepsStage(profile: GoProfile): Stage {
+/** With a slim toolchain the module zips go: the extracted tree is what later stages copy and read. */
+function planDepsStage(profile: GoProfile, slim: boolean): Stage {
+  const download = ['env', CA_DIRS, 'go', 'mod', 'download'];
   return {
     name: 'deps',
     role: 'deps',
     from: { stage: 'base' },
     steps: [
+      ...(slim ? [{ kind: 'workdir', path: toWorkdir(profile.projectRoot) } as const] : []),
       ...planManifestCopies(profile),
       {
         kind: 'run',
         role: 'fetch',
         locked: true,
         // No cache mount: the modules land in this layer, which a registry cache carries to a fresh runner.
-        command: ['env', CA_DIRS, 'go', 'mod', 'download'],
+        command: slim ? ['/bin/sh', '-c', `${download.join(' ')} && ${deleteModuleZips(GO_ENV.GOMODCACHE)}`] : download,
         mounts: [CA_SECRET],
         layers: [GO_ENV.GOMODCACHE],
+        ...(slim
+          ? {
+              comment:
+                'The module .zip files are deleted in the same layer: go builds from the extracted tree (with its\n.ziphash), so a fresh runner fetches each module once, not twice.',
+            }
+          : {}),
       },
     ],
   };
@@ -129,13 +156,13 @@ function toTargetEnv(profile: GoProfile): string {
 const TARGET_ARGS: Step = { kind: 'arg', vars: { TARGETOS: '', TARGETARCH: '' } };
 
 /** Sources in, then the list of non-workspace packages the main package imports (cheap: no compile). */
-function planImportsStage(profile: GoProfile): Stage {
+function planImportsStage(profile: GoProfile, parent: string): Stage {
   const list = `go list -deps -f '${THIRD_PARTY}' ${profile.main.value} > ${IMPORTS_FILE}`;
   return {
     name: 'imports',
     role: 'build',
     purpose: 'the sources, only to list the packages the main package imports (nothing is compiled here).',
-    from: { stage: 'deps' },
+    from: { stage: parent },
     steps: [
       TARGET_ARGS,
       ...planSourceCopies({ projectRoot: profile.projectRoot, closure: toSourceClosure(profile) }),
@@ -154,14 +181,14 @@ function planImportsStage(profile: GoProfile): Stage {
  * The imported standard and third-party packages compiled into GOCACHE, in a layer keyed by the list's bytes
  * (BuildKit keys a COPY by content): a source edit that keeps the imports keeps this layer.
  */
-function planDepsBuildStage(profile: GoProfile): Stage {
+function planDepsBuildStage(profile: GoProfile, parent: string): Stage {
   const build = `xargs -r go build -trimpath < ${IMPORTS_FILE}`;
   return {
     name: 'deps-build',
     role: 'deps',
     purpose:
       'the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.',
-    from: { stage: 'deps' },
+    from: { stage: parent },
     steps: [
       TARGET_ARGS,
       { kind: 'copy', role: 'tool', from: 'imports', sources: [IMPORTS_FILE], dest: IMPORTS_FILE },
@@ -252,7 +279,19 @@ function planSystemNotes(profile: GoProfile, service: CompiledService): string[]
   ];
 }
 
-function planNotes(profile: GoProfile, service: CompiledService): string[] {
+/** Why the edit's stages run on Debian slim (or why not). */
+function planToolchainNote(profile: GoProfile, slim: ImageRef | undefined): string[] {
+  const golang = versions.go.images.build.replace('{minor}', profile.goVersion.value);
+  if (!slim)
+    return [
+      `Every stage builds on ${golang}: ${profile.cgo.value ? 'cgo needs its C toolchain (gcc, libc6-dev, pkg-config)' : 'base installs build packages for the C libraries'}.`,
+    ];
+  return [
+    `Slim toolchain: only deps runs on ${golang} (\`go mod download\` may need git); imports, deps-build and build run on ${slim.image}:${slim.tag} with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.`,
+  ];
+}
+
+function planNotes(profile: GoProfile, service: CompiledService, slim: ImageRef | undefined): string[] {
   return [
     `Project ${profile.project} at ${profile.projectRoot}: Go module ${profile.module} (from ${profile.projectRoot}/go.mod).`,
     `Go ${profile.goVersion.value} (from ${profile.goVersion.source}); build image ${versions.go.images.build.replace('{minor}', profile.goVersion.value)} on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after \`go mod download\`, so that layer is shared by every platform).`,
@@ -260,6 +299,7 @@ function planNotes(profile: GoProfile, service: CompiledService): string[] {
       ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.`
       : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
     ...planLocalModuleNotes(profile),
+    ...planToolchainNote(profile, slim),
     `Layers, not cache mounts: GOMODCACHE after \`go mod download\`, then GOCACHE with the standard and third-party packages the main package imports (\`go list -deps\` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.`,
     `Main package ${profile.main.value} (from ${profile.main.source}); binary /app/${service.binary}, built with -trimpath -ldflags="${LDFLAGS}".`,
     profile.cgo.value
@@ -296,20 +336,26 @@ export function planGoRecipe(profile: GoProfile): BuildPlan {
   const artifact = `/out/${profile.binary}`;
   const runtime = toRuntime(profile);
   const service = toCompiledService(profile, { artifact, binary: profile.binary, runtime }, profile.port?.value);
+  const slim = toSlimToolchainImage(profile, toGoImage(profile));
+  const slimStages = slim
+    ? [planToolchainStage(slim, toGoEnv(profile)), planModulesStage(GO_ENV.GOMODCACHE, toWorkdir(profile.projectRoot))]
+    : [];
+  const parent = slim ? 'modules' : 'deps';
   return {
     project: profile.project,
     projectRoot: profile.projectRoot,
     stages: [
-      planBaseStage(profile),
-      planDepsStage(profile),
-      planImportsStage(profile),
-      planDepsBuildStage(profile),
+      planBaseStage(profile, !!slim),
+      planDepsStage(profile, !!slim),
+      ...slimStages,
+      planImportsStage(profile, parent),
+      planDepsBuildStage(profile, parent),
       planBuildStage(profile, artifact),
       planCompiledRuntime(service),
     ],
     ignore: planGoIgnore(profile, service),
     bake: planCompiledBake(service),
-    notes: planNotes(profile, service),
+    notes: planNotes(profile, service, slim),
     files: [],
   };
 }

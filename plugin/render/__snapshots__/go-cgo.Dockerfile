@@ -5,6 +5,7 @@
 # Go 1.26 (from apps/catalog-go/go.mod go line); build image golang:1.26-bookworm on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after `go mod download`, so that layer is shared by every platform).
 # No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.
 # go.work does not list this module: the image builds it on its own (GOWORK=off), as `go build` in apps/svc would refuse to otherwise.
+# Every stage builds on golang:1.26-bookworm: cgo needs its C toolchain (gcc, libc6-dev, pkg-config).
 # Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package ./cmd/server (from apps/svc/cmd/server: the only main package under cmd/); binary /app/server, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo on (from options.cgo): CGO_ENABLED=1 and a glibc runtime (gcr.io/distroless/cc-debian12); cross-compiling with cgo needs a C cross-compiler, so build for the builder's own platform.

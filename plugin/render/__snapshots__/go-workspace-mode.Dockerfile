@@ -7,6 +7,7 @@
 # Workspace mode: go.work lists this module, as `go build` finds it from the module's directory; it and go.work.sum and every used module's go.mod/go.sum are copied before `go mod download` (go.work joins their requirement graphs, so a change to any of those go.mod files re-runs the download; a source edit in them does not).
 # Local modules the service requires or imports: example.com/money (libs/money); their go.mod/go.sum enter the dependency layer, their sources the build stage.
 # Local modules read for their go.mod only: apps/other (their sources stay out of the build).
+# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
 # Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
@@ -16,9 +17,8 @@
 # Runtime gcr.io/distroless/static-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.
 
-# base: the toolchain image and the settings every later stage inherits.
+# base: the golang image: `go mod download` runs on it (git, CA certificates), toolchain copies Go from it.
 FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS base
-WORKDIR /workspace/apps/api
 ENV GOMODCACHE=/go/pkg/mod \
     GOCACHE=/root/.cache/go-build \
     GOTOOLCHAIN=local \
@@ -26,15 +26,35 @@ ENV GOMODCACHE=/go/pkg/mod \
 
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS deps
+WORKDIR /workspace/apps/api
 COPY go.work go.work.sum /workspace/
 COPY apps/other/go.mod /workspace/apps/other/
 COPY libs/money/go.mod libs/money/go.sum /workspace/libs/money/
 COPY apps/api/go.mod apps/api/go.sum /workspace/apps/api/
+# The module .zip files are deleted in the same layer: go builds from the extracted tree (with its
+# .ziphash), so a fresh runner fetches each module once, not twice.
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
+    env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download && find /go/pkg/mod/cache/download -type f -name '*.zip' -delete
+
+# toolchain: debian:bookworm-slim with the Go distribution of the golang image, and its settings: what a source edit re-runs needs, without its C compilers and git.
+FROM --platform=$BUILDPLATFORM debian:bookworm-slim AS toolchain
+COPY --from=base --link --exclude=test --exclude=api --exclude=**/testdata --exclude=**/*_test.go /usr/local/go /usr/local/go
+COPY --from=base --link /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV PATH=/go/bin:/usr/local/go/bin:$PATH \
+    GOPATH=/go \
+    GOMODCACHE=/go/pkg/mod \
+    GOCACHE=/root/.cache/go-build \
+    GOTOOLCHAIN=local \
+    GOFLAGS=-mod=readonly
+
+# modules: the toolchain with the module tree and manifests deps downloaded and copied: a fresh runner fetches these layers, not the golang image.
+FROM toolchain AS modules
+COPY --from=deps --link --exclude=**/*_test.go /go/pkg/mod /go/pkg/mod
+COPY --from=deps --link /workspace/ /workspace/
+WORKDIR /workspace/apps/api
 
 # imports: the sources, only to list the packages the main package imports (nothing is compiled here).
-FROM deps AS imports
+FROM modules AS imports
 ARG TARGETOS
 ARG TARGETARCH
 COPY libs/money/ /workspace/libs/money/
@@ -43,7 +63,7 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
     mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' . > /imports/third-party.txt
 
 # deps-build: the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.
-FROM deps AS deps-build
+FROM modules AS deps-build
 ARG TARGETOS
 ARG TARGETARCH
 COPY --from=imports /imports/third-party.txt /imports/third-party.txt

@@ -4,6 +4,7 @@
 # Project catalog-go at apps/catalog-go: Go module github.com/nx-dockerize/examples/catalog-go (from apps/catalog-go/go.mod).
 # Go 1.26 (from apps/catalog-go/go.mod go line); build image golang:1.26-bookworm on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after `go mod download`, so that layer is shared by every platform).
 # go.mod and apps/catalog-go/go.sum are copied before any source; `go mod download` verifies every module against go.sum.
+# Slim toolchain: only deps runs on golang:1.26-bookworm (`go mod download` may need git); imports, deps-build and build run on debian:bookworm-slim with /usr/local/go (without Go's own tests, the standard library's tests and testdata, and api/: nothing a build reads), the CA bundle and the ENV of the golang image (PATH with /go/bin and /usr/local/go/bin, GOPATH=/go) and the module tree copied from deps (its .zip files deleted, its _test.go files left out: go builds from the extracted tree). A fresh runner that imports the registry cache then extracts Go and the modules for a source edit, not the golang image's compilers, git and Debian build packages.
 # Layers, not cache mounts: GOMODCACHE after `go mod download`, then GOCACHE with the standard and third-party packages the main package imports (`go list -deps` in the imports stage; deps-build copies only that list, so it re-runs only when go.mod/go.sum or the set of imports change). A fresh runner that imports the registry cache (mode=max) compiles only the workspace's own packages.
 # Main package . (from apps/catalog-go/*.go: package main); binary /app/catalog-go, built with -trimpath -ldflags="-s -w -buildid=".
 # cgo off (default (static binary)): CGO_ENABLED=0, a static binary on gcr.io/distroless/static-debian12 (CA certificates and tzdata included).
@@ -13,9 +14,8 @@
 # Runtime gcr.io/distroless/static-debian12 as uid 65532 (distroless nonroot); the runtime option applies to Node services only.
 # No "# syntax=" line: BuildKit's built-in Dockerfile frontend supports RUN --mount and COPY --link.
 
-# base: the toolchain image and the settings every later stage inherits.
+# base: the golang image: `go mod download` runs on it (git, CA certificates), toolchain copies Go from it.
 FROM --platform=$BUILDPLATFORM golang:1.26-bookworm AS base
-WORKDIR /workspace/apps/catalog-go
 ENV GOMODCACHE=/go/pkg/mod \
     GOCACHE=/root/.cache/go-build \
     GOTOOLCHAIN=local \
@@ -23,12 +23,32 @@ ENV GOMODCACHE=/go/pkg/mod \
 
 # deps: dependency manifests and lockfile only, so a source edit never re-runs this stage.
 FROM base AS deps
+WORKDIR /workspace/apps/catalog-go
 COPY apps/catalog-go/go.mod apps/catalog-go/go.sum /workspace/apps/catalog-go/
+# The module .zip files are deleted in the same layer: go builds from the extracted tree (with its
+# .ziphash), so a fresh runner fetches each module once, not twice.
 RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.crt \
-    env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download
+    env SSL_CERT_DIR=/etc/ssl/certs:/run/secrets go mod download && find /go/pkg/mod/cache/download -type f -name '*.zip' -delete
+
+# toolchain: debian:bookworm-slim with the Go distribution of the golang image, and its settings: what a source edit re-runs needs, without its C compilers and git.
+FROM --platform=$BUILDPLATFORM debian:bookworm-slim AS toolchain
+COPY --from=base --link --exclude=test --exclude=api --exclude=**/testdata --exclude=**/*_test.go /usr/local/go /usr/local/go
+COPY --from=base --link /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ca-certificates.crt
+ENV PATH=/go/bin:/usr/local/go/bin:$PATH \
+    GOPATH=/go \
+    GOMODCACHE=/go/pkg/mod \
+    GOCACHE=/root/.cache/go-build \
+    GOTOOLCHAIN=local \
+    GOFLAGS=-mod=readonly
+
+# modules: the toolchain with the module tree and manifests deps downloaded and copied: a fresh runner fetches these layers, not the golang image.
+FROM toolchain AS modules
+COPY --from=deps --link --exclude=**/*_test.go /go/pkg/mod /go/pkg/mod
+COPY --from=deps --link /workspace/ /workspace/
+WORKDIR /workspace/apps/catalog-go
 
 # imports: the sources, only to list the packages the main package imports (nothing is compiled here).
-FROM deps AS imports
+FROM modules AS imports
 ARG TARGETOS
 ARG TARGETARCH
 COPY apps/catalog-go/ /workspace/apps/catalog-go/
@@ -36,7 +56,7 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
     mkdir -p /imports && SSL_CERT_DIR=/etc/ssl/certs:/run/secrets CGO_ENABLED=0 GOOS=$TARGETOS GOARCH=$TARGETARCH go list -deps -f '{{if .Standard}}{{.ImportPath}}{{else if and .Module (not .Module.Main) (or (not .Module.Replace) .Module.Replace.Version)}}{{.ImportPath}}{{end}}' . > /imports/third-party.txt
 
 # deps-build: the imported standard and third-party packages, compiled; keyed by their list, so a source edit re-runs it only when the imports change.
-FROM deps AS deps-build
+FROM modules AS deps-build
 ARG TARGETOS
 ARG TARGETARCH
 COPY --from=imports /imports/third-party.txt /imports/third-party.txt
