@@ -48,7 +48,19 @@ function coldExplanation(results: Results, group: string, variant: string): stri
   const other = find(results, group, 'cold', variant);
   const steps = (ours?.steps ?? []).filter((s) => !/\] FROM /.test(s.name));
   const why = [...new Set(steps.slice(0, 4).map((s) => reason(s.name)))].join('; ');
-  return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}. Whether they pay back shows in the warm-edit, sibling and fresh-runner rows.`;
+  return `**Cold: ${variant} is faster than ours** (${fmt(other!.median, 's')} s vs ${fmt(ours!.median, 's')} s, ${fmtRatio(ratioOf(other!.median, ours!.median))}). Ours' costliest steps: ${topSteps(steps) || '—'}; ${variant}'s: ${topSteps(other?.steps) || '—'}. What ours' steps are for: ${why || '—'}.${lockWait(steps)} Whether they pay back shows in the warm-edit, sibling and fresh-runner rows.`;
+}
+
+/**
+ * deps and prod-deps share one package-manager cache mount with sharing=locked, and prod-deps is ready
+ * first: the deps step's BuildKit time then includes waiting for the whole production install
+ * (measured with npm's own timings: docs/node-package-managers.md, "What the two installs cost").
+ */
+function lockWait(steps: StepTime[]): string {
+  const locked = (stage: string) => steps.find((s) => s.name.startsWith(`[${stage} `) && /sharing=locked/.test(s.name));
+  const prod = locked('prod-deps');
+  if (!locked('deps') || !prod) return '';
+  return ` The deps step's time includes waiting for the production install (${fmt(prod.seconds, 's')} s), which holds the shared locked cache mount first; ordering them the other way was measured slower (docs/node-package-managers.md, "What the two installs cost on a cold build").`;
 }
 
 function sentence(results: Results, group: string, scenario: string, label: string, competitors: string[]): string {
