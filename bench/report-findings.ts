@@ -21,6 +21,14 @@ const STEP_REASONS: [RegExp, string][] = [
     /^\[prod-deps /,
     'installs the production dependencies apart, so the runtime image carries no build tools or devDependencies',
   ],
+  [
+    /^\[(toolchain|modules) /,
+    "copies the Go distribution and the module tree out of the golang image and the deps stage into layers of their own, so a fresh runner's edit extracts those instead of the whole golang image (fewer bytes: see docs/go-and-rust.md)",
+  ],
+  [
+    /^\[(imports|deps-build) /,
+    'lists the imported packages and compiles them into a layer keyed by that list, so an edit recompiles only the workspace',
+  ],
   [/^\[build /, 'builds the service'],
   [/^\[runtime /, 'assembles the runtime image (non-root user, the artifact copied in, without build tools)'],
   [/apt-get/i, 'installs system packages'],
