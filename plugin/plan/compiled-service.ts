@@ -127,6 +127,11 @@ export function planCompiledRuntime(service: CompiledService): Stage {
     from: toImageRef(service.runtimeImage),
     steps: [
       ...system,
+      // Not only the binary's directory: with a `COPY --link` as the first step on the base image, a
+      // registry cache exported by a build whose steps were all local hits made a fresh runner re-run
+      // that copy, extracting the whole build stage (BuildKit 0.32.2, measured on catalog-go: 9.5-11.5 s
+      // against 0.22 s with this WORKDIR first; docs/go-and-rust.md).
+      { kind: 'workdir', path: '/app' },
       { kind: 'copy', role: 'artifact', from: 'build', sources: [service.artifact], dest: binary, link: true },
       { kind: 'user', uid: NONROOT_UID, gid: NONROOT_UID },
       ...portSteps,
