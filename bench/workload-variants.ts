@@ -77,11 +77,17 @@ function appendEdit(ws: string, spec: WorkloadSpec): () => void {
   return () => writeFileSync(file, before);
 }
 
-/** The image a stage's FROM chain starts from (`FROM [--flag...] <image or stage> [AS name]` lines), if the stage exists. */
-export function rootImage(dockerfile: string, stage: string): string | undefined {
-  const parents = new Map<string, string>();
-  for (const m of dockerfile.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim))
-    if (m[2]) parents.set(m[2].toLowerCase(), m[1]);
+/** Every `FROM [--flag...] <image or stage> [AS name]` line of a Dockerfile, in order. */
+function parseFroms(dockerfile: string): { from: string; name?: string }[] {
+  return [...dockerfile.matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)(?:\s+AS\s+(\S+))?/gim)].map((m) => ({
+    from: m[1],
+    name: m[2]?.toLowerCase(),
+  }));
+}
+
+/** The image a stage's FROM chain starts from, if the stage exists. */
+export function rootImage(froms: { from: string; name?: string }[], stage: string): string | undefined {
+  const parents = new Map(froms.filter((f) => f.name).map((f) => [f.name!, f.from]));
   let from = parents.get(stage);
   for (let hops = 0; from && parents.has(from.toLowerCase()) && hops < 50; hops++)
     from = parents.get(from.toLowerCase());
@@ -93,16 +99,14 @@ function ours(spec: WorkloadSpec): WorkloadVariant {
   const output = generateServiceSync(ws, { project: 'api', options: {} } as unknown as FixtureService);
   const dockerfile = /nx-dockerize-fixture dockerfile=(.*)$/m.exec(output)?.[1]?.trim();
   if (!dockerfile) throw new Error(`${spec.id}: the generator named no Dockerfile for api in ${ws}`);
-  const froms = [...readFileSync(join(ws, dockerfile), 'utf-8').matchAll(/^FROM\s+(?:--\S+\s+)*(\S+)/gm)].map(
-    (m) => m[1],
-  );
+  const froms = parseFroms(readFileSync(join(ws, dockerfile), 'utf-8'));
   const target = 'api';
   const tagPrefix = `bench-ours-${spec.id}`;
   return {
     id: 'ours',
     workspace: ws,
-    base: froms[froms.length - 1].replace(/^gcr\.io\//, 'localhost:5000/gcr/'),
-    buildImage: rootImage(readFileSync(join(ws, dockerfile), 'utf-8'), 'build') ?? froms[0],
+    base: froms[froms.length - 1].from.replace(/^gcr\.io\//, 'localhost:5000/gcr/'),
+    buildImage: rootImage(froms, 'build') ?? froms[0].from,
     build: (o = {}) =>
       bake({
         cwd: ws,

@@ -1,5 +1,5 @@
 // Builds the publishable package: TypeScript to dist/, plus the non-TS files the
-// plugin reads at run time (templates, the npm pruner embedded in Dockerfiles).
+// plugin reads at run time (templates, the scripts embedded in Dockerfiles).
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -11,12 +11,9 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
   stdio: 'inherit',
 });
 cpSync(join(root, 'templates'), join(root, 'dist/templates'), { recursive: true });
-for (const script of ['prune-npm-workspaces.js', 'prune-yarn-classic.js']) {
-  cpSync(join(root, 'plugin/languages/node', script), join(root, 'dist/plugin/languages/node', script));
+// The scripts render-dockerfile.ts inlines as heredocs (its SCRIPTS map): tsc copies no .js/.sh sources.
+for (const script of ['node/prune-npm-workspaces.js', 'node/prune-yarn-classic.js', 'python/venv-overlay.sh']) {
+  cpSync(join(root, 'plugin/languages', script), join(root, 'dist/plugin/languages', script));
 }
-cpSync(
-  join(root, 'plugin/languages/python/venv-overlay.sh'),
-  join(root, 'dist/plugin/languages/python/venv-overlay.sh'),
-);
 cpSync(join(root, 'plugin/versions.json'), join(root, 'dist/plugin/versions.json'));
 console.log('built dist/');

@@ -46,8 +46,9 @@ function toWorkdir(root: string): string {
   return root === '.' ? '/workspace' : `/workspace/${root}`;
 }
 
-const toGoImage = (profile: GoProfile) =>
-  toImageRef(versions.go.images.build.replace('{minor}', profile.goVersion.value));
+/** The golang build image for the profile's Go version (versions.json go.images.build), e.g. `golang:1.26-bookworm`. */
+const toGoImageName = (profile: GoProfile) => versions.go.images.build.replace('{minor}', profile.goVersion.value);
+const toGoImage = (profile: GoProfile) => toImageRef(toGoImageName(profile));
 
 /** Our Go settings, plus GOWORK=off when a go.work the go command would find does not list the module. */
 function toGoEnv(profile: GoProfile): Record<string, string> {
@@ -281,7 +282,7 @@ function planSystemNotes(profile: GoProfile, service: CompiledService): string[]
 
 /** Why the edit's stages run on Debian slim (or why not). */
 function planToolchainNote(profile: GoProfile, slim: ImageRef | undefined): string[] {
-  const golang = versions.go.images.build.replace('{minor}', profile.goVersion.value);
+  const golang = toGoImageName(profile);
   if (!slim)
     return [
       `Every stage builds on ${golang}: ${profile.cgo.value ? 'cgo needs its C toolchain (gcc, libc6-dev, pkg-config)' : 'base installs build packages for the C libraries'}.`,
@@ -294,7 +295,7 @@ function planToolchainNote(profile: GoProfile, slim: ImageRef | undefined): stri
 function planNotes(profile: GoProfile, service: CompiledService, slim: ImageRef | undefined): string[] {
   return [
     `Project ${profile.project} at ${profile.projectRoot}: Go module ${profile.module} (from ${profile.projectRoot}/go.mod).`,
-    `Go ${profile.goVersion.value} (from ${profile.goVersion.source}); build image ${versions.go.images.build.replace('{minor}', profile.goVersion.value)} on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after \`go mod download\`, so that layer is shared by every platform).`,
+    `Go ${profile.goVersion.value} (from ${profile.goVersion.source}); build image ${toGoImageName(profile)} on $BUILDPLATFORM, GOOS/GOARCH from TARGETOS/TARGETARCH (declared after \`go mod download\`, so that layer is shared by every platform).`,
     profile.goSum
       ? `go.mod and ${profile.goSum} are copied before any source; \`go mod download\` verifies every module against go.sum.`
       : 'No go.sum: every requirement is a local module (or there are none), so `go mod download` fetches nothing it must verify.',
