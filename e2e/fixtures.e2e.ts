@@ -5,11 +5,19 @@ import { readDockerEnv } from './lib/docker-env';
 import { join } from 'node:path';
 import { GenericContainer, Wait, type StartedTestContainer } from 'testcontainers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
+import { didRun } from '../executors/docker-build/lib/parse-build-progress';
 import { FIXTURES_DIR, TOKEN_CANARY, prepareFixtures, selectFixtures, type FixtureBuild } from './lib/fixture-bake';
 import { runBake, runDocker, type BakeRun } from './lib/run-bake';
 import { FIXTURES, type FixtureService } from './fixtures/table';
-import { bakeOnFreshRunner, cacheToFlags, labRegistry } from './lib/extra-runner';
+import { ALL_HITS_CACHE_TAG, bakeOnFreshRunner, cacheToFlags, exportAllHits, labRegistry } from './lib/extra-runner';
+import {
+  cacheExportTimes,
+  expectCachedWhileEditRebuilt,
+  expectNoStepRan,
+  outcomes,
+  secondsSince,
+  stepsOf,
+} from './lib/bake-steps';
 
 /**
  * Real workspaces in the shapes users have (e2e/fixtures/table.ts): each service is generated,
@@ -27,40 +35,9 @@ let firstBake: BakeRun;
 const registry = labRegistry();
 const warmed = () => builds.filter((build) => build.service.freshRunner);
 
-/**
- * The steps (RUN/COPY) of one bake target: with several targets bake prefixes step names with
- * the target (`[<target> <stage> i/n]`); with one target it does not.
- */
-const stepsOf = (vertexes: VertexOutcome[], target: string) =>
-  vertexes
-    .filter(
-      (vertex) =>
-        (builds.length === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name),
-    )
-    .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
-
-/** One line per step, RAN or CACHED: the message of a failed cache assertion. */
-const outcomes = (steps: VertexOutcome[]) =>
-  steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
-
 /** The build of one fixture service. */
 const buildOf = (fixture: string, service: FixtureService) =>
   builds.find((candidate) => candidate.fixture.name === fixture && candidate.service === service)!;
-
-/**
- * The cache claim of a re-bake: the steps matching `pattern` exist and all came from the cache, and
- * some step of the target did run (the edit reached the image).
- */
-function expectCachedWhileEditRebuilt(bake: BakeRun, target: string, pattern: RegExp): void {
-  const steps = stepsOf(bake.vertexes, target);
-  const matching = steps.filter((step) => pattern.test(step.name));
-  expect(matching.length, outcomes(steps)).toBeGreaterThan(0);
-  expect(
-    matching.filter(didRun).map((step) => step.name),
-    outcomes(steps),
-  ).toEqual([]);
-  expect(steps.some(didRun), outcomes(steps)).toBe(true);
-}
 
 /** Each build's container, started (or failed to start, with its log) once. */
 const started = new Map<FixtureBuild, Promise<StartedTestContainer>>();
@@ -120,6 +97,8 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       ...cacheTo,
       ...builds.map((build) => build.bakeTarget),
     ]);
+    for (const { name, seconds } of cacheExportTimes(firstBake.output))
+      console.info(`first bake: ${name}: ${seconds} s`);
     // Start every image a few at a time: a HEALTHCHECK's first probe comes one interval (30 s)
     // after start, so waiting for each in turn would cost that interval per service.
     if (firstBake.exitCode === 0) startAll(builds, 4);
@@ -191,10 +170,10 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       '$fixture: $service.project keeps its dependency install cached and re-runs its source steps',
       ({ fixture, service }) => {
         expect(rebake.exitCode, rebake.output.slice(-6000)).toBe(0);
-        expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, service.installStep);
+        expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, builds.length, service.installStep);
         for (const pattern of service.afterEdit?.cached ?? [])
-          expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, pattern);
-        const steps = stepsOf(rebake.vertexes, buildOf(fixture, service).bakeTarget);
+          expectCachedWhileEditRebuilt(rebake, buildOf(fixture, service).bakeTarget, builds.length, pattern);
+        const steps = stepsOf(rebake.vertexes, buildOf(fixture, service).bakeTarget, builds.length);
         for (const pattern of service.afterEdit?.rebuilt ?? [])
           expect(
             steps.filter((step) => pattern.test(step.name) && didRun(step)).length,
@@ -243,7 +222,7 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
         const build = changed().find(
           (candidate) => candidate.fixture.name === fixture && candidate.service === service,
         )!;
-        const steps = stepsOf(rebake.vertexes, build.bakeTarget);
+        const steps = stepsOf(rebake.vertexes, build.bakeTarget, builds.length);
         const installs = steps.filter((step) => service.installStep.test(step.name));
         expect(installs.length, outcomes(steps)).toBeGreaterThan(0);
         expect(
@@ -285,7 +264,7 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     it.each(withSiblings)('$fixture: $service.project re-runs none of its steps', ({ fixture, service }) => {
       expect(siblingBake.exitCode, siblingBake.output.slice(-6000)).toBe(0);
       const build = buildOf(fixture, service);
-      const steps = stepsOf(siblingBake.vertexes, build.bakeTarget);
+      const steps = stepsOf(siblingBake.vertexes, build.bakeTarget, builds.length);
       expect(steps.length, outcomes(steps)).toBeGreaterThan(0);
       expect(
         steps.filter(didRun).map((step) => step.name),
@@ -302,14 +281,51 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
     () => {
       let freshBake: BakeRun;
       beforeAll(async () => {
+        const start = Date.now();
         freshBake = await bakeOnFreshRunner(registry!, bakeFile, warmed());
+        console.info(`fresh runner after the edits (${warmed().length} targets): ${secondsSince(start)} s`);
       }, 1_200_000);
 
       it.each(fresh)('$fixture: $service.project re-runs no dependency download or compile', ({ fixture, service }) => {
         expect(freshBake.exitCode, freshBake.output.slice(-6000)).toBe(0);
         // Dependency steps cached, the edited source built again: the cache was imported, not the whole result.
-        expectCachedWhileEditRebuilt(freshBake, buildOf(fixture, service).bakeTarget, service.freshRunner!);
+        const target = buildOf(fixture, service).bakeTarget;
+        expectCachedWhileEditRebuilt(freshBake, target, warmed().length, service.freshRunner!);
       });
+    },
+  );
+
+  // CI's other flow: a bake whose steps were all local cache hits (a warm runner, or a fresh runner
+  // that built nothing) exports the cache, and the next fresh runner must take every step from it.
+  // A Go/Rust runtime whose first step was the binary's COPY --link re-ran that copy here (and
+  // fetched the whole build stage) though the edit flow above stayed cached (docs/go-and-rust.md).
+  describe.runIf(registry && fresh.length > 0)(
+    'on a fresh runner that imports a cache exported by a bake of all local cache hits, no edit',
+    () => {
+      let exportBake: BakeRun;
+      let allHitsBake: BakeRun | undefined;
+      beforeAll(async () => {
+        // The lab's builder built every service's current state in the last re-bake: each step is a hit.
+        let start = Date.now();
+        exportBake = await exportAllHits(registry!, bakeFile, warmed());
+        console.info(`all-hits export (image push + cache-to, ${warmed().length} targets): ${secondsSince(start)} s`);
+        if (exportBake.exitCode !== 0) return;
+        start = Date.now();
+        allHitsBake = await bakeOnFreshRunner(registry!, bakeFile, warmed(), ALL_HITS_CACHE_TAG);
+        console.info(`fresh runner from the all-hits cache: ${secondsSince(start)} s`);
+      }, 1_200_000);
+
+      it.each(fresh)(
+        '$fixture: $service.project: the export ran no step, the fresh runner re-runs none',
+        ({ fixture, service }) => {
+          const target = buildOf(fixture, service).bakeTarget;
+          expect(exportBake.exitCode, exportBake.output.slice(-6000)).toBe(0);
+          // A step that ran in the export bake would make it another flow than the one under test.
+          expectNoStepRan(exportBake, target, warmed().length, 'the export bake (must be all local cache hits)');
+          expect(allHitsBake?.exitCode, allHitsBake?.output.slice(-6000)).toBe(0);
+          expectNoStepRan(allHitsBake!, target, warmed().length, 'the fresh runner importing the all-hits cache');
+        },
+      );
     },
   );
 });

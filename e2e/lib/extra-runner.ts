@@ -41,32 +41,46 @@ export function labRegistry(): string | undefined {
   return env.LAB_HOME && env.LAB_REGISTRY ? env.LAB_REGISTRY : undefined;
 }
 
-/** One registry cache ref per build: `<registry>/nx-dockerize-e2e/<target>:buildcache`. */
-export function toCacheRef(registry: string, build: FixtureBuild): string {
-  return `${registry}/nx-dockerize-e2e/${build.bakeTarget.toLowerCase()}:buildcache`;
+/** The tag of the registry cache the suite's first bake exports (the edit flow's fresh runner imports it). */
+export const EDIT_CACHE_TAG = 'buildcache';
+/** The tag of the registry cache a bake whose steps were all local cache hits re-exports (the all-hits flow). */
+export const ALL_HITS_CACHE_TAG = 'buildcache-allhits';
+
+/** The lab-registry repository of one build: `<registry>/nx-dockerize-e2e/<target>` (lower case). */
+const toRepository = (registry: string, build: FixtureBuild) =>
+  `${registry}/nx-dockerize-e2e/${build.bakeTarget.toLowerCase()}`;
+
+/** One registry cache ref per build and tag: `<registry>/nx-dockerize-e2e/<target>:<tag>`. */
+export function toCacheRef(registry: string, build: FixtureBuild, tag = EDIT_CACHE_TAG): string {
+  return `${toRepository(registry, build)}:${tag}`;
 }
 
-/** `--set` flags exporting each build's cache to its ref (mode=max: every stage's layers, as CI would). */
-export function cacheToFlags(registry: string, builds: FixtureBuild[]): string[] {
+/** `--set` flags exporting each build's cache to its `tag` ref (mode=max: every stage's layers, as CI would). */
+export function cacheToFlags(registry: string, builds: FixtureBuild[], tag = EDIT_CACHE_TAG): string[] {
   return builds.flatMap((build) => [
     '--set',
-    `${build.bakeTarget}.cache-to=type=registry,ref=${toCacheRef(registry, build)},mode=max,image-manifest=true,oci-mediatypes=true`,
+    `${build.bakeTarget}.cache-to=type=registry,ref=${toCacheRef(registry, build, tag)},mode=max,image-manifest=true,oci-mediatypes=true`,
   ]);
 }
 
-/** `--set` flags importing each build's cache from its ref. */
-export function cacheFromFlags(registry: string, builds: FixtureBuild[]): string[] {
+/** `--set` flags importing each build's cache from its `tag` ref. */
+export function cacheFromFlags(registry: string, builds: FixtureBuild[], tag = EDIT_CACHE_TAG): string[] {
   return builds.flatMap((build) => [
     '--set',
-    `${build.bakeTarget}.cache-from=type=registry,ref=${toCacheRef(registry, build)}`,
+    `${build.bakeTarget}.cache-from=type=registry,ref=${toCacheRef(registry, build, tag)}`,
   ]);
 }
 
 /**
- * The fresh-runner bake: a new empty runner imports the builds' registry caches and bakes them
- * (cache-only output), as a new CI machine would after the edit; the runner is removed afterwards.
+ * The fresh-runner bake: a new empty runner imports the builds' registry caches (`tag`) and bakes
+ * them (cache-only output), as a new CI machine would; the runner is removed afterwards.
  */
-export async function bakeOnFreshRunner(registry: string, bakeFile: string, builds: FixtureBuild[]): Promise<BakeRun> {
+export async function bakeOnFreshRunner(
+  registry: string,
+  bakeFile: string,
+  builds: FixtureBuild[],
+  tag = EDIT_CACHE_TAG,
+): Promise<BakeRun> {
   return onFreshRunner(`e2e-${process.pid}`, (builder) =>
     runBake('.', [
       '--builder',
@@ -75,8 +89,33 @@ export async function bakeOnFreshRunner(registry: string, bakeFile: string, buil
       bakeFile,
       '--set',
       '*.output=type=cacheonly',
-      ...cacheFromFlags(registry, builds),
+      ...cacheFromFlags(registry, builds, tag),
       ...builds.map((build) => build.bakeTarget),
     ]),
   );
+}
+
+/**
+ * The all-hits export: on the current builder (the lab's), a bake of builds it has already built
+ * (every step a local cache hit) that pushes each image to `<repository>:<tag>-image` and exports
+ * its cache to the `tag` ref, as CI does on a warm runner (or on a fresh runner whose build was all
+ * hits). The image output matters: in the lab (BuildKit 0.32.2) a cache-only bake after the build
+ * exported a cache the fresh runner used whole even with the Go runtime's `COPY --link` first,
+ * while this bake (image pushed, cache exported) reproduced the re-run that WORKDIR fixed.
+ */
+export function exportAllHits(
+  registry: string,
+  bakeFile: string,
+  builds: FixtureBuild[],
+  tag = ALL_HITS_CACHE_TAG,
+): Promise<BakeRun> {
+  return runBake('.', [
+    '--file',
+    bakeFile,
+    '--set',
+    '*.output=type=image,push=true',
+    ...builds.flatMap((build) => ['--set', `${build.bakeTarget}.tags=${toCacheRef(registry, build, `${tag}-image`)}`]),
+    ...cacheToFlags(registry, builds, tag),
+    ...builds.map((build) => build.bakeTarget),
+  ]);
 }

@@ -1,0 +1,78 @@
+import { expect } from 'vitest';
+import { didRun, type VertexOutcome } from '../../executors/docker-build/lib/parse-build-progress';
+import type { BakeRun } from './run-bake';
+
+/**
+ * The steps (RUN/COPY) of one target of a bake of `targets` targets: with several targets bake
+ * prefixes step names with the target (`[<target> <stage> i/n]`), with one it does not. Names are
+ * returned without the target (`[<stage> i/n] ...`).
+ */
+export function stepsOf(vertexes: VertexOutcome[], target: string, targets: number): VertexOutcome[] {
+  return vertexes
+    .filter(
+      (vertex) =>
+        (targets === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name),
+    )
+    .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
+}
+
+/** One line per step, RAN or CACHED: the message of a failed cache assertion. */
+export const outcomes = (steps: VertexOutcome[]) =>
+  steps.map((step) => `${didRun(step) ? 'RAN   ' : 'CACHED'} ${step.name.slice(0, 140)}`).join('\n');
+
+/**
+ * The cache claim of a re-bake of `targets` targets: the steps of `target` matching `pattern` exist
+ * and all came from the cache, and some step of the target did run (the edit reached the image).
+ */
+export function expectCachedWhileEditRebuilt(bake: BakeRun, target: string, targets: number, pattern: RegExp): void {
+  const steps = stepsOf(bake.vertexes, target, targets);
+  const matching = steps.filter((step) => pattern.test(step.name));
+  expect(matching.length, outcomes(steps)).toBeGreaterThan(0);
+  expect(
+    matching.filter(didRun).map((step) => step.name),
+    outcomes(steps),
+  ).toEqual([]);
+  expect(steps.some(didRun), outcomes(steps)).toBe(true);
+}
+
+/** `target` has steps in `bake` (of `targets` targets) and every one of them came from the cache. */
+export function expectNoStepRan(bake: BakeRun, target: string, targets: number, what: string): void {
+  const steps = stepsOf(bake.vertexes, target, targets);
+  expect(steps.length, `${what}: no step of ${target}\n${bake.output.slice(-3000)}`).toBeGreaterThan(0);
+  expect(
+    steps.filter(didRun).map((step) => step.name),
+    `${what}:\n${outcomes(steps)}`,
+  ).toEqual([]);
+}
+
+/** Seconds since `start` (Date.now()), one decimal: the suite logs what its extra bakes cost. */
+export const secondsSince = (start: number) => ((Date.now() - start) / 1000).toFixed(1);
+
+/**
+ * How long each cache export of a bake took, from its rawjson stream: the `exporting cache ...`
+ * vertexes (bake prefixes them with the target when it builds several), name and seconds.
+ */
+export function cacheExportTimes(rawjson: string): { name: string; seconds: number }[] {
+  const spans = new Map<string, { name: string; started?: string; completed?: string }>();
+  for (const line of rawjson.split('\n')) {
+    if (!line.startsWith('{') || !line.includes('exporting cache')) continue;
+    let status: { vertexes?: { digest: string; name?: string; started?: string; completed?: string }[] };
+    try {
+      status = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    for (const vertex of status.vertexes ?? []) {
+      if (!vertex.name?.includes('exporting cache')) continue;
+      const known = spans.get(vertex.digest) ?? { name: vertex.name };
+      spans.set(vertex.digest, {
+        name: vertex.name,
+        started: vertex.started ?? known.started,
+        completed: vertex.completed ?? known.completed,
+      });
+    }
+  }
+  return [...spans.values()]
+    .filter((span) => span.started && span.completed)
+    .map((span) => ({ name: span.name, seconds: (Date.parse(span.completed!) - Date.parse(span.started!)) / 1000 }));
+}
