@@ -5,14 +5,15 @@ import type { BakeRun } from './run-bake';
 /**
  * The steps (RUN/COPY) of one target of a bake of `targets` targets: with several targets bake
  * prefixes step names with the target (`[<target> <stage> i/n]`), with one it does not. Names are
- * returned without the target (`[<stage> i/n] ...`).
+ * returned without the target (`[<stage> i/n] ...`). With `links`, also the `LINK COPY ...` vertex
+ * BuildKit adds for each `COPY --link` (the merge of the copied files onto the stage): a fresh
+ * runner that re-runs it fetches and extracts the copy's source stage, though the `COPY` vertex
+ * itself reports a cache hit.
  */
-export function stepsOf(vertexes: VertexOutcome[], target: string, targets: number): VertexOutcome[] {
+export function stepsOf(vertexes: VertexOutcome[], target: string, targets: number, links = false): VertexOutcome[] {
+  const step = links ? /^\[[^\]]+\] (LINK )?(RUN|COPY) / : /^\[[^\]]+\] (RUN|COPY) /;
   return vertexes
-    .filter(
-      (vertex) =>
-        (targets === 1 || vertex.name.startsWith(`[${target} `)) && /^\[[^\]]+\] (RUN|COPY) /.test(vertex.name),
-    )
+    .filter((vertex) => (targets === 1 || vertex.name.startsWith(`[${target} `)) && step.test(vertex.name))
     .map((vertex) => ({ ...vertex, name: vertex.name.replace(`[${target} `, '[') }));
 }
 
@@ -23,9 +24,16 @@ export const outcomes = (steps: VertexOutcome[]) =>
 /**
  * The cache claim of a re-bake of `targets` targets: the steps of `target` matching `pattern` exist
  * and all came from the cache, and some step of the target did run (the edit reached the image).
+ * `links`: `LINK COPY` vertices count as steps (stepsOf).
  */
-export function expectCachedWhileEditRebuilt(bake: BakeRun, target: string, targets: number, pattern: RegExp): void {
-  const steps = stepsOf(bake.vertexes, target, targets);
+export function expectCachedWhileEditRebuilt(
+  bake: BakeRun,
+  target: string,
+  targets: number,
+  pattern: RegExp,
+  links = false,
+): void {
+  const steps = stepsOf(bake.vertexes, target, targets, links);
   const matching = steps.filter((step) => pattern.test(step.name));
   expect(matching.length, outcomes(steps)).toBeGreaterThan(0);
   expect(
@@ -35,9 +43,12 @@ export function expectCachedWhileEditRebuilt(bake: BakeRun, target: string, targ
   expect(steps.some(didRun), outcomes(steps)).toBe(true);
 }
 
-/** `target` has steps in `bake` (of `targets` targets) and every one of them came from the cache. */
+/**
+ * `target` has steps in `bake` (of `targets` targets) and every one of them came from the cache,
+ * `LINK COPY` vertices included (stepsOf).
+ */
 export function expectNoStepRan(bake: BakeRun, target: string, targets: number, what: string): void {
-  const steps = stepsOf(bake.vertexes, target, targets);
+  const steps = stepsOf(bake.vertexes, target, targets, true);
   expect(steps.length, `${what}: no step of ${target}\n${bake.output.slice(-3000)}`).toBeGreaterThan(0);
   expect(
     steps.filter(didRun).map((step) => step.name),

@@ -72,50 +72,70 @@ export function cacheFromFlags(registry: string, builds: FixtureBuild[], tag = E
 }
 
 /**
- * The fresh-runner bake: a new empty runner imports the builds' registry caches (`tag`) and bakes
- * them (cache-only output), as a new CI machine would; the runner is removed afterwards.
+ * A cache-only bake of `builds` on `builder` that imports their registry caches (`tag`), as a CI
+ * machine does.
  */
-export async function bakeOnFreshRunner(
+export function bakeImporting(
+  builder: string,
   registry: string,
   bakeFile: string,
   builds: FixtureBuild[],
   tag = EDIT_CACHE_TAG,
 ): Promise<BakeRun> {
-  return onFreshRunner(`e2e-${process.pid}`, (builder) =>
-    runBake('.', [
-      '--builder',
-      builder,
-      '--file',
-      bakeFile,
-      '--set',
-      '*.output=type=cacheonly',
-      ...cacheFromFlags(registry, builds, tag),
-      ...builds.map((build) => build.bakeTarget),
-    ]),
-  );
+  return runBake('.', [
+    '--builder',
+    builder,
+    '--file',
+    bakeFile,
+    '--set',
+    '*.output=type=cacheonly',
+    ...cacheFromFlags(registry, builds, tag),
+    ...builds.map((build) => build.bakeTarget),
+  ]);
 }
 
 /**
- * The all-hits export: on the current builder (the lab's), a bake of builds it has already built
- * (every step a local cache hit) that pushes each image to `<repository>:<tag>-image` and exports
- * its cache to the `tag` ref, as CI does on a warm runner (or on a fresh runner whose build was all
- * hits). The image output matters: in the lab (BuildKit 0.32.2) a cache-only bake after the build
- * exported a cache the fresh runner used whole even with the Go runtime's `COPY --link` first,
- * while this bake (image pushed, cache exported) reproduced the re-run that WORKDIR fixed.
+ * The fresh-runner bake: a new empty runner imports the builds' registry caches (`tag`) and bakes
+ * them (cache-only output), as a new CI machine would; the runner is removed afterwards.
  */
-export function exportAllHits(
+export function bakeOnFreshRunner(
   registry: string,
   bakeFile: string,
   builds: FixtureBuild[],
-  tag = ALL_HITS_CACHE_TAG,
+  tag = EDIT_CACHE_TAG,
+): Promise<BakeRun> {
+  return onFreshRunner(`e2e-${process.pid}`, (builder) => bakeImporting(builder, registry, bakeFile, builds, tag));
+}
+
+/**
+ * The all-hits export: on `builder`, which has already built `builds` (every step a local cache
+ * hit), a bake with CI's flags that pushes each image to `<repository>:<toTag>-image`, imports the
+ * `fromTag` cache and exports the cache to the `toTag` ref: a warm runner re-exporting. Both parts
+ * matter (lab, BuildKit 0.32.2, Go runtime with its `COPY --link` first): a cache-only bake with
+ * cache-to exported a cache a fresh runner used whole; on the lab's own builder, whose cache the
+ * suite's first bake had exported, even this bake did; on a runner that had imported that cache
+ * and built the edit, this bake reproduced the re-run that WORKDIR fixed (docs/go-and-rust.md).
+ */
+export function exportAllHits(
+  builder: string,
+  registry: string,
+  bakeFile: string,
+  builds: FixtureBuild[],
+  { fromTag = EDIT_CACHE_TAG, toTag = ALL_HITS_CACHE_TAG } = {},
 ): Promise<BakeRun> {
   return runBake('.', [
+    '--builder',
+    builder,
     '--file',
     bakeFile,
     '--set',
     '*.output=type=image,push=true',
-    ...builds.flatMap((build) => ['--set', `${build.bakeTarget}.tags=${toCacheRef(registry, build, `${tag}-image`)}`]),
-    ...cacheToFlags(registry, builds, tag),
+    ...builds.flatMap((build) => [
+      '--set',
+      `${build.bakeTarget}.tags=${toCacheRef(registry, build, `${toTag}-image`)}`,
+    ]),
+    ...cacheFromFlags(registry, builds, fromTag),
+    ...cacheToFlags(registry, builds, toTag),
     ...builds.map((build) => build.bakeTarget),
   ]);
 }

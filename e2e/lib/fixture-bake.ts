@@ -125,6 +125,15 @@ export function writeCombinedBakeFile(builds: FixtureBuild[], generatedTargets: 
   return file;
 }
 
+/**
+ * The cache proofs' source edit: a comment line `line` appended to `file`, or (`at` = `start`)
+ * put before its first line, which shifts every line of the file (FixtureService.editAt).
+ */
+export function editSource(file: string, line: string, at: 'start' | 'end' = 'end'): void {
+  const text = readFileSync(file, 'utf-8');
+  writeFileSync(file, at === 'start' ? `${line}\n${text}` : `${text}\n${line}\n`);
+}
+
 /** Copies, generates and names every service of the given fixtures (one copy per fixture). */
 export async function prepareFixtures(fixtures: Fixture[]): Promise<{ builds: FixtureBuild[]; bakeFile: string }> {
   const builds: FixtureBuild[] = [];
