@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseBuildProgress, didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
 import { readDockerEnv } from '../e2e/lib/docker-env';
+import { layerExtractions, type LayerExtraction } from './layer-extraction';
 
 export const REPO = resolve(__dirname, '..');
 export const CA = '/etc/ssl/certs/ca-certificates.crt';
@@ -35,6 +36,8 @@ export interface BuildRun {
    * extracted (the union of those spans, so parallel fetches count once). 0 on a warm builder.
    */
   fetchSeconds?: number;
+  /** The cached layers BuildKit unpacked (bench/layer-extraction.ts); none on a warm builder. */
+  extraction?: LayerExtraction;
 }
 
 export interface StepTime {
@@ -142,6 +145,7 @@ export function summarise(result: { exitCode: number; output: string; seconds: n
     tail: result.exitCode === 0 ? '' : [...errors, result.output.slice(-1500)].join('\n'),
     stepTimes: stepTimes(result.output).slice(0, 12),
     fetchSeconds: fetchSeconds(result.output),
+    extraction: layerExtractions(result.output),
   };
 }
 

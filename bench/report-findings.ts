@@ -5,7 +5,7 @@
  * which steps cost what (BuildKit's per-step timings) and why they are there.
  */
 import type { StepTime } from './lib';
-import { FETCH_METRIC, find, fmt, fmtRatio, ratioOf, type Results } from './report-format';
+import { EXTRACT_METRIC, FETCH_METRIC, find, fmt, fmtRatio, ratioOf, type Results } from './report-format';
 
 /** Why a step of ours exists, by its stage (our generator's stage names) or what its BuildKit name says it does. */
 const STEP_REASONS: [RegExp, string][] = [
@@ -94,11 +94,14 @@ function freshSentence(results: Results, group: string): string {
 /** Where a missed 5× goes: what 5× allows, the time spent fetching cached layers, the extraction and edit floors. */
 function fiveTimesBudget(results: Results, group: string, cold: number): string {
   const fetched = find(results, group, 'fresh-edit', 'ours', FETCH_METRIC);
+  const unpacked = find(results, group, 'fresh-edit', 'ours', EXTRACT_METRIC);
   const extraction = find(results, group, 'extraction-floor', 'host');
   const edit = find(results, group, 'edit-floor', 'host');
   const parts = [`5× would need ${fmt(cold / 5, 's')} s or less`];
   if (fetched)
-    parts.push(`ours spent ${fmt(fetched.median, 's')} s of it with cached layers being fetched and extracted`);
+    parts.push(
+      `ours spent ${fmt(fetched.median, 's')} s of it with cached layers being fetched and extracted${unpacked ? ` (${fmt(unpacked.median, 's')} s unpacking ${unpacked.detail}, one after another in BuildKit's progress: a layer is unpacked on its parent)` : ''}`,
+    );
   if (extraction && edit) {
     const floor = extraction.median + edit.median;
     parts.push(

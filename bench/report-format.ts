@@ -41,6 +41,8 @@ export interface Results {
 
 /** Seconds a fresh-runner build spent with a cache hit's layers being fetched and extracted (BuildKit's spans, union). */
 export const FETCH_METRIC = 'fetch seconds';
+/** A fresh-runner build's time unpacking cached layers (bench/layer-extraction.ts), detail = layers and bytes. */
+export const EXTRACT_METRIC = 'extraction seconds';
 
 /** Growth over the base image: ours can add kilobytes, so ratios of it say little and are never shown. */
 export const ADDED_SIZE_METRIC = 'added MB (over base)';

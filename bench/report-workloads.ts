@@ -8,6 +8,7 @@ import {
   ADDED_SIZE_METRIC,
   cell,
   escapeCell,
+  EXTRACT_METRIC,
   FETCH_METRIC,
   find,
   fmt,
@@ -79,17 +80,18 @@ function floorTable(results: Results, group: string, variants: string[]): string
     '',
     extractionLine(results, group),
     '',
-    '| variant | warm edit ÷ edit floor | fresh-runner edit ÷ edit floor | network floor | fresh-runner no-edit ÷ network floor | fresh-runner edit ÷ network floor | fresh-runner edit: of it, cached layers being fetched and extracted | no cache ÷ fresh-runner edit |',
-    '|---|---|---|---|---|---|---|---|',
+    '| variant | warm edit ÷ edit floor | fresh-runner edit ÷ edit floor | network floor | fresh-runner no-edit ÷ network floor | fresh-runner edit ÷ network floor | fresh-runner edit: of it, cached layers being fetched and extracted | of that, unpacking layers | no cache ÷ fresh-runner edit |',
+    '|---|---|---|---|---|---|---|---|---|',
   ];
   for (const v of variants) {
     const s = (scenario: string) => find(results, group, scenario, v)?.median;
     const net = find(results, group, 'network-floor', v);
     const fetched = find(results, group, 'fresh-edit', v, FETCH_METRIC);
+    const unpacked = find(results, group, 'fresh-edit', v, EXTRACT_METRIC);
     const vsEdit = (x: number | undefined) =>
       edit && edit.median === 0 ? '— (floor 0 s)' : fmtRatio(ratioOf(x, edit?.median));
     lines.push(
-      `| ${v} | ${vsEdit(s('warm-edit'))} | ${vsEdit(s('fresh-edit'))} | ${net ? `${fmt(net.median, 's')} s (${escapeCell(net.detail ?? '')})` : '—'} | ${fmtRatio(ratioOf(s('fresh-noedit'), net?.median))} | ${fmtRatio(ratioOf(s('fresh-edit'), net?.median))} | ${fetched ? `${fmt(fetched.median, 's')} s (n=${fetched.values.length})` : '—'} | ${fmtRatio(ratioOf(s('cold'), s('fresh-edit')))} |`,
+      `| ${v} | ${vsEdit(s('warm-edit'))} | ${vsEdit(s('fresh-edit'))} | ${net ? `${fmt(net.median, 's')} s (${escapeCell(net.detail ?? '')})` : '—'} | ${fmtRatio(ratioOf(s('fresh-noedit'), net?.median))} | ${fmtRatio(ratioOf(s('fresh-edit'), net?.median))} | ${fetched ? `${fmt(fetched.median, 's')} s (n=${fetched.values.length})` : '—'} | ${unpacked ? `${fmt(unpacked.median, 's')} s (${escapeCell(unpacked.detail ?? '')})` : '—'} | ${fmtRatio(ratioOf(s('cold'), s('fresh-edit')))} |`,
     );
   }
   return lines;

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { log, median, REPO, type BuildRun } from './lib';
 import { machine } from './machine';
 import { renderReport, type Results, type Row } from './report';
-import { FETCH_METRIC } from './report-format';
+import { EXTRACT_METRIC, FETCH_METRIC } from './report-format';
 
 export const REPS = Number(process.env.BENCH_REPS ?? 3);
 export const START = Date.now();
@@ -94,6 +94,17 @@ export function record(group: string, scenario: string, subject: string, variant
   add({ group, scenario, subject, variant, metric: 'seconds', unit: 's', values: [run.seconds], steps: run.stepTimes });
   if (scenario.startsWith('fresh-') && run.fetchSeconds !== undefined)
     add({ group, scenario, subject, variant, metric: FETCH_METRIC, unit: 's', values: [run.fetchSeconds] });
+  if (scenario.startsWith('fresh-') && run.extraction?.layers)
+    add({
+      group,
+      scenario,
+      subject,
+      variant,
+      metric: EXTRACT_METRIC,
+      unit: 's',
+      values: [run.extraction.seconds],
+      detail: `${run.extraction.layers} layers, ${(run.extraction.bytes / 1e6).toFixed(1)} MB compressed`,
+    });
   add({
     group,
     scenario,
