@@ -267,7 +267,8 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
       beforeAll(async () => {
         await onFreshRunner(`e2e-${process.pid}`, async (builder) => {
           let start = Date.now();
-          freshBake = await bakeImporting(builder, registry!, bakeFile, warmed());
+          // Images pushed, as CI does: the LINK COPY merges are made here, so the export bake is all hits.
+          freshBake = await bakeImporting(builder, registry!, bakeFile, warmed(), { pushTag: 'edit-image' });
           console.info(`fresh runner after the edits (${warmed().length} targets): ${secondsSince(start)} s`);
           // The same runner, now warm, bakes again (every step a local hit) and re-exports: CI's
           // other flow, whose cache the next describe imports on another new runner.

@@ -72,23 +72,35 @@ export function cacheFromFlags(registry: string, builds: FixtureBuild[], tag = E
 }
 
 /**
- * A cache-only bake of `builds` on `builder` that imports their registry caches (`tag`), as a CI
- * machine does.
+ * Output flags: each build's image pushed to `<repository>:<tag>` (CI's output), or, without a
+ * tag, no output but the cache (`type=cacheonly`).
+ */
+function outputFlags(registry: string, builds: FixtureBuild[], tag?: string): string[] {
+  if (!tag) return ['--set', '*.output=type=cacheonly'];
+  return [
+    '--set',
+    '*.output=type=image,push=true',
+    ...builds.flatMap((build) => ['--set', `${build.bakeTarget}.tags=${toCacheRef(registry, build, tag)}`]),
+  ];
+}
+
+/**
+ * A bake of `builds` on `builder` that imports their registry caches (`tag`), as a CI machine
+ * does; cache-only output, or with `pushTag` each image pushed to `<repository>:<pushTag>`.
  */
 export function bakeImporting(
   builder: string,
   registry: string,
   bakeFile: string,
   builds: FixtureBuild[],
-  tag = EDIT_CACHE_TAG,
+  { tag = EDIT_CACHE_TAG, pushTag }: { tag?: string; pushTag?: string } = {},
 ): Promise<BakeRun> {
   return runBake('.', [
     '--builder',
     builder,
     '--file',
     bakeFile,
-    '--set',
-    '*.output=type=cacheonly',
+    ...outputFlags(registry, builds, pushTag),
     ...cacheFromFlags(registry, builds, tag),
     ...builds.map((build) => build.bakeTarget),
   ]);
@@ -104,17 +116,17 @@ export function bakeOnFreshRunner(
   builds: FixtureBuild[],
   tag = EDIT_CACHE_TAG,
 ): Promise<BakeRun> {
-  return onFreshRunner(`e2e-${process.pid}`, (builder) => bakeImporting(builder, registry, bakeFile, builds, tag));
+  return onFreshRunner(`e2e-${process.pid}`, (builder) => bakeImporting(builder, registry, bakeFile, builds, { tag }));
 }
 
 /**
- * The all-hits export: on `builder`, which has already built `builds` (every step a local cache
- * hit), a bake with CI's flags that pushes each image to `<repository>:<toTag>-image`, imports the
- * `fromTag` cache and exports the cache to the `toTag` ref: a warm runner re-exporting. Both parts
- * matter (lab, BuildKit 0.32.2, Go runtime with its `COPY --link` first): a cache-only bake with
- * cache-to exported a cache a fresh runner used whole; on the lab's own builder, whose cache the
- * suite's first bake had exported, even this bake did; on a runner that had imported that cache
- * and built the edit, this bake reproduced the re-run that WORKDIR fixed (docs/go-and-rust.md).
+ * The all-hits export: on `builder`, which has already built and pushed `builds` (every step a
+ * local cache hit), a bake with CI's flags that pushes each image to `<repository>:<toTag>-image`,
+ * imports the `fromTag` cache and exports the cache to the `toTag` ref: a warm runner
+ * re-exporting. What reproduced the re-run that WORKDIR fixed (docs/go-and-rust.md; lab, BuildKit
+ * 0.32.2, go-replace with the Go runtime's `COPY --link` first): this bake on a runner that had
+ * imported the first cache and built the edit. What did not: the same bake on the lab's own
+ * builder (whose cache the suite's first bake had exported), and a cache-only bake with cache-to.
  */
 export function exportAllHits(
   builder: string,
@@ -128,12 +140,7 @@ export function exportAllHits(
     builder,
     '--file',
     bakeFile,
-    '--set',
-    '*.output=type=image,push=true',
-    ...builds.flatMap((build) => [
-      '--set',
-      `${build.bakeTarget}.tags=${toCacheRef(registry, build, `${toTag}-image`)}`,
-    ]),
+    ...outputFlags(registry, builds, `${toTag}-image`),
     ...cacheFromFlags(registry, builds, fromTag),
     ...cacheToFlags(registry, builds, toTag),
     ...builds.map((build) => build.bakeTarget),

@@ -61,7 +61,7 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM gcr.io/distroless/cc-debian12 AS runtime
 WORKDIR /app
-COPY --from=build --link /out/server /app/server
+COPY --from=build /out/server /app/server
 USER 65532:65532
 EXPOSE 8080
 LABEL org.opencontainers.image.title="svc" \

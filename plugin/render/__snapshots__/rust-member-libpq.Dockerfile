@@ -61,7 +61,7 @@ RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \
     rm -f /etc/apt/apt.conf.d/docker-clean && apt-get update && apt-get install -y --no-install-recommends ca-certificates libpq5 libssl3 tzdata
 RUN groupadd --system --gid 65532 app && useradd --system --uid 65532 --gid 65532 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app
 WORKDIR /app
-COPY --from=build --link /out/hasher /app/hasher
+COPY --from=build /out/hasher /app/hasher
 USER 65532:65532
 EXPOSE 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

@@ -45,7 +45,7 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM gcr.io/distroless/cc-debian12 AS runtime
 WORKDIR /app
-COPY --from=build --link /out/engine /app/engine
+COPY --from=build /out/engine /app/engine
 USER 65532:65532
 LABEL org.opencontainers.image.title="engine" \
       org.opencontainers.image.description="engine (apps/engine), built by nx-dockerize"

@@ -43,7 +43,7 @@ RUN --mount=type=secret,id=ca-certificates,target=/run/secrets/ca-certificates.c
 # runtime: the artifact and its runtime dependencies only; numeric non-root user, exec-form CMD.
 FROM gcr.io/distroless/cc-debian12 AS runtime
 WORKDIR /app
-COPY --from=build --link /out/search-rust /app/search-rust
+COPY --from=build /out/search-rust /app/search-rust
 USER 65532:65532
 EXPOSE 8081
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \
