@@ -229,6 +229,9 @@ function planPortSteps(ctx: JavaContext): Step[] {
 function planRuntimeStage(ctx: JavaContext): Stage {
   const { profile } = ctx;
   const java = ctx.distroless ? '/usr/bin/java' : 'java';
+  // Not --link: a registry cache exported by a runner that had imported one (CI's every run) lacks
+  // a link's merge, so each next fresh runner re-ran it and fetched and extracted the build stage
+  // with nothing changed (BuildKit 0.32.2; docs/python-and-java.md).
   const copies: Step[] = profile.springBoot
     ? BOOT_LAYERS.map((layer): Step => ({
         kind: 'copy',
@@ -236,9 +239,8 @@ function planRuntimeStage(ctx: JavaContext): Stage {
         from: 'build',
         sources: [`/out/${layer}/`],
         dest: './',
-        link: true,
       }))
-    : [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/out/'], dest: './', link: true }];
+    : [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/out/'], dest: './' }];
   const classpath = profile.buildTool.value === 'maven' ? 'app.jar:lib/*' : 'lib/*';
   const main = profile.springBoot
     ? [toBootFacts(profile.springBoot.value.version).launcher]

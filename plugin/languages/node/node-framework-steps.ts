@@ -83,7 +83,8 @@ export function planFrameworkRuntimeSteps(ctx: NodeContext): Step[] {
       sources: [fromBuild ? `/workspace/${copy.from}` : copy.from],
       // Relative to the artifact, which the runtime keeps at its workspace path under /app.
       dest: `./${joinPath(ctx.outputPath, copy.to)}`,
-      link: true,
+      // --link from the context only, as planTreeCopy (node-runtime-stage.ts) says why.
+      ...(!fromBuild && { link: true }),
     }));
   const portEnv = frameworks.find((facts) => facts.portEnv)?.portEnv;
   const env = {

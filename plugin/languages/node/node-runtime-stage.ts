@@ -73,7 +73,13 @@ function planProdDepsCopy(ctx: NodeContext): Step[] {
   ];
 }
 
-/** A folder of the workspace at its own path: from the build stage when there is one, else from the context. */
+/**
+ * A folder of the workspace at its own path: from the build stage when there is one, else from the
+ * context. Only the context copy is `--link`: a registry cache exported by a runner that had
+ * imported one (CI's every run) lacks a link's merge, so the next fresh runner re-runs it; from the
+ * context that costs nothing (npm-plain-js: 0.28 s with the push), from the build stage it fetched
+ * and extracted that stage (docs/node-package-managers.md).
+ */
 function planTreeCopy(ctx: NodeContext, path: string): Step {
   const fromBuild = ctx.hasBuildStage;
   return fromBuild
@@ -83,7 +89,6 @@ function planTreeCopy(ctx: NodeContext, path: string): Step {
         from: 'build',
         sources: [`/workspace/${path}/`],
         dest: `${path}/`,
-        link: true,
         exclude: ['node_modules'],
       }
     : { kind: 'copy', role: 'artifact', sources: [`${path}/`], dest: `${path}/`, link: true };

@@ -176,7 +176,6 @@ describe('planNodeRecipe', () => {
       from: 'build',
       sources: ['/workspace/libs/health/'],
       dest: 'libs/health/',
-      link: true,
       exclude: ['node_modules', ...CONFIG],
     });
     expect(planNodeRecipe(withSettings(profile, { ...defaultOptions, buildMode: 'copy-output' })).ignore).toContain(

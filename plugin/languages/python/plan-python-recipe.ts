@@ -197,7 +197,8 @@ function planRuntimeStage(ctx: PythonContext): Stage {
       },
       ...planVenvCopies(installsProject(ctx)),
       ...(shipsSources(ctx.profile)
-        ? [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './', link: true } as Step]
+        ? // Not --link, as the venv overlay (planVenvCopies): it changes with every source edit.
+          [{ kind: 'copy', role: 'artifact', from: 'build', sources: ['/app/'], dest: './' } as Step]
         : []),
       { kind: 'user', uid: ctx.uid, gid: ctx.uid },
       ...planHealthcheck(ctx),

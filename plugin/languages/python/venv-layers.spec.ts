@@ -129,7 +129,7 @@ describe('the runtime venv in two layers, for every Python shape', () => {
         expect(copies).toEqual([
           { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv', link: true },
           ...(installs
-            ? [{ kind: 'copy', role: 'dependencies', from: 'build', sources: ['/overlay/'], dest: '/', link: true }]
+            ? [{ kind: 'copy', role: 'dependencies', from: 'build', sources: ['/overlay/'], dest: '/' }]
             : []),
         ]);
         const projectInstall = findStage(plan, 'build').steps.find(

@@ -35,10 +35,10 @@ RUN ./gradlew --no-daemon -x test bootJar && java -Djarmode=layertools -jar buil
 FROM eclipse-temurin:21-jre AS runtime
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app
 WORKDIR /app
-COPY --from=build --link /out/dependencies/ ./
-COPY --from=build --link /out/spring-boot-loader/ ./
-COPY --from=build --link /out/snapshot-dependencies/ ./
-COPY --from=build --link /out/application/ ./
+COPY --from=build /out/dependencies/ ./
+COPY --from=build /out/spring-boot-loader/ ./
+COPY --from=build /out/snapshot-dependencies/ ./
+COPY --from=build /out/application/ ./
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

@@ -31,7 +31,7 @@ RUN mvn -B -ntp -o -Dmaven.test.skip=true package dependency:copy-dependencies -
 FROM eclipse-temurin:17-jre AS runtime
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid 10001 --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin app
 WORKDIR /app
-COPY --from=build --link /out/ ./
+COPY --from=build /out/ ./
 USER 10001:10001
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

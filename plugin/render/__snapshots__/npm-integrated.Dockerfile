@@ -196,7 +196,7 @@ RUN esbuild apps/orders/src/main.ts --bundle --platform=node --target=node22 --o
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=build --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/dist/apps/orders/ dist/apps/orders/
+COPY --from=build --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/dist/apps/orders/ dist/apps/orders/
 USER 1000:1000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

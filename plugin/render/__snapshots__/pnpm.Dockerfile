@@ -75,8 +75,8 @@ FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 COPY --from=prod-deps --link --exclude=pnpm-lock.yaml --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
-COPY --from=build --link --exclude=node_modules --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/libs/health/ libs/health/
-COPY --from=build --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/apps/inventory/dist/ apps/inventory/dist/
+COPY --from=build --exclude=node_modules --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/libs/health/ libs/health/
+COPY --from=build --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

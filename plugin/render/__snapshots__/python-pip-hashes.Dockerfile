@@ -44,7 +44,7 @@ ENV VIRTUAL_ENV=/opt/venv \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
 COPY --from=deps --link /opt/venv /opt/venv
-COPY --from=build --link /app/ ./
+COPY --from=build /app/ ./
 USER 10001:10001
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

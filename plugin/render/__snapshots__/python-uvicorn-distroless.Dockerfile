@@ -84,8 +84,8 @@ ENV VIRTUAL_ENV=/opt/venv \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
 COPY --from=deps --link /opt/venv /opt/venv
-COPY --from=build --link /overlay/ /
-COPY --from=build --link /app/ ./
+COPY --from=build /overlay/ /
+COPY --from=build /app/ ./
 USER 65532:65532
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=15s --retries=3 \

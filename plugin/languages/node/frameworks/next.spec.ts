@@ -36,7 +36,6 @@ describe('framework providers', () => {
       from: 'build',
       sources: ['/workspace/apps/web/.next/standalone/'],
       dest: 'apps/web/.next/standalone/',
-      link: true,
       exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'],
     });
     expect(runtime).toContainEqual({
@@ -45,7 +44,6 @@ describe('framework providers', () => {
       from: 'build',
       sources: ['/workspace/apps/web/.next/static'],
       dest: './apps/web/.next/standalone/apps/web/.next/static',
-      link: true,
       exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'],
     });
     expect(runtime).toContainEqual({
@@ -54,7 +52,6 @@ describe('framework providers', () => {
       from: 'build',
       sources: ['/workspace/apps/web/public'],
       dest: './apps/web/.next/standalone/apps/web/public',
-      link: true,
       exclude: ['**/.npmrc', '**/.yarnrc', '**/.yarnrc.yml', '**/bunfig.toml'],
     });
     expect(runtime).toContainEqual({
