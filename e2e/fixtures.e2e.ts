@@ -289,8 +289,8 @@ describe.runIf(fixtures.length > 0)('fixture workspaces', () => {
 
   // CI's other flow: a bake whose steps were all local cache hits (a warm runner, or a fresh runner
   // that built nothing) exports the cache, and the next fresh runner must take every step from it.
-  // A Go/Rust runtime whose first step was the binary's COPY --link re-ran that copy here (and
-  // fetched the whole build stage) though the edit flow above stayed cached (docs/go-and-rust.md).
+  // Here every runtime COPY --link from a build stage re-ran its merge (LINK COPY) and fetched and
+  // extracted that stage, though the edit flow above stayed cached (docs/go-and-rust.md).
   describe.runIf(registry && fresh.length > 0)(
     'on a fresh runner that imports a cache re-exported by a bake of all local cache hits, no edit',
     () => {

@@ -123,10 +123,10 @@ export function bakeOnFreshRunner(
  * The all-hits export: on `builder`, which has already built and pushed `builds` (every step a
  * local cache hit), a bake with CI's flags that pushes each image to `<repository>:<toTag>-image`,
  * imports the `fromTag` cache and exports the cache to the `toTag` ref: a warm runner
- * re-exporting. What reproduced the re-run that WORKDIR fixed (docs/go-and-rust.md; lab, BuildKit
- * 0.32.2, go-replace with the Go runtime's `COPY --link` first): this bake on a runner that had
- * imported the first cache and built the edit. What did not: the same bake on the lab's own
- * builder (whose cache the suite's first bake had exported), and a cache-only bake with cache-to.
+ * re-exporting. Where this matters (docs/go-and-rust.md; lab, BuildKit 0.32.2, go-replace with
+ * the binary copied `--link`): this bake on a runner that had imported the first cache and built
+ * the edit exported a cache from which a new runner re-ran the link's merge; the same bake on the
+ * lab's own builder (which never imported a cache) did not, nor did a cache-only bake there.
  */
 export function exportAllHits(
   builder: string,
