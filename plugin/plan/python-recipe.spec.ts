@@ -32,7 +32,7 @@ describe('planPythonRecipe', () => {
     ]);
     // A packaged project lives in the venv: the deps venv, then only what the project install added.
     expect(findStage(plan, 'runtime').steps.filter((step) => step.kind === 'copy')).toEqual([
-      { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv', link: true },
+      { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv' },
       { kind: 'copy', role: 'dependencies', from: 'build', sources: ['/overlay/'], dest: '/' },
     ]);
     expect(findStage(plan, 'runtime').steps).toContainEqual({ kind: 'cmd', argv: ['pricing'] });

@@ -127,7 +127,7 @@ describe('the runtime venv in two layers, for every Python shape', () => {
           (step) => step.kind === 'copy' && step.role === 'dependencies',
         );
         expect(copies).toEqual([
-          { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv', link: true },
+          { kind: 'copy', role: 'dependencies', from: 'deps', sources: ['/opt/venv'], dest: '/opt/venv' },
           ...(installs
             ? [{ kind: 'copy', role: 'dependencies', from: 'build', sources: ['/overlay/'], dest: '/' }]
             : []),

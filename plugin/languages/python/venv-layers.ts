@@ -28,14 +28,14 @@ export function planOverlayInstall(install: string[], mounts: Mount[]): Step {
 
 /**
  * Runtime copies: the dependencies-only venv from `deps`, then the project's overlay from `build`
- * when the build installs the project into the venv (`overlay`). The overlay, which changes with
- * every source edit, is not `--link`: a registry cache exported by a runner that had imported one
- * (CI's every run) lacks a link's merge, so each next fresh runner re-ran it, fetching and
- * extracting the build stage with nothing changed (BuildKit 0.32.2, standalone-uv: 11.5 s against
- * 0.3 s; docs/python-and-java.md).
+ * when the build installs the project into the venv (`overlay`). Neither is `--link`: a registry
+ * cache exported by a runner that had imported one (CI's every run) lacks the merge of a link the
+ * runner computed, so each next fresh runner re-ran it, fetching and extracting the source stage
+ * with nothing changed (BuildKit 0.32.2; the overlay after every edit, standalone-uv: 11.5 s against
+ * 0.3 s; the venv after every dependency change, as Node's prod-deps copy; docs/python-and-java.md).
  */
 export function planVenvCopies(overlay: boolean): Step[] {
-  const venv: Step = { kind: 'copy', role: 'dependencies', from: 'deps', sources: [VENV], dest: VENV, link: true };
+  const venv: Step = { kind: 'copy', role: 'dependencies', from: 'deps', sources: [VENV], dest: VENV };
   if (!overlay) return [venv];
   return [venv, { kind: 'copy', role: 'dependencies', from: 'build', sources: [`${OVERLAY}/`], dest: '/' }];
 }

@@ -192,7 +192,7 @@ RUN --mount=type=cache,target=/root/.npm,sharing=locked \
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link --exclude=package-lock.json --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
+COPY --from=prod-deps --exclude=package-lock.json --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
 COPY --link --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000
 EXPOSE 3001

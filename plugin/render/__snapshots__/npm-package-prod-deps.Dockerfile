@@ -208,7 +208,7 @@ RUN npm run build --workspace apps/inventory
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link --exclude=package-lock.json --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
+COPY --from=prod-deps --exclude=package-lock.json --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
 COPY --from=build --exclude=node_modules --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/libs/health/ libs/health/
 COPY --from=build --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000

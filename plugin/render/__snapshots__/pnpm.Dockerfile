@@ -74,7 +74,7 @@ RUN pnpm --filter @examples/inventory build
 FROM node:22-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
-COPY --from=prod-deps --link --exclude=pnpm-lock.yaml --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
+COPY --from=prod-deps --exclude=pnpm-lock.yaml --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/ ./
 COPY --from=build --exclude=node_modules --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/libs/health/ libs/health/
 COPY --from=build --exclude=**/.npmrc --exclude=**/.yarnrc --exclude=**/.yarnrc.yml --exclude=**/bunfig.toml /workspace/apps/inventory/dist/ apps/inventory/dist/
 USER 1000:1000

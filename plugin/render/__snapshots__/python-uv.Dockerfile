@@ -78,7 +78,7 @@ ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
-COPY --from=deps --link /opt/venv /opt/venv
+COPY --from=deps /opt/venv /opt/venv
 COPY --from=build /overlay/ /
 USER 10001:10001
 EXPOSE 8000

@@ -83,7 +83,7 @@ ENV VIRTUAL_ENV=/opt/venv \
     PATH=/opt/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1
-COPY --from=deps --link /opt/venv /opt/venv
+COPY --from=deps /opt/venv /opt/venv
 COPY --from=build /overlay/ /
 COPY --from=build /app/ ./
 USER 65532:65532
