@@ -28,12 +28,18 @@ export const remainingMin = () => (DEADLINE - Date.now()) / 60_000;
 /** A row belongs to scenario `id` when its `group` is the id (workload rows) or its scenario is (overhead). */
 const rowOf = (r: Row, id: string) => r.group === id || r.scenario === id;
 
+/** An earlier merge's note ("node, go: measured in a later run …") whose scenarios this run all re-measures. */
+function remeasuredMerge(note: string): boolean {
+  const ids = /^([\w-]+(?:, [\w-]+)*): measured in a later run /.exec(note)?.[1].split(', ');
+  return Boolean(ids && ONLY && ids.every((id) => ONLY.includes(id)));
+}
+
 /** BENCH_MERGE=1: the committed run, minus the rows and notes of the scenarios this run re-measures. */
 function mergeBase(): Results {
   const base = JSON.parse(readFileSync(join(REPO, 'bench/last-run.json'), 'utf-8')) as Results;
   const redo = (text: string) => (ONLY ?? []).some((id) => text.startsWith(`${id}:`));
   base.rows = base.rows.filter((r) => !(ONLY ?? []).some((id) => rowOf(r, id)));
-  base.notes = base.notes.filter((n) => !redo(n));
+  base.notes = base.notes.filter((n) => !redo(n) && !remeasuredMerge(n));
   base.skipped = base.skipped.filter((n) => !redo(n));
   base.workloads = Object.fromEntries(
     Object.entries(base.workloads ?? {}).filter(([id]) => !(ONLY ?? []).includes(id)),
