@@ -5,6 +5,7 @@
  * started/completed stamps (BuildKit's `pull` progress, util/pull/pullprogress). On the overlayfs
  * snapshotter a chain's layers are unpacked one after another, each on top of its parent.
  */
+import { solveStatuses } from '../executors/docker-build/lib/parse-build-progress';
 
 /** Layers unpacked during one build: `seconds` = union of their extraction spans, `bytes` = compressed size. */
 export interface LayerExtraction {
@@ -23,14 +24,7 @@ interface Status {
 /** Every status of the stream, latest fields merged per id. */
 function statuses(rawjson: string): Map<string, Status> {
   const byId = new Map<string, Status>();
-  for (const line of rawjson.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    let parsed: { statuses?: Status[] };
-    try {
-      parsed = JSON.parse(line);
-    } catch {
-      continue;
-    }
+  for (const parsed of solveStatuses<{ statuses?: Status[] }>(rawjson)) {
     for (const s of parsed.statuses ?? []) {
       if (!s.id) continue;
       const known = byId.get(s.id) ?? {};
@@ -45,8 +39,8 @@ function statuses(rawjson: string): Map<string, Status> {
   return byId;
 }
 
-/** Seconds covered by at least one of `spans` ([start, end] in ms). */
-function unionSeconds(spans: [number, number][]): number {
+/** Seconds covered by at least one of `spans` ([start, end] in ms): parallel spans count once. */
+export function unionSeconds(spans: [number, number][]): number {
   let total = 0;
   let end = -Infinity;
   for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {

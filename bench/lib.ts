@@ -1,9 +1,14 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseBuildProgress, didRun, type VertexOutcome } from '../executors/docker-build/lib/parse-build-progress';
+import {
+  parseBuildProgress,
+  didRun,
+  solveStatuses,
+  type VertexOutcome,
+} from '../executors/docker-build/lib/parse-build-progress';
 import { readDockerEnv } from '../e2e/lib/docker-env';
-import { layerExtractions, type LayerExtraction } from './layer-extraction';
+import { layerExtractions, unionSeconds, type LayerExtraction } from './layer-extraction';
 
 export const REPO = resolve(__dirname, '..');
 export const CA = '/etc/ssl/certs/ca-certificates.crt';
@@ -55,14 +60,7 @@ interface Span {
 /** Every vertex's span in the rawjson progress stream (BuildKit's own started/completed stamps), FROM vertices excluded. */
 function vertexSpans(rawjson: string): Span[] {
   const spans = new Map<string, Span>();
-  for (const line of rawjson.split('\n')) {
-    if (!line.startsWith('{')) continue;
-    let status: { vertexes?: RawVertex[] };
-    try {
-      status = JSON.parse(line);
-    } catch {
-      continue;
-    }
+  for (const status of solveStatuses<{ vertexes?: RawVertex[] }>(rawjson)) {
     for (const v of status.vertexes ?? []) {
       const known = spans.get(v.digest) ?? { name: v.name ?? '', start: Infinity, end: 0, cached: false };
       if (v.started) known.start = Math.min(known.start, Date.parse(v.started));
@@ -90,17 +88,11 @@ export function stepTimes(rawjson: string): StepTime[] {
 
 /** Seconds covered by at least one cache hit's span (its layers fetched and extracted): the union, not the sum. */
 export function fetchSeconds(rawjson: string): number {
-  const spans = vertexSpans(rawjson)
-    .filter((s) => s.cached && s.end - s.start > 50)
-    .sort((a, b) => a.start - b.start);
-  let total = 0;
-  let end = -Infinity;
-  for (const s of spans) {
-    if (s.start > end) total += s.end - s.start;
-    else if (s.end > end) total += s.end - end;
-    end = Math.max(end, s.end);
-  }
-  return total / 1000;
+  return unionSeconds(
+    vertexSpans(rawjson)
+      .filter((s) => s.cached && s.end - s.start > 50)
+      .map((s): [number, number] => [s.start, s.end]),
+  );
 }
 
 interface RawVertex {

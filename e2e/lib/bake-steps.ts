@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { didRun, type VertexOutcome } from '../../executors/docker-build/lib/parse-build-progress';
+import { didRun, solveStatuses, type VertexOutcome } from '../../executors/docker-build/lib/parse-build-progress';
 import type { BakeRun } from './run-bake';
 
 /**
@@ -73,14 +73,8 @@ export const secondsSince = (start: number) => ((Date.now() - start) / 1000).toF
  */
 export function cacheExportTimes(rawjson: string): { name: string; seconds: number }[] {
   const spans = new Map<string, { name: string; started?: string; completed?: string }>();
-  for (const line of rawjson.split('\n')) {
-    if (!line.startsWith('{') || !line.includes('exporting cache')) continue;
-    let status: { vertexes?: { digest: string; name?: string; started?: string; completed?: string }[] };
-    try {
-      status = JSON.parse(line);
-    } catch {
-      continue;
-    }
+  type Vertex = { digest: string; name?: string; started?: string; completed?: string };
+  for (const status of solveStatuses<{ vertexes?: Vertex[] }>(rawjson)) {
     for (const vertex of status.vertexes ?? []) {
       if (!vertex.name?.includes('exporting cache')) continue;
       const known = spans.get(vertex.digest) ?? { name: vertex.name };

@@ -86,14 +86,15 @@ function outputFlags(registry: string, builds: FixtureBuild[], tag?: string): st
 
 /**
  * A bake of `builds` on `builder` that imports their registry caches (`tag`), as a CI machine
- * does; cache-only output, or with `pushTag` each image pushed to `<repository>:<pushTag>`.
+ * does; cache-only output, or with `pushTag` each image pushed to `<repository>:<pushTag>`; with
+ * `exportTag` it also exports each cache to the `exportTag` ref.
  */
 export function bakeImporting(
   builder: string,
   registry: string,
   bakeFile: string,
   builds: FixtureBuild[],
-  { tag = EDIT_CACHE_TAG, pushTag }: { tag?: string; pushTag?: string } = {},
+  { tag = EDIT_CACHE_TAG, pushTag, exportTag }: { tag?: string; pushTag?: string; exportTag?: string } = {},
 ): Promise<BakeRun> {
   return runBake('.', [
     '--builder',
@@ -102,6 +103,7 @@ export function bakeImporting(
     bakeFile,
     ...outputFlags(registry, builds, pushTag),
     ...cacheFromFlags(registry, builds, tag),
+    ...(exportTag ? cacheToFlags(registry, builds, exportTag) : []),
     ...builds.map((build) => build.bakeTarget),
   ]);
 }
@@ -135,14 +137,9 @@ export function exportAllHits(
   builds: FixtureBuild[],
   { fromTag = EDIT_CACHE_TAG, toTag = ALL_HITS_CACHE_TAG } = {},
 ): Promise<BakeRun> {
-  return runBake('.', [
-    '--builder',
-    builder,
-    '--file',
-    bakeFile,
-    ...outputFlags(registry, builds, `${toTag}-image`),
-    ...cacheFromFlags(registry, builds, fromTag),
-    ...cacheToFlags(registry, builds, toTag),
-    ...builds.map((build) => build.bakeTarget),
-  ]);
+  return bakeImporting(builder, registry, bakeFile, builds, {
+    tag: fromTag,
+    pushTag: `${toTag}-image`,
+    exportTag: toTag,
+  });
 }

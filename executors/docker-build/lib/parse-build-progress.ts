@@ -23,9 +23,8 @@ interface RawVertex {
 
 export function parseBuildProgress(rawjson: string): VertexOutcome[] {
   const byDigest = new Map<string, VertexOutcome>();
-  for (const line of rawjson.split('\n')) {
-    const vertexes = parseLine(line);
-    for (const vertex of vertexes) {
+  for (const status of solveStatuses<{ vertexes?: RawVertex[] }>(rawjson)) {
+    for (const vertex of status.vertexes?.filter((v) => typeof v.digest === 'string') ?? []) {
       const known = byDigest.get(vertex.digest) ?? {
         digest: vertex.digest,
         name: '',
@@ -46,15 +45,19 @@ export function parseBuildProgress(rawjson: string): VertexOutcome[] {
   return [...byDigest.values()];
 }
 
-/** Non-JSON lines (bake's own messages on the same stream) are skipped, not fatal. */
-function parseLine(line: string): RawVertex[] {
-  const trimmed = line.trim();
-  if (!trimmed.startsWith('{')) return [];
-  try {
-    const status = JSON.parse(trimmed) as { vertexes?: RawVertex[] };
-    return status.vertexes?.filter((v) => typeof v.digest === 'string') ?? [];
-  } catch {
-    return [];
+/**
+ * Each SolveStatus object of a rawjson stream, in order, typed by the caller as the fields it reads
+ * (`vertexes`, `statuses`). Non-JSON lines (bake's own messages on the same stream) are skipped, not fatal.
+ */
+export function* solveStatuses<T>(rawjson: string): Generator<T> {
+  for (const line of rawjson.split('\n')) {
+    const trimmed = line.trim();
+    if (!trimmed.startsWith('{')) continue;
+    try {
+      yield JSON.parse(trimmed) as T;
+    } catch {
+      continue;
+    }
   }
 }
 
